@@ -1,0 +1,22 @@
+"""sitrep's errors: one small hierarchy whose messages say what was wrong and what to do."""
+
+
+class SitrepError(Exception):
+    """Base class for every error sitrep raises on purpose."""
+
+
+class InputError(SitrepError):
+    """A file or record cannot be read as an article; the message names it and the reason."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
+
+
+class StoreError(SitrepError):
+    """The store cannot be opened, migrated or written."""
+
+
+class GazetteerError(SitrepError):
+    """The bundled gazetteer is missing or cannot be built."""

@@ -1,0 +1,127 @@
+"""Build the bundled gazetteer from the open data in a geo folder (Who's On First / GeoNames, OCHA).
+
+    sitrep gazetteer build ../shared/data/geo
+
+writes `places.tsv.gz` and `governorates.tsv` beside this module. Any other country can be added
+from a standard GeoNames dump (`XX.txt` from the GeoNames export) with `--geonames XX.txt`.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import GazetteerError
+from .admin1 import GOVERNORATES, PCODE_TO_ISO, fold
+
+DATA_DIR = Path(__file__).parent / "data"
+PLACES_FILE = "places.tsv.gz"
+GOVERNORATES_FILE = "governorates.tsv"
+COLUMNS = ("place_id", "country", "name", "names", "lat", "lon", "feature", "importance",
+           "admin1_code", "admin1", "admin2")
+WOF_COUNTRIES = {"iq": "Iraq", "sy": "Syria", "jo": "Jordan", "kw": "Kuwait", "sa": "Saudi Arabia"}
+
+
+def _latin(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c < "\u0250" or c in "ḤḥṢṣṬṭẒẓḌḍĀāĪīŪūʿʾ" for c in letters)
+
+
+def _names(*fields: str) -> list[str]:
+    seen: dict[str, None] = {}
+    for f in fields:
+        for n in f.split("|"):
+            key = fold(n)
+            if n and _latin(n) and len(key) >= 3:
+                seen.setdefault(key, None)
+    return list(seen)
+
+
+def _wof_rows(path: Path, country: str) -> Iterator[dict[str, str]]:
+    csv.field_size_limit(sys.maxsize)
+    with path.open(encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            if r.get("wof_deprecated"):
+                continue
+            names = _names(r["name"], r["gn_name"], r["gn_asciiname"], r["alt_names"])
+            if not names or not r["lat"] or not r["lon"]:
+                continue
+            iso = PCODE_TO_ISO.get(r.get("ocha_adm1_pcode", ""))
+            importance = len(r["alt_names"].split("|")) + (int(r["gn_population"] or 0) // 10000)
+            yield {
+                "place_id": f"wof:{r['wof_id']}",
+                "country": WOF_COUNTRIES[country],
+                "name": r["name"] or r["gn_asciiname"],
+                "names": "|".join(names),
+                "lat": f"{float(r['lat']):.5f}",
+                "lon": f"{float(r['lon']):.5f}",
+                "feature": r["gn_feature_code"] or r["placetype"],
+                "importance": str(importance),
+                "admin1_code": iso or "",
+                "admin1": GOVERNORATES[iso][0] if iso else (r.get("wof_region") or ""),
+                "admin2": r.get("ocha_adm2_en") or r.get("wof_county") or "",
+            }
+
+
+def geonames_rows(path: Path, country: str) -> Iterator[dict[str, str]]:
+    """Rows from a standard GeoNames country dump (tab-separated, 19 columns, no header)."""
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) < 19 or c[6] != "P":
+                continue
+            names = _names(c[1], c[2], c[3])
+            if names:
+                yield {
+                    "place_id": f"geonames:{c[0]}", "country": country, "name": c[1], "names": "|".join(names),
+                    "lat": c[4], "lon": c[5], "feature": c[7],
+                    "importance": str(len(c[3].split(",")) + int(c[14] or 0) // 10000),
+                    "admin1_code": "", "admin1": c[10], "admin2": c[11],
+                }
+
+
+def _centroid(geometry: dict[str, Any]) -> tuple[float, float]:
+    """Area-weighted centroid of the largest polygon ring set (lat, lon)."""
+    polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    best: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    for poly in polys:
+        ring = poly[0]
+        a = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+            cross = x0 * y1 - x1 * y0
+            a += cross
+            cx += (x0 + x1) * cross
+            cy += (y0 + y1) * cross
+        if a and abs(a) > best[0]:
+            best = (abs(a), cy / (3 * a), cx / (3 * a))
+    return best[1], best[2]
+
+
+def build(geo_dir: Path, out_dir: Path = DATA_DIR, geonames: list[tuple[Path, str]] | None = None) -> int:
+    """Write the gazetteer files; return the number of places."""
+    adm1 = geo_dir / "irq_admbnda_adm1_cso_20190603.geojson"
+    if not adm1.exists():
+        raise GazetteerError(f"{adm1} not found: point the build at the folder holding the OCHA and WOF files")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with (out_dir / GOVERNORATES_FILE).open("w", encoding="utf-8") as f:
+        f.write("admin1_code\tadmin1\tlat\tlon\n")
+        for feat in json.loads(adm1.read_text(encoding="utf-8"))["features"]:
+            iso = PCODE_TO_ISO[feat["properties"]["ADM1_PCODE"]]
+            lat, lon = _centroid(feat["geometry"])
+            f.write(f"{iso}\t{GOVERNORATES[iso][0]}\t{lat:.5f}\t{lon:.5f}\n")
+    rows: list[dict[str, str]] = []
+    for code in WOF_COUNTRIES:
+        path = geo_dir / f"wof_{code}_places.tsv"
+        if path.exists():
+            rows.extend(_wof_rows(path, code))
+    for path, country in geonames or []:
+        rows.extend(geonames_rows(path, country))
+    lines = ["\t".join(COLUMNS)] + ["\t".join(r[c].replace("\t", " ") for c in COLUMNS) for r in rows]
+    payload = ("\n".join(lines) + "\n").encode("utf-8")
+    (out_dir / PLACES_FILE).write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
+    return len(rows)

@@ -1,0 +1,96 @@
+"""The bundled gazetteer, loaded lazily on first use: folded name -> candidate places."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..errors import GazetteerError
+from .admin1 import ALIAS_TO_ISO, fold
+from .build import DATA_DIR, GOVERNORATES_FILE, PLACES_FILE
+
+MAX_NAME_WORDS = 4
+_PREFIXES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an ")
+
+
+@dataclass(frozen=True)
+class GazetteerPlace:
+    place_id: str
+    country: str
+    name: str
+    latitude: float
+    longitude: float
+    feature: str
+    importance: int
+    admin1_code: str | None
+    admin1: str | None
+    admin2: str | None
+
+
+@dataclass(frozen=True)
+class Governorate:
+    admin1_code: str
+    admin1: str
+    latitude: float
+    longitude: float
+
+
+def name_keys(folded: str) -> list[str]:
+    """Lookup keys for one folded name: as is, and without an Arabic article prefix."""
+    keys = [folded]
+    for p in _PREFIXES:
+        if folded.startswith(p) and len(folded) > len(p) + 2:
+            keys.append(folded[len(p) :])
+            break
+    return keys
+
+
+class Gazetteer:
+    def __init__(self, data_dir: Path = DATA_DIR) -> None:
+        places_path = data_dir / PLACES_FILE
+        if not places_path.exists():
+            raise GazetteerError(f"{places_path} is missing: run `sitrep gazetteer build PATH/TO/geo`")
+        self.by_name: dict[str, list[GazetteerPlace]] = {}
+        text = gzip.decompress(places_path.read_bytes()).decode("utf-8")
+        for r in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE):
+            place = GazetteerPlace(
+                place_id=r["place_id"], country=r["country"], name=r["name"],
+                latitude=float(r["lat"]), longitude=float(r["lon"]), feature=r["feature"],
+                importance=int(r["importance"] or 0), admin1_code=r["admin1_code"] or None,
+                admin1=r["admin1"] or None, admin2=r["admin2"] or None,
+            )
+            for n in r["names"].split("|"):
+                for key in name_keys(n):
+                    bucket = self.by_name.setdefault(key, [])
+                    if not bucket or bucket[-1] is not place:
+                        bucket.append(place)
+        self.governorates: dict[str, Governorate] = {}
+        with (data_dir / GOVERNORATES_FILE).open(encoding="utf-8") as f:
+            for r in csv.DictReader(f, delimiter="\t"):
+                self.governorates[r["admin1_code"]] = Governorate(
+                    r["admin1_code"], r["admin1"], float(r["lat"]), float(r["lon"])
+                )
+
+    def lookup(self, name: str) -> list[GazetteerPlace]:
+        folded = fold(name)
+        for key in name_keys(folded):
+            if key in self.by_name:
+                return self.by_name[key]
+        return []
+
+    @staticmethod
+    def governorate_code(name: str) -> str | None:
+        folded = fold(name)
+        for key in name_keys(folded):
+            if key in ALIAS_TO_ISO:
+                return ALIAS_TO_ISO[key]
+        return ALIAS_TO_ISO.get(folded)
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer()

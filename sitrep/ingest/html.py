@@ -1,0 +1,43 @@
+"""HTML articles: main text and date via trafilatura and htmldate, then the plain-text boilerplate filter."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import trafilatura
+
+from ..errors import InputError
+from ..model import Article
+from .article import make_article
+from .boilerplate import clean_lines
+from .dates import parse_date
+
+
+def parse_html(raw: str, source: str) -> Article:
+    if "<" not in raw:
+        raise InputError(source, "not HTML: no markup found")
+    doc = trafilatura.bare_extraction(
+        raw,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        with_metadata=True,
+        favor_precision=True,
+        deduplicate=True,
+    )
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise InputError(source, "no main text found in the HTML (empty, truncated or only navigation)")
+    body = clean_lines(text.split("\n"))
+    if not body:
+        raise InputError(source, "no article text left after removing boilerplate")
+    title = (getattr(doc, "title", None) or "").strip() or body[0]
+    published: date | None = parse_date(getattr(doc, "date", None) or "")
+    return make_article(
+        title=title,
+        text="\n".join(body),
+        published=published,
+        source=source,
+        outlet=getattr(doc, "sitename", None) or None,
+        url=getattr(doc, "url", None) or None,
+    )

@@ -1,0 +1,161 @@
+"""The shapes that cross stages: frozen dataclasses, field names after ACLED's where one exists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+EXTRACTOR_VERSION = "sitrep-rules-0.1"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news report as ingested: cleaned main text plus where it came from."""
+
+    id: str
+    title: str
+    text: str
+    published: date | None
+    outlet: str | None = None
+    url: str | None = None
+    source: str | None = None  # file path (and line) the article was read from
+    content_hash: str = ""
+    dateline: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence of an article that backs a field, with character offsets into `Article.text`."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer place or governorate an event is located at."""
+
+    name: str
+    country: str
+    admin1: str | None
+    admin1_code: str | None  # ISO 3166-2, e.g. IQ-AN
+    admin2: str | None
+    latitude: float
+    longitude: float
+    geo_precision: int  # ACLED: 1 town, 2 near town / district, 3 governorate
+    feature: str = ""
+    place_id: str = ""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor name with the alias the text used."""
+
+    name: str
+    alias: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One incident as one article reports it."""
+
+    article_id: str
+    index: int
+    event_date: date | None
+    date_precision: str | None  # day, week, month, year
+    event_type: str
+    sub_event_type: str
+    actor1: Actor | None
+    actor2: Actor | None
+    place: Place | None
+    fatalities: int
+    fatalities_low: int | None
+    fatalities_high: int | None
+    injured: int
+    evidence: tuple[Evidence, ...]
+    field_evidence: tuple[tuple[str, int], ...] = ()  # (field name, index into evidence)
+    warnings: tuple[str, ...] = ()
+    extractor_version: str = EXTRACTOR_VERSION
+
+    @property
+    def location(self) -> str | None:
+        return self.place.name if self.place else None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statistic or assertion that is not an incident, kept with its numbers and period."""
+
+    article_id: str
+    index: int
+    kind: str  # statistic, habitual, history, plan, negation, unquantified
+    text: str
+    numbers: tuple[int, ...]
+    period: str | None
+    evidence: Evidence
+    extractor_version: str = EXTRACTOR_VERSION
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article behind an event."""
+
+    article_id: str
+    outlet: str | None
+    url: str | None
+    published: date | None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One real-world incident, possibly reported by many articles."""
+
+    event_id: str
+    event_date: date | None
+    date_precision: str | None
+    event_type: str
+    sub_event_type: str
+    actor1: str | None
+    actor2: str | None
+    country: str | None
+    admin1: str | None
+    admin1_code: str | None
+    admin2: str | None
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    fatalities: int
+    fatalities_low: int | None
+    fatalities_high: int | None
+    injured: int
+    sources: tuple[Source, ...]
+    evidence: tuple[Evidence, ...]
+    warnings: tuple[str, ...] = ()
+    extractor_version: str = field(default="sitrep-rules-0.1")
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(s.article_id for s in self.sources)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the extract stage finds in one article."""
+
+    article_id: str
+    mentions: tuple[Mention, ...]
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Bad input: which record, and why it was skipped."""
+
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
