@@ -16,6 +16,7 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 128
 SHINGLE = 5
 LSH_THRESHOLD = 0.2
+SCHEME = "affine32"  # datasketch 2's default; signatures are stored, so the scheme is fixed here
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -27,13 +28,13 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
 
 
 def signature(shingle_set: Iterable[str]) -> bytes:
-    mh = MinHash(num_perm=NUM_PERM)
+    mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     mh.update_batch([s.encode() for s in shingle_set])
-    return bytes(mh.hashvalues.astype(np.uint64).tobytes())
+    return bytes(mh.hashvalues.astype(np.uint32).tobytes())
 
 
 def _minhash(sig: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(sig, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(sig, dtype=np.uint32), scheme=SCHEME)
 
 
 def containment(a: set[str], b: set[str]) -> float:
@@ -55,9 +56,12 @@ class CopyFinder:
         self._shingles: dict[str, set[str]] = {}
         self.threshold = threshold
 
-    def remember(self, article_id: str, sig: bytes) -> None:
+    def remember(self, article_id: str, sig: bytes, text: str | None = None) -> None:
+        """Make an article a candidate original; pass its text when `text_of` cannot fetch it yet."""
         if article_id not in self._lsh:
             self._lsh.insert(article_id, _minhash(sig))
+        if text is not None:
+            self._shingles[article_id] = shingles(text)
 
     def _shingles_of(self, article_id: str) -> set[str]:
         if article_id not in self._shingles:

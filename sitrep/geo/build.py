@@ -42,6 +42,13 @@ def _names(*fields: str) -> list[str]:
     return list(seen)
 
 
+def _display_name(r: dict[str, str]) -> str:
+    for n in (r["gn_asciiname"], r["name"], r["gn_name"], *r["alt_names"].split("|")):
+        if n and _latin(n):
+            return n
+    return r["name"]
+
+
 def _wof_rows(path: Path, country: str) -> Iterator[dict[str, str]]:
     csv.field_size_limit(sys.maxsize)
     with path.open(encoding="utf-8", newline="") as f:
@@ -56,7 +63,7 @@ def _wof_rows(path: Path, country: str) -> Iterator[dict[str, str]]:
             yield {
                 "place_id": f"wof:{r['wof_id']}",
                 "country": WOF_COUNTRIES[country],
-                "name": r["name"] or r["gn_asciiname"],
+                "name": _display_name(r),
                 "names": "|".join(names),
                 "lat": f"{float(r['lat']):.5f}",
                 "lon": f"{float(r['lon']):.5f}",

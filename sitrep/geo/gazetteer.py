@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -39,6 +40,17 @@ class Governorate:
     longitude: float
 
 
+def skeleton(folded: str) -> str:
+    """A transliteration-tolerant key: no article prefix, no doubled letters, no final h, ee/ou as i/u."""
+    words = folded.split()
+    if len(words) > 1 and words[0] in {p.strip() for p in _PREFIXES}:
+        words = words[1:]
+    s = " ".join(words).replace("ee", "i").replace("ou", "u").replace("oo", "u").replace("dh", "d")
+    s = re.sub(r"(.)\1", r"\1", s)
+    s = re.sub(r"(?<=[aeiou])h\b", "", s)
+    return s.replace("y", "i").replace("e", "a").replace("o", "u")
+
+
 def name_keys(folded: str) -> list[str]:
     """Lookup keys for one folded name: as is, and without an Arabic article prefix."""
     keys = [folded]
@@ -55,6 +67,7 @@ class Gazetteer:
         if not places_path.exists():
             raise GazetteerError(f"{places_path} is missing: run `sitrep gazetteer build PATH/TO/geo`")
         self.by_name: dict[str, list[GazetteerPlace]] = {}
+        self.by_skeleton: dict[str, list[GazetteerPlace]] = {}
         text = gzip.decompress(places_path.read_bytes()).decode("utf-8")
         for r in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE):
             place = GazetteerPlace(
@@ -68,6 +81,9 @@ class Gazetteer:
                     bucket = self.by_name.setdefault(key, [])
                     if not bucket or bucket[-1] is not place:
                         bucket.append(place)
+                loose = self.by_skeleton.setdefault(skeleton(n), [])
+                if not loose or loose[-1] is not place:
+                    loose.append(place)
         self.governorates: dict[str, Governorate] = {}
         with (data_dir / GOVERNORATES_FILE).open(encoding="utf-8") as f:
             for r in csv.DictReader(f, delimiter="\t"):
@@ -76,11 +92,15 @@ class Gazetteer:
                 )
 
     def lookup(self, name: str) -> list[GazetteerPlace]:
+        """Exact-name matches first, then transliteration variants."""
         folded = fold(name)
+        found: dict[str, GazetteerPlace] = {}
         for key in name_keys(folded):
-            if key in self.by_name:
-                return self.by_name[key]
-        return []
+            for p in self.by_name.get(key, []):
+                found.setdefault(p.place_id, p)
+        for p in self.by_skeleton.get(skeleton(folded), []):
+            found.setdefault(p.place_id, p)
+        return list(found.values())
 
     @staticmethod
     def governorate_code(name: str) -> str | None:

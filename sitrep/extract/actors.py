@@ -1,0 +1,131 @@
+"""Actors: canonical names for the many aliases, and who acted (actor1) and who was targeted (actor2).
+
+Attribution follows the text: "no group claimed responsibility" leaves the attacker unidentified
+unless the text goes on to say sources attributed the attack to someone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Actor
+
+UNIDENTIFIED = "Unidentified Armed Group (Iraq)"
+CIVILIANS = "Civilians (Iraq)"
+MILITARY = "Military Forces of Iraq"
+POLICE = "Police Forces of Iraq"
+PMF = "Popular Mobilization Forces"
+IS = "Islamic State"
+
+# Canonical name -> aliases (regular expressions, case-insensitive unless the alias is all capitals).
+ALIASES: dict[str, tuple[str, ...]] = {
+    IS: (r"islamic state(?: of iraq and (?:the levant|syria|al-sham))?", r"\bISIL\b", r"\bISIS\b", r"\bIS\b",
+         r"daesh", r"da'?esh"),
+    PMF: (r"popular mobili[sz]ation (?:forces|units|committee)", r"\bPMF\b", r"\bPMU\b", r"al-hashd al-shaabi",
+          r"hashd(?: al-shaabi)?", r"iraqi volunteer forces"),
+    "Ahl al-Marouf": (r"ahl al-ma'?rouf",),
+    "Kataib Hezbollah": (r"kata'?ib hez?bollah",),
+    "Saraya Awliya al-Dam": (r"saraya awliya al-dam",),
+    "Military Forces of Iraq (Peshmerga)": (r"peshmerga",),
+    "Coalition Forces": (r"(?:us-led |u\.s\.-led |international )?coalition(?: forces)?",),
+    "Tribal Militia (Iraq)": (r"tribal (?:militias?|fighters|mobili[sz]ation|forces)", r"\bsahwa\b"),
+    POLICE: (r"police(?:men| officers?| forces)?", r"federal police"),
+    MILITARY: (r"(?:iraqi )?(?:army|soldiers?|troops|military)", r"(?:iraqi )?security (?:forces|members|personnel)",
+               r"counter[- ]terrorism service"),
+    CIVILIANS: (r"civilians?", r"children", r"farmers?", r"shepherds?", r"(?:liquor )?store owners?", r"liquor stores?", r"shops?", r"markets?",
+                r"employees?", r"workers?", r"residents?", r"worshippers?", r"pilgrims?", r"students?"),
+}
+_COMPILED = [
+    (name, re.compile(a if a.startswith(r"\b") and a[2:4].isupper() else a, 0 if a[2:4].isupper() else re.I))
+    for name, aliases in ALIASES.items()
+    for a in aliases
+]
+_ARMED_GROUPS = {IS, "Ahl al-Marouf", "Kataib Hezbollah", "Saraya Awliya al-Dam"}
+_CLAIM = re.compile(r"(?P<who>[^.;]{0,80}?)\s+(?:has |have )?claimed responsibility", re.I)
+_NO_CLAIM = re.compile(r"\bno (?:group|one|party) (?:has |had )?(?:claimed|claims)\b", re.I)
+_ATTRIBUTED = re.compile(r"\b(?:attributed|blamed|suspected)\b[^.;]{0,60}?\b(?:to|on)\b(?P<who>[^.;]{0,80})", re.I)
+_BY = re.compile(r"\b(?:by|from)\s+(?P<who>(?:suspected\s+)?[^.;,]{0,60})", re.I)
+_VICTIM_VERB = re.compile(r"\b(killed|wounded|injured|kidnapped|abducted|attacked|died|dead)\b", re.I)
+_TARGET = re.compile(r"\b(?:targeting|targeted|against|on|at)\s+(?P<who>[^.;]{0,80})", re.I)
+
+
+def canonical(text: str) -> Actor | None:
+    """The first actor named in `text` (leftmost alias wins)."""
+    best: tuple[int, Actor] | None = None
+    for name, rx in _COMPILED:
+        m = rx.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), Actor(name, m.group()))
+    return best[1] if best else None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    actor1: Actor | None
+    actor2: Actor | None
+    sentence_index1: int | None
+    sentence_index2: int | None
+
+
+_STATE_FORCES = {MILITARY, POLICE, PMF, "Military Forces of Iraq (Peshmerga)", "Coalition Forces"}
+
+
+def _arresting_force(sentences: list[str]) -> tuple[Actor | None, int | None]:
+    for i, s in enumerate(sentences):
+        found = canonical(s)
+        if found and found.name in _STATE_FORCES:
+            return found, i
+    return None, None
+
+
+def attribute(sentences: list[str], arrests: bool = False) -> Attribution:
+    """Actor1 from claims and attributions (else an armed group named as the doer); actor2 from the target.
+
+    For arrests the actor is the force that made them.
+    """
+    actor1: Actor | None = None
+    idx1: int | None = None
+    if arrests:
+        actor1, idx1 = _arresting_force(sentences)
+        if actor1:
+            return Attribution(actor1, None, idx1, None)
+    for i, s in enumerate(sentences):
+        for rx in (_ATTRIBUTED, _CLAIM):
+            for m in rx.finditer(s):
+                if rx is _CLAIM and _NO_CLAIM.search(m.group()):
+                    continue
+                found = canonical(m["who"])
+                if found and found.name in _ARMED_GROUPS | {PMF}:
+                    actor1, idx1 = found, i
+        if actor1:
+            break
+    if actor1 is None:
+        for i, s in enumerate(sentences):
+            for m in _BY.finditer(s):
+                found = canonical(m["who"])
+                if found and found.name in _ARMED_GROUPS:
+                    actor1, idx1 = found, i
+                    break
+            if actor1 is None:
+                lead = canonical(s[:60])
+                if lead and lead.name in _ARMED_GROUPS and not _NO_CLAIM.search(s):
+                    actor1, idx1 = lead, i
+            if actor1:
+                break
+    actor2: Actor | None = None
+    idx2: int | None = None
+    for i, s in enumerate(sentences):
+        for m in _TARGET.finditer(s):
+            found = canonical(m["who"])
+            if found and (actor1 is None or found.name != actor1.name):
+                actor2, idx2 = found, i
+                break
+        for m in _VICTIM_VERB.finditer(s) if actor2 is None else ():
+            found = canonical(s[max(0, m.start() - 60) : m.start()]) or canonical(s[m.end() : m.end() + 40])
+            if found and found.name not in _ARMED_GROUPS and (actor1 is None or found.name != actor1.name):
+                actor2, idx2 = found, i
+                break
+        if actor2:
+            break
+    return Attribution(actor1 or Actor(UNIDENTIFIED, ""), actor2, idx1, idx2)

@@ -1,0 +1,69 @@
+"""Sentences that talk about violence without reporting one incident: statistics, habits, history, plans."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .dates import history_year
+
+_STATISTIC = re.compile(
+    r"\b\d[\d,]*\s+(?:reported\s+|separate\s+|terrorist\s+|deadly\s+)?(attacks|incidents|operations|bombings|"
+    r"assaults|killings|arrests|people|jihadis|militants|fighters|suspects|civilians|deaths)\b"
+    r"[^.]{0,120}\b(since|per|every|each|a month|a week|a year|this year|last year|in (?:the )?(first|second|third|"
+    r"fourth) quarter|in \d{4}|so far|to date|total|alone|over the past|during)\b"
+    r"|\b(a total of|in total|on average|per cent|percent|%)",
+    re.I,
+)
+_HABITUAL = re.compile(
+    r"\b(regularly|routinely|frequently|often|on a daily basis|every (day|night|week|month)|daily|weekly|"
+    r"up to \w+ attacks|continues? to|keep(s)? (attacking|killing)|have been carrying out|has been carrying out|"
+    r"have since launched|tactics of|stepped up)\b",
+    re.I,
+)
+_PLAN = re.compile(
+    r"\b(could|would|might|may|will|shall|plans? to|planning|threaten(s|ed)? to|vow(s|ed)? to|warn(s|ed)? "
+    r"(of|that)|fear(s|ed)? that|if|unless|capable of|able to|likely to|intend(s|ed)? to)\b",
+    re.I,
+)
+_PAST_REPORT = re.compile(r"\b(was|were|have been|has been|had been)\s+(killed|wounded|injured|kidnapped)\b|"
+                          r"\b(killed|detonated|exploded|attacked|opened fire)\b", re.I)
+_NEGATION = re.compile(r"\b(did not|didn't|never|denied|no attacks?|not been attacked|without any attacks?)\b", re.I)
+_HISTORY = re.compile(r"\b(the fall of|back in|in the past|years ago|decades ago|history|since the fall)\b", re.I)
+
+
+def claim_kind(sentence: str, published: date | None) -> str | None:
+    """Why a violent sentence is not a report of one incident, or None when it may be one."""
+    if _STATISTIC.search(sentence):
+        return "statistic"
+    if _HABITUAL.search(sentence):
+        return "habitual"
+    if _NEGATION.search(sentence) and not _PAST_REPORT.search(sentence):
+        return "negation"
+    if _PLAN.search(sentence) and not _PAST_REPORT.search(sentence):
+        return "plan"
+    if _HISTORY.search(sentence) or history_year(sentence, published):
+        return "history"
+    return None
+
+
+_NUMBER = re.compile(r"\b\d[\d,]*\b")
+_PERIOD = re.compile(
+    r"\b(in (?:the )?(?:first|second|third|fourth) quarter of \d{4}|since [^,.]{3,40}|every \w+|per \w+|"
+    r"(?:this|last) (?:year|month|week)|in \d{4}|so far this year)\b",
+    re.I,
+)
+
+
+def claim_numbers(sentence: str) -> tuple[int, ...]:
+    out = []
+    for m in _NUMBER.finditer(sentence):
+        v = int(m.group().replace(",", ""))
+        if not 1900 <= v <= 2100:
+            out.append(v)
+    return tuple(out)
+
+
+def claim_period(sentence: str) -> str | None:
+    m = _PERIOD.search(sentence)
+    return m.group() if m else None

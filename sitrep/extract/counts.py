@@ -1,0 +1,139 @@
+"""Killed and wounded counts with low/best/high, from number words, hedges and lists of victims."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "a": 1, "an": 1, "one": 1, "another": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12, "both": 2, "twin": 2, "a couple of": 2,
+}
+# Vague amounts as ACLED codes them: the lower end of what the word can mean.
+_VAGUE = {"several": (3, None), "a few": (3, None), "dozens of": (24, None), "dozens": (24, None),
+          "scores of": (40, None), "hundreds of": (200, None), "a number of": (3, None)}
+_HEDGE = r"(?P<hedge>at least|more than|over|nearly|almost|around|about|approximately|some|up to|as many as|roughly)"
+_NUMBER = (
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
+    r"four|five|six|seven|eight|nine))?|a dozen|a hundred|a couple of|a few|a number of|dozens of|dozens|"
+    r"scores of|hundreds of|several|another|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|both|an|a)"
+)
+_PERSON = (
+    r"(people|persons?|civilians?|soldiers?|troops?|policem[ae]n|police ?officers?|officers?|members?|fighters?|"
+    r"militants?|jihadis?|jihadists?|insurgents?|terrorists?|gunmen|attackers?|assailants?|bombers?|children|"
+    r"child|kids?|women|woman|men|man|boys?|girls?|employees?|workers?|farmers?|shepherds?|students?|pilgrims?|"
+    r"worshippers?|others?|personnel|guards?|commanders?|individuals?|tribesmen|protesters?|demonstrators?|"
+    r"residents?|villagers?|passers-?by|relatives|brothers?|sons?|daughters?|family members|conscripts?|"
+    r"recruits?|contractors?|journalists?|doctors?|teachers?|judges?|candidates?|officials?|leaders?|"
+    r"mukhtars?|elders?|shop ?keepers?|owners?|drivers?|passengers?|deputy|deputies|victims?|bodies|"
+    r"suspects?|elements?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?)"
+)
+_QTY = rf"(?:{_HEDGE}\s+)?{_NUMBER}\b(?!-year|th\b|st\b|nd\b|rd\b|%| percent| km| kilomet| mile)"
+_VICTIMS = re.compile(rf"\b{_QTY}(?P<mods>(?:\s+[\w’'-]+){{0,5}}?)\s+{_PERSON}\b", re.I)
+_BARE = re.compile(rf"\b{_QTY}\s*$", re.I)
+_KILLED = r"(killing|killed|dead|died|lost their lives|lost his life|slain|lives|fatalities|deaths|murdered|executed|beheaded)"
+_WOUNDED = r"(wounding|injuring|wounded|injured|hurt|injuries|casualties)"
+_VERB = re.compile(rf"\b(?P<verb>{_KILLED}|{_WOUNDED})\b", re.I)
+_KILL_VERB = re.compile(rf"^{_KILLED}$", re.I)
+_AFTER_VERB = re.compile(
+    rf"^\s*(?:(?:at least|more than|nearly|around|about|some)\s+)?(?=\S)" rf"(?P<rest>.{{0,60}})", re.I
+)
+_LIVES = re.compile(rf"\b(cost|claimed|took)\s+{_QTY}\s+(lives|people)", re.I)
+_ZERO = re.compile(
+    r"\bno (reported )?(casualties|injuries|deaths|fatalities|one was (hurt|injured|killed))|\bwithout (causing )?"
+    r"casualties|\bno (one|body) was (hurt|injured|killed|harmed)|\bno casualties were reported", re.I
+)
+_INCLUDING = re.compile(r",\s*(including|among them|among whom|one of whom|mostly|most of them)\b[^,]*,", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(while|whereas|after|when|but)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Count:
+    best: int
+    low: int | None
+    high: int | None
+
+
+@dataclass(frozen=True)
+class Casualties:
+    killed: Count | None
+    wounded: Count | None
+    zero: bool
+
+
+def _value(num: str, hedge: str | None) -> Count:
+    n = num.lower().replace(",", "")
+    if n in _VAGUE:
+        low, high = _VAGUE[n]
+        return Count(low, low, high)
+    if n.isdigit():
+        v = int(n)
+    elif n in _UNITS:
+        v = _UNITS[n]
+    else:
+        tens, _, unit = n.replace("-", " ").partition(" ")
+        v = _UNITS.get(tens, 0) + _UNITS.get(unit, 0)
+    h = (hedge or "").lower()
+    if h in ("at least", "more than", "over"):
+        return Count(v, v, None)
+    if h in ("up to", "as many as"):
+        return Count(v, None, v)
+    if h in ("nearly", "almost", "around", "about", "approximately", "some", "roughly"):
+        return Count(v, None, None)
+    return Count(v, v, v)
+
+
+def _add(a: Count | None, b: Count) -> Count:
+    if a is None:
+        return b
+    low = a.low + b.low if a.low is not None and b.low is not None else None
+    high = a.high + b.high if a.high is not None and b.high is not None else None
+    return Count(a.best + b.best, low, high)
+
+
+def _victims_before(window: str) -> Count | None:
+    total: Count | None = None
+    for m in _VICTIMS.finditer(window):
+        if m["num"].isdigit() and int(m["num"]) >= 1900 and not m["mods"].strip():
+            continue
+        total = _add(total, _value(m["num"], m["hedge"]))
+    if total is None:
+        bare = _BARE.search(window.rstrip().removesuffix("were").removesuffix("have been").rstrip())
+        if bare and bare["num"].lower() not in ("a", "an", "another"):
+            total = _value(bare["num"], bare["hedge"])
+    return total
+
+
+def count_casualties(sentence: str) -> Casualties:
+    s = _INCLUDING.sub(",", sentence)
+    killed: Count | None = None
+    wounded: Count | None = None
+    m = _LIVES.search(s)
+    if m:
+        killed = _value(m["num"], m["hedge"])
+    last = 0
+    for v in _VERB.finditer(s):
+        window = s[last : v.start()]
+        cut = list(_CLAUSE_BREAK.finditer(window))
+        if cut:
+            window = window[cut[-1].end() :]
+        found: Count | None = None
+        active = v["verb"].lower().endswith("ing")
+        after = _VICTIMS.match(s, v.end() + 1) or _VICTIMS.match(s, v.end())
+        if after:
+            found = _value(after["num"], after["hedge"])
+        if found is None and not active:
+            found = _victims_before(window)
+        last = v.end()
+        if found is None:
+            continue
+        if _KILL_VERB.match(v["verb"]):
+            killed = killed if killed and v["verb"].lower() == "lives" else _add(killed, found)
+        else:
+            wounded = _add(wounded, found)
+    zero = bool(_ZERO.search(s))
+    return Casualties(killed, wounded, zero)

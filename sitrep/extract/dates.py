@@ -1,0 +1,126 @@
+"""Event dates resolved against the publication date, with a precision (day, week, month, year)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..ingest.dates import safe_date
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"]
+_MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
+       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+
+_FULL_MDY = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_FULL_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(\d{{4}})\b", re.I)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_MD = re.compile(rf"\b(?:on\s+)?{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\s*(?:km|kilomet|percent))", re.I)
+_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b(?!,?\s+\d{{4}})", re.I)
+_WEEKDAY = re.compile(r"\b(?:last\s+|on\s+|early\s+|late\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_RELATIVE = re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|this evening|last night|"
+                       r"last week|this week|last month|this month|last year|this year|earlier this week|"
+                       r"earlier this month|the previous day|overnight|on the eve)\b", re.I)
+_LAST_MONTH = re.compile(rf"\b(?:last|this past|in|since|during)\s+{_MON}(?:\s+(\d{{4}}))?\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b{_MON}\s+(\d{{4}})\b", re.I)
+_QUARTER = re.compile(r"\b(first|second|third|fourth) quarter of (\d{4})\b", re.I)
+_YEAR = re.compile(r"\b(?:in|since|during|back in)\s+((?:19|20)\d{2})\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateFound:
+    value: date
+    precision: str  # day, week, month, year
+    text: str
+
+
+def _month(name: str) -> int:
+    key = name.lower().rstrip(".")[:3]
+    return [m[:3] for m in _MONTHS].index(key) + 1
+
+
+def _before(published: date, month: int, day: int) -> date | None:
+    """The most recent month/day on or before the publication date."""
+    d = safe_date(published.year, month, day)
+    if d and d > published:
+        d = safe_date(published.year - 1, month, day)
+    return d
+
+
+def find_date(sentence: str, published: date | None) -> DateFound | None:
+    """The first date the sentence gives, resolved against the publication date when relative."""
+    for rx in (_FULL_MDY, _FULL_DMY):
+        m = rx.search(sentence)
+        if m:
+            mon, day = (m[1], m[2]) if rx is _FULL_MDY else (m[2], m[1])
+            d = safe_date(int(m[3]), _month(mon), int(day))
+            if d:
+                return DateFound(d, "day", m[0])
+    m = _ISO.search(sentence)
+    if m and (d := safe_date(int(m[1]), int(m[2]), int(m[3]))):
+        return DateFound(d, "day", m[0])
+    m = _DOTTED.search(sentence)
+    if m and (d := safe_date(int(m[3]), int(m[2]), int(m[1]))):
+        return DateFound(d, "day", m[0])
+    m = _QUARTER.search(sentence)
+    if m:
+        q = ["first", "second", "third", "fourth"].index(m[1].lower())
+        return DateFound(date(int(m[2]), 3 * q + 1, 1), "quarter", m[0])
+    if published is None:
+        return None
+    for rx in (_MD, _DM):
+        m = rx.search(sentence)
+        if m:
+            mon, day = (m[1], m[2]) if rx is _MD else (m[2], m[1])
+            d = _before(published, _month(mon), int(day))
+            if d:
+                return DateFound(d, "day", m[0])
+    m = _WEEKDAY.search(sentence)
+    if m:
+        back = (published.weekday() - _WEEKDAYS.index(m[1].lower())) % 7
+        return DateFound(published - timedelta(days=back), "day", m[0])
+    m = _RELATIVE.search(sentence)
+    if m:
+        return _relative(m[0], published)
+    m = _LAST_MONTH.search(sentence) or _MONTH_YEAR.search(sentence)
+    if m:
+        mon = _month(m[1])
+        year = int(m[2]) if m.lastindex and m.lastindex >= 2 and m[2] else None
+        if year is None:
+            year = published.year if mon <= published.month else published.year - 1
+            if m[0].lower().startswith("last") and mon == published.month:
+                year -= 1
+        return DateFound(date(year, mon, 1), "month", m[0])
+    return None
+
+
+def _relative(text: str, published: date) -> DateFound:
+    t = text.lower()
+    if t in ("yesterday", "last night", "the previous day", "overnight", "on the eve"):
+        return DateFound(published - timedelta(days=1), "day", text)
+    if t in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+        return DateFound(published, "day", text)
+    if t == "last week":
+        return DateFound(published - timedelta(days=7), "week", text)
+    if t in ("this week", "earlier this week"):
+        return DateFound(published, "week", text)
+    if t in ("this month", "earlier this month"):
+        return DateFound(published.replace(day=1), "month", text)
+    if t == "last month":
+        first = published.replace(day=1) - timedelta(days=1)
+        return DateFound(first.replace(day=1), "month", text)
+    year = published.year - (1 if t == "last year" else 0)
+    return DateFound(date(year, 1, 1), "year", text)
+
+
+def history_year(sentence: str, published: date | None) -> int | None:
+    """A year before the publication year that the sentence is set in ("back in 2014"), if any."""
+    if published is None:
+        return None
+    for m in _YEAR.finditer(sentence):
+        if int(m[1]) < published.year:
+            return int(m[1])
+    return None

@@ -1,0 +1,258 @@
+"""From sentences to mentions: which sentences report a concrete incident, grouped into one mention each.
+
+A mention starts at a sentence with an incident trigger and something concrete (a count, a date,
+a known place, or a single attack: "a bomb", "gunmen"). Following sentences that add casualties,
+attribution or detail without a new place or date join it; "also", "another", "separately" start
+a new one. Statistics, habits, history, plans and negations are kept as claims instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..geo.gazetteer import Gazetteer
+from ..geo.locate import resolve
+from ..geo.toponyms import Toponym, find_toponyms
+from ..model import Article, Claim, Evidence, Extraction, Mention
+from .actors import attribute
+from .claims import claim_kind, claim_numbers, claim_period
+from .counts import Casualties, Count, count_casualties
+from .dates import DateFound, find_date
+from .types import KINDS, EventKind, classify
+
+_SINGLE = re.compile(
+    r"\b(a|an|the|one|twin|two|three)\s+(?:[\w-]+\s+){0,3}(attack|bomb|bombing|explosion|blast|ambush|"
+    r"explosive device|ied|grenade|rocket|mortar|shell|strike|clash|raid|assault|shooting|kidnapping|"
+    r"assassination)\b|\b(assailants|gunmen|attackers?|bomber|militants attacked|unidentified)\b",
+    re.I,
+)
+_ACT = re.compile(
+    r"\b(killed|detonated|exploded|went off|attacked|opened fire|fired|shot|stormed|ambushed|kidnapped|abducted|"
+    r"clashed|struck|hit|targeted|bombed|shelled|assassinated|gunned down|blew up|set fire|torched|raided|"
+    r"arrested|detained|died|wounded|injured|executed|beheaded|launched an? \w+)\b",
+    re.I,
+)
+_NEW_INCIDENT = re.compile(r"\b(also|another|separately|in a separate|meanwhile|elsewhere|earlier|later)\b", re.I)
+_CASUALTY_ONLY = re.compile(r"^(killed|wounded|injured)$", re.I)
+_EXCLUDED_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+_MAX_GAP = 2
+_ENDINGS = set(".!?\"”’')…:")
+
+
+@dataclass(frozen=True)
+class SentenceInfo:
+    index: int
+    evidence: Evidence
+    kind: EventKind | None
+    casualties: Casualties
+    found_date: DateFound | None
+    toponyms: tuple[Toponym, ...]
+    claim: str | None
+    casualty_trigger_only: bool
+
+
+@dataclass
+class _Draft:
+    sentences: list[SentenceInfo] = field(default_factory=list)
+
+    @property
+    def last(self) -> int:
+        return self.sentences[-1].index
+
+    def has(self, kind: str) -> bool:
+        return any(getattr(s.casualties, kind) for s in self.sentences)
+
+    def places(self) -> set[str]:
+        return {t.surface.lower() for s in self.sentences for t in s.toponyms if not t.country}
+
+
+def _trigger_words(sentence: str, kind: EventKind | None) -> bool:
+    """True when the only trigger is a casualty word (killed/wounded), not an act."""
+    if kind is None or kind.sub_event_type not in ("Attack", "Armed clash"):
+        return False
+    for pattern, k in KINDS:
+        if k.rank == kind.rank:
+            hits = {m.group().lower() for m in pattern.finditer(sentence)}
+            return bool(hits) and all(_CASUALTY_ONLY.match(h) for h in hits)
+    return False
+
+
+def sentence_spans(doc: Any) -> list[tuple[int, int]]:
+    """Character spans of sentences; a fragment that neither ends a sentence nor a paragraph joins the next."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for sent in doc.sents:
+        start = sent.start_char if start is None else start
+        text = sent.text
+        if text.strip() and text.rstrip()[-1] not in _ENDINGS and "\n" not in text[-3:] and sent.end < len(doc):
+            continue
+        stripped = doc.text[start : sent.end_char].rstrip()
+        if stripped:
+            spans.append((start, start + len(stripped)))
+        start = None
+    return spans
+
+
+def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[SentenceInfo]:
+    excluded = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _EXCLUDED_ENTS]
+    infos: list[SentenceInfo] = []
+    for i, (start, end) in enumerate(sentence_spans(doc)):
+        text = doc.text[start:end]
+        found = find_toponyms(text, gazetteer, offset=start)
+        named = {t.governorate for t in found if t.governorate}
+        toponyms = tuple(
+            t
+            for t in found
+            if t.governorate
+            or any(c.admin1_code in named for c in t.candidates)
+            or not any(a <= t.start and t.end <= b for a, b in excluded)
+        )
+        kind = classify(text)
+        infos.append(
+            SentenceInfo(
+                index=i,
+                evidence=Evidence(article.id, start, end, text),
+                kind=kind,
+                casualties=count_casualties(text),
+                found_date=find_date(text, article.published),
+                toponyms=toponyms,
+                claim=claim_kind(text, article.published) if kind else None,
+                casualty_trigger_only=_trigger_words(text, kind),
+            )
+        )
+    return infos
+
+
+def _exact(c: Count | None) -> bool:
+    return c is not None and c.low is not None and c.low == c.high
+
+
+def _concrete(s: SentenceInfo) -> bool:
+    """An act (a past event verb, a single attack, a count) that is anchored (a place, a date, an exact count)."""
+    c = s.casualties
+    act = bool(c.killed or c.wounded or c.zero or _ACT.search(s.evidence.text) or _SINGLE.search(s.evidence.text))
+    dated = s.found_date is not None and s.found_date.precision in ("day", "week", "month")
+    placed = any(not t.country for t in s.toponyms)
+    return act and (dated or placed or c.zero or _exact(c.killed) or _exact(c.wounded))
+
+
+def _joins(draft: _Draft, s: SentenceInfo) -> bool:
+    if s.index - draft.last > _MAX_GAP or _NEW_INCIDENT.search(s.evidence.text):
+        return False
+    new_places = {t.surface.lower() for t in s.toponyms if not t.country and not t.governorate}
+    if new_places and draft.places() and not new_places & draft.places():
+        return False
+    dates = {x.found_date.value for x in draft.sentences if x.found_date}
+    if s.found_date and dates and s.found_date.value not in dates:
+        return False
+    c = s.casualties
+    return not ((c.killed and draft.has("killed")) or (c.wounded and draft.has("wounded")))
+
+
+def group_mentions(infos: list[SentenceInfo]) -> tuple[list[_Draft], list[SentenceInfo]]:
+    drafts: list[_Draft] = []
+    claims: list[SentenceInfo] = []
+    current: _Draft | None = None
+    for s in infos:
+        if s.claim:
+            claims.append(s)
+            continue
+        if s.kind is None:
+            continue
+        if current is not None and _joins(current, s):
+            current.sentences.append(s)
+        elif _concrete(s):
+            current = _Draft([s])
+            drafts.append(current)
+    return drafts, claims
+
+
+def _first_count(draft: _Draft, kind: str) -> tuple[Count | None, int | None]:
+    for i, s in enumerate(draft.sentences):
+        c = getattr(s.casualties, kind)
+        if c:
+            return c, i
+    return None, None
+
+
+def build_mention(article: Article, index: int, draft: _Draft, gazetteer: Gazetteer, context: set[str]) -> Mention:
+    sentences = draft.sentences
+    evidence = tuple(s.evidence for s in sentences)
+    fields: list[tuple[str, int]] = []
+    kinds = [(s.kind, i) for i, s in enumerate(sentences) if s.kind and not s.casualty_trigger_only]
+    kinds = kinds or [(s.kind, i) for i, s in enumerate(sentences) if s.kind]
+    kind, k_i = max(kinds, key=lambda x: (x[0].rank, -x[1]))  # type: ignore[union-attr]
+    fields.append(("event_type", k_i))
+    warnings: list[str] = []
+    event_date: date | None = article.published
+    precision: str | None = "day" if article.published else None
+    dated = [(s.found_date, i) for i, s in enumerate(sentences) if s.found_date]
+    if dated:
+        found, d_i = dated[0]
+        event_date, precision = found.value, found.precision
+        fields.append(("event_date", d_i))
+    elif article.published:
+        warnings.append("no date in the text: publication date used")
+    else:
+        warnings.append("no date in the text and no publication date")
+    killed, f_i = _first_count(draft, "killed")
+    wounded, w_i = _first_count(draft, "wounded")
+    if f_i is not None:
+        fields.append(("fatalities", f_i))
+    if w_i is not None:
+        fields.append(("injured", w_i))
+    attribution = attribute([s.evidence.text for s in sentences], kind.sub_event_type == "Arrests")
+    if attribution.sentence_index1 is not None:
+        fields.append(("actor1", attribution.sentence_index1))
+    if attribution.sentence_index2 is not None:
+        fields.append(("actor2", attribution.sentence_index2))
+    toponyms = [t for s in sentences for t in s.toponyms]
+    place = resolve(toponyms, gazetteer, context)
+    if place is None:
+        warnings.append("no place found in the report")
+    else:
+        for i, s in enumerate(sentences):
+            if any(t.surface == place.name or t.governorate == place.admin1_code for t in s.toponyms):
+                fields.append(("location", i))
+                break
+    return Mention(
+        article_id=article.id,
+        index=index,
+        event_date=event_date,
+        date_precision=precision,
+        event_type=kind.event_type,
+        sub_event_type=kind.sub_event_type,
+        actor1=attribution.actor1,
+        actor2=attribution.actor2,
+        place=place,
+        fatalities=killed.best if killed else 0,
+        fatalities_low=killed.low if killed else (0 if any(x.casualties.zero for x in sentences) else None),
+        fatalities_high=killed.high if killed else None,
+        injured=wounded.best if wounded else 0,
+        evidence=evidence,
+        field_evidence=tuple(fields),
+        warnings=tuple(warnings),
+    )
+
+
+def extract_article(article: Article, doc: Any, gazetteer: Gazetteer) -> Extraction:
+    infos = analyse_sentences(article, doc, gazetteer)
+    context = {t.governorate for s in infos for t in s.toponyms if t.governorate}
+    drafts, claim_infos = group_mentions(infos)
+    mentions = tuple(build_mention(article, i, d, gazetteer, context) for i, d in enumerate(drafts))
+    claims = tuple(
+        Claim(
+            article_id=article.id,
+            index=i,
+            kind=s.claim or "",
+            text=s.evidence.text,
+            numbers=claim_numbers(s.evidence.text),
+            period=claim_period(s.evidence.text),
+            evidence=s.evidence,
+        )
+        for i, s in enumerate(claim_infos)
+    )
+    return Extraction(article.id, mentions, claims)

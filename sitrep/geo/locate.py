@@ -1,0 +1,55 @@
+"""Event location: which of the places a report names is where this incident happened, at what precision."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Place
+from .gazetteer import Gazetteer, GazetteerPlace
+from .toponyms import Toponym
+
+# Governorates whose capital shares their name: "Kirkuk" alone is the city, "Kirkuk province" the governorate.
+_CAPITAL_NAMED = {"IQ-BG", "IQ-BA", "IQ-NA", "IQ-KA", "IQ-KI", "IQ-AR", "IQ-DA", "IQ-SU", "IQ-HA"}
+_COARSE = {"province", "governorate"}
+_NEAR = {"near", "outside", "north of", "south of", "east of", "west of", "outskirts of", "around", "district"}
+
+
+def _rank(p: GazetteerPlace, governorates: set[str], country: str) -> tuple[int, int, int]:
+    return (p.admin1_code in governorates, p.country == country, p.importance)
+
+
+def governorate_place(g: Gazetteer, iso: str) -> Place:
+    gov = g.governorates[iso]
+    return Place(gov.admin1, "Iraq", gov.admin1, iso, None, gov.latitude, gov.longitude, 3, "ADM1", iso)
+
+
+def _town(p: GazetteerPlace, precision: int) -> Place:
+    return Place(p.name, p.country, p.admin1, p.admin1_code, p.admin2, p.latitude, p.longitude, precision,
+                 p.feature, p.place_id)
+
+
+def resolve(
+    toponyms: Iterable[Toponym], g: Gazetteer, context_governorates: set[str], country: str = "Iraq"
+) -> Place | None:
+    """The most specific place among `toponyms` (in text order) that agrees with the governorates named."""
+    tops = list(toponyms)
+    named = {t.governorate for t in tops if t.governorate} | set(context_governorates)
+    coarse: Place | None = None
+    for t in tops:
+        if t.country:
+            continue
+        is_gov = t.governorate is not None and (
+            t.governorate not in _CAPITAL_NAMED or t.qualifier in _COARSE or not t.candidates
+        )
+        if is_gov and t.governorate:
+            coarse = coarse or governorate_place(g, t.governorate)
+            continue
+        candidates = [c for c in t.candidates if c.country == country or not named]
+        if named:
+            inside = [c for c in candidates if c.admin1_code in named]
+            candidates = inside or ([] if any(c.country == country for c in t.candidates) else candidates)
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda p: _rank(p, named, country))
+        return _town(best, 2 if t.qualifier in _NEAR else 1)
+    return coarse

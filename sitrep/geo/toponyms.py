@@ -1,0 +1,91 @@
+"""Toponym recognition: capitalised word sequences that the gazetteer or the governorate list knows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .admin1 import fold
+from .gazetteer import MAX_NAME_WORDS, Gazetteer, GazetteerPlace
+
+_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][\w’'\u00C0-\u024F]*(?:-[\w’'\u00C0-\u024F]+)*")
+# Capitalised words in news that are never places here, though a gazetteer may hold a village so named.
+NOT_PLACES = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december islamic state isis isil daesh iraqi syrian police army
+    the a an he she it they we in on at of and but no one two three four five six seven eight nine ten
+    assailants sources security forces prime minister president general colonel brigadier major captain
+    mr mrs dr al el said says according reuters afp ap associated press cnn bbc niqash jazeera al jazeera
+    propaganda kurdish kurds sunni shia shiite christian christians muslim muslims american americans
+    us u s un nato coalition god allah first last new old north south east west central
+    a'immat baqee hashd popular mobilization units pmf saraya islam ahl marouf kataib hezbollah
+    """.split()
+)
+_PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "abu", "bin", "umm", "tal", "tell"}
+_COUNTRIES = {
+    "iraq": "Iraq", "syria": "Syria", "jordan": "Jordan", "kuwait": "Kuwait", "saudi arabia": "Saudi Arabia",
+    "iran": "Iran", "turkey": "Turkey", "lebanon": "Lebanon", "afghanistan": "Afghanistan",
+    "yemen": "Yemen", "libya": "Libya", "egypt": "Egypt", "pakistan": "Pakistan",
+}
+
+
+@dataclass(frozen=True)
+class Toponym:
+    start: int
+    end: int
+    surface: str
+    governorate: str | None  # ISO code when the name is a governorate
+    country: str | None  # country name when the name is a country
+    candidates: tuple[GazetteerPlace, ...]
+    qualifier: str | None = None  # "province", "district", "near", ...
+
+
+_AFTER = re.compile(r"\s*(province|governorate|district|sub-district|area|neighbou?rhood|village|town|city)\b", re.I)
+_BEFORE = re.compile(r"\b(near|outside|north of|south of|east of|west of|outskirts of|around)\s+(the\s+)?$", re.I)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or fold(word) in _PARTICLES
+
+
+def find_toponyms(text: str, gazetteer: Gazetteer, offset: int = 0) -> list[Toponym]:
+    tokens = list(_TOKEN.finditer(text))
+    found: list[Toponym] = []
+    i = 0
+    while i < len(tokens):
+        hit: Toponym | None = None
+        if tokens[i].group()[:1].isupper():
+            for n in range(min(MAX_NAME_WORDS, len(tokens) - i), 0, -1):
+                span = tokens[i : i + n]
+                if not all(_capitalised(t.group()) for t in span):
+                    continue
+                if any(text[a.end() : b.start()].strip(" -") for a, b in zip(span, span[1:], strict=False)):
+                    continue  # punctuation between words: not one name
+                surface = text[span[0].start() : span[-1].end()]
+                key = fold(surface)
+                if key in NOT_PLACES or len(key) < 3:
+                    continue
+                hit = _toponym(text, span[0].start(), span[-1].end(), surface, key, gazetteer, offset)
+                if hit:
+                    i += n - 1
+                    break
+        if hit:
+            found.append(hit)
+        i += 1
+    return found
+
+
+def _toponym(
+    text: str, start: int, end: int, surface: str, key: str, gazetteer: Gazetteer, offset: int
+) -> Toponym | None:
+    after = _AFTER.match(text, end)
+    before = _BEFORE.search(text, 0, start)
+    qualifier = after.group(1).lower() if after else (before.group(1).lower() if before else None)
+    if key in _COUNTRIES:
+        return Toponym(start + offset, end + offset, surface, None, _COUNTRIES[key], (), qualifier)
+    governorate = gazetteer.governorate_code(surface)
+    candidates = tuple(gazetteer.lookup(surface))
+    if governorate is None and not candidates:
+        return None
+    return Toponym(start + offset, end + offset, surface, governorate, None, candidates, qualifier)

@@ -1,0 +1,108 @@
+"""The whole path: ingest -> dedup -> extract -> geo -> link -> store, as library calls the CLI only wraps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config
+from .dedup import CopyFinder, shingles, signature
+from .extract import extract
+from .ingest import read_paths
+from .link import link
+from .model import Article, Claim, Event, Problem
+from .store import Store
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class RunResult:
+    articles_new: int = 0
+    articles_unchanged: int = 0
+    copies: dict[str, list[str]] = field(default_factory=dict)  # canonical id -> copies
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Deduplicated:
+    canonical: list[Article]
+    copies: dict[str, list[str]]  # canonical id -> copy ids, in this batch or against the store
+    signatures: dict[str, bytes]
+
+
+def deduplicate(articles: Sequence[Article], finder: CopyFinder) -> Deduplicated:
+    """Longest text first, so the fullest version of a story becomes its canonical article."""
+    canonical: list[Article] = []
+    copies: dict[str, list[str]] = {}
+    sigs: dict[str, bytes] = {}
+    for a in sorted(articles, key=lambda a: (-len(a.text), a.id)):
+        sig = signature(shingles(a.text))
+        sigs[a.id] = sig
+        original = finder.copy_of(a.id, a.text, sig)
+        if original is None:
+            canonical.append(a)
+            finder.remember(a.id, sig, a.text)
+        else:
+            copies.setdefault(original, []).append(a.id)
+    order = {a.id: i for i, a in enumerate(articles)}
+    canonical.sort(key=lambda a: order[a.id])
+    return Deduplicated(canonical, copies, sigs)
+
+
+def extract_events(
+    articles: Iterable[Article], cfg: Config, progress: Progress | None = None
+) -> tuple[list[Event], list[Claim], dict[str, list[str]]]:
+    """Article records in, events out; no database. Syndicated copies are extracted once."""
+    batch = list(articles)
+    by_id = {a.id: a for a in batch}
+    dedup = deduplicate(batch, CopyFinder(lambda i: by_id[i].text if i in by_id else None, cfg.dup_containment))
+    events: list[Event] = []
+    claims: list[Claim] = []
+    for n, extraction in enumerate(extract(dedup.canonical, model=cfg.spacy_model), 1):
+        events += link(extraction.mentions, by_id, dedup.copies)
+        claims += extraction.claims
+        if progress:
+            progress("extract", n, len(dedup.canonical))
+    return events, claims, dedup.copies
+
+
+def run(paths: Sequence[Path], store: Store, cfg: Config, progress: Progress | None = None) -> RunResult:
+    """Ingest files into the store and extract what is new. Re-running on the same input changes nothing."""
+    result = RunResult()
+    new: list[Article] = []
+    seen: set[str] = set()
+    for item in read_paths(paths, cfg.max_file_mb):
+        if isinstance(item, Problem):
+            result.problems.append(item)
+        elif item.content_hash in seen or store.has_content(item.content_hash):
+            result.articles_unchanged += 1
+        else:
+            seen.add(item.content_hash)
+            new.append(item)
+    finder = CopyFinder(store.article_text, cfg.dup_containment)
+    for article_id, sig in store.signatures():
+        finder.remember(article_id, sig)
+    dedup = deduplicate(new, finder)
+    result.copies = dedup.copies
+    canonical_ids = {a.id for a in dedup.canonical}
+    copy_of = {c: original for original, cs in dedup.copies.items() for c in cs}
+    for a in sorted(new, key=lambda a: a.id not in canonical_ids):
+        store.add_article(a, dedup.signatures[a.id], copy_of.get(a.id))
+    result.articles_new = len(new)
+    by_id = {a.id: a for a in new}
+    for n, extraction in enumerate(extract(dedup.canonical, model=cfg.spacy_model), 1):
+        events = link(extraction.mentions, by_id, dedup.copies)
+        store.put_extraction(extraction.article_id, events, extraction.claims)
+        result.events += events
+        result.claims += extraction.claims
+        if progress:
+            progress("extract", n, len(dedup.canonical))
+    for original, cs in dedup.copies.items():
+        if original not in canonical_ids:  # a copy of an article stored by an earlier run
+            for c in cs:
+                store.add_source(original, by_id[c])
+    return result

@@ -1,0 +1,70 @@
+"""Schema migrations, applied in order; the database records how many ran (PRAGMA user_version)."""
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        published TEXT,
+        outlet TEXT,
+        url TEXT,
+        source TEXT,
+        dateline TEXT,
+        canonical_id TEXT REFERENCES articles(id),
+        signature BLOB NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE TABLE events (
+        event_id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        event_date TEXT,
+        date_precision TEXT,
+        event_type TEXT NOT NULL,
+        sub_event_type TEXT NOT NULL,
+        actor1 TEXT,
+        actor2 TEXT,
+        country TEXT,
+        admin1 TEXT,
+        admin1_code TEXT,
+        admin2 TEXT,
+        location TEXT,
+        latitude REAL,
+        longitude REAL,
+        geo_precision INTEGER,
+        fatalities INTEGER NOT NULL,
+        fatalities_low INTEGER,
+        fatalities_high INTEGER,
+        injured INTEGER NOT NULL,
+        warnings TEXT NOT NULL,
+        extractor_version TEXT NOT NULL
+    );
+    CREATE INDEX events_date ON events(event_date);
+    CREATE INDEX events_admin1 ON events(admin1_code);
+    CREATE TABLE event_sources (
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        PRIMARY KEY (event_id, article_id)
+    );
+    CREATE TABLE evidence (
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE TABLE claims (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        idx INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        numbers TEXT NOT NULL,
+        period TEXT,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        extractor_version TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    """,
+)

@@ -1,0 +1,174 @@
+"""SQLite store: one file, schema versioned by migrations recorded in PRAGMA user_version."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Article, Claim, Event, Evidence, Source
+from .base import EventFilter, StoredArticle
+from .migrations import MIGRATIONS
+
+_EVENT_COLUMNS = (
+    "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2", "country",
+    "admin1", "admin1_code", "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities",
+    "fatalities_low", "fatalities_high", "injured", "warnings", "extractor_version", "article_id",
+)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+class SQLiteStore:
+    def __init__(self, path: Path | str = ":memory:") -> None:
+        try:
+            self.db = sqlite3.connect(str(path))
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open SQLite database {path}: {e}") from e
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.migrate()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        version = self.schema_version
+        if version > len(MIGRATIONS):
+            raise StoreError(f"database schema {version} is newer than this sitrep ({len(MIGRATIONS)}): upgrade sitrep")
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.db:
+                self.db.executescript(script)
+                self.db.execute(f"PRAGMA user_version = {number}")
+
+    # articles
+    def has_content(self, content_hash: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row is not None
+
+    def add_article(self, article: Article, signature: bytes, canonical_id: str | None) -> None:
+        with self.db:
+            self.db.execute(
+                "INSERT OR IGNORE INTO articles (id, content_hash, title, text, published, outlet, url, source,"
+                " dateline, canonical_id, signature, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (article.id, article.content_hash, article.title, article.text, _iso(article.published),
+                 article.outlet, article.url, article.source, article.dateline, canonical_id, signature,
+                 datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+
+    def article_text(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        for row in self.db.execute("SELECT id, signature FROM articles WHERE canonical_id IS NULL ORDER BY id"):
+            yield str(row[0]), bytes(row[1])
+
+    @staticmethod
+    def _article(row: sqlite3.Row) -> Article:
+        return Article(
+            id=row["id"], title=row["title"], text=row["text"], published=_day(row["published"]),
+            outlet=row["outlet"], url=row["url"], source=row["source"], content_hash=row["content_hash"],
+            dateline=row["dateline"],
+        )
+
+    def articles(self) -> list[StoredArticle]:
+        rows = self.db.execute("SELECT * FROM articles ORDER BY published, id").fetchall()
+        return [StoredArticle(self._article(r), r["canonical_id"]) for r in rows]
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return self._article(row) if row else None
+
+    # events and claims
+    def add_source(self, canonical_id: str, article: Article) -> None:
+        """A syndicated copy becomes one more source of every event its canonical article reported."""
+        with self.db:
+            self.db.execute(
+                "INSERT OR IGNORE INTO event_sources (event_id, article_id) SELECT event_id, ? FROM events"
+                " WHERE article_id = ?",
+                (article.id, canonical_id),
+            )
+
+    def put_extraction(self, article_id: str, events: Sequence[Event], claims: Sequence[Claim]) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+            self.db.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+            for ev in events:
+                values: dict[str, Any] = {c: getattr(ev, c, None) for c in _EVENT_COLUMNS}
+                values.update(event_date=_iso(ev.event_date), warnings=json.dumps(list(ev.warnings)),
+                              article_id=article_id)
+                self.db.execute(
+                    f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(values))})",
+                    [values[c] for c in _EVENT_COLUMNS],
+                )
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO event_sources (event_id, article_id) VALUES (?, ?)",
+                    [(ev.event_id, s.article_id) for s in ev.sources],
+                )
+                self.db.executemany(
+                    "INSERT INTO evidence (event_id, article_id, start, end, text) VALUES (?,?,?,?,?)",
+                    [(ev.event_id, e.article_id, e.start, e.end, e.text) for e in ev.evidence],
+                )
+            self.db.executemany(
+                "INSERT INTO claims (article_id, idx, kind, text, numbers, period, start, end, extractor_version)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                [(c.article_id, c.index, c.kind, c.text, json.dumps(list(c.numbers)), c.period, c.evidence.start,
+                  c.evidence.end, c.extractor_version) for c in claims],
+            )
+
+    def events(self, flt: EventFilter = EventFilter()) -> list[Event]:
+        where, args = [], []
+        if flt.since:
+            where.append("event_date >= ?")
+            args.append(flt.since.isoformat())
+        if flt.until:
+            where.append("event_date <= ?")
+            args.append(flt.until.isoformat())
+        if flt.admin1:
+            where.append("(lower(admin1) = lower(?) OR admin1_code = upper(?) OR admin1_code = 'IQ-' || upper(?))")
+            args += [flt.admin1] * 3
+        if flt.event_type:
+            where.append("lower(event_type) = lower(?)")
+            args.append(flt.event_type)
+        sql = "SELECT * FROM events" + (f" WHERE {' AND '.join(where)}" if where else "")
+        sql += " ORDER BY event_date, event_id" + (f" LIMIT {int(flt.limit)}" if flt.limit else "")
+        return [self._event(r) for r in self.db.execute(sql, args).fetchall()]
+
+    def _event(self, r: sqlite3.Row) -> Event:
+        sources = tuple(
+            Source(s["id"], s["outlet"], s["url"], _day(s["published"]))
+            for s in self.db.execute(
+                "SELECT a.id, a.outlet, a.url, a.published FROM event_sources es JOIN articles a ON a.id = es.article_id"
+                " WHERE es.event_id = ? ORDER BY a.canonical_id IS NOT NULL, a.id",
+                (r["event_id"],),
+            )
+        )
+        evidence = tuple(
+            Evidence(e["article_id"], e["start"], e["end"], e["text"])
+            for e in self.db.execute("SELECT * FROM evidence WHERE event_id = ? ORDER BY start", (r["event_id"],))
+        )
+        kw = {c: r[c] for c in _EVENT_COLUMNS if c not in ("article_id", "warnings", "event_date")}
+        return Event(**kw, event_date=_day(r["event_date"]), warnings=tuple(json.loads(r["warnings"])),
+                     sources=sources, evidence=evidence)
+
+    def claims(self) -> list[Claim]:
+        return [
+            Claim(r["article_id"], r["idx"], r["kind"], r["text"], tuple(json.loads(r["numbers"])), r["period"],
+                  Evidence(r["article_id"], r["start"], r["end"], r["text"]), r["extractor_version"])
+            for r in self.db.execute("SELECT * FROM claims ORDER BY article_id, idx")
+        ]
+
+    def close(self) -> None:
+        self.db.close()
