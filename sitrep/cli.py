@@ -25,8 +25,11 @@ from .store import EventFilter, SQLiteStore
 DEMO_DIR = Path(__file__).parent / "demo"
 _CFG = Config.from_env()
 
-app = typer.Typer(help="sitrep: news reports on political violence in, verified geolocated incidents out.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="sitrep: news reports on political violence in, verified geolocated incidents out.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 gazetteer_app = typer.Typer(help="Build the bundled gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 out = Console(width=None if sys.stdout.isatty() else 120)
@@ -36,8 +39,15 @@ DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file (env 
 
 
 def _progress() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=err, transient=True, disable=not err.is_terminal)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
 
 
 def _report_problems(problems: list[Problem]) -> None:
@@ -50,16 +60,27 @@ def _events_table(events: list[Event], title: str) -> Table:
     for col in ("date", "type", "actor1", "location", "admin1", "killed", "wounded"):
         table.add_column(col, overflow="fold")
     for e in events:
-        table.add_row(str(e.event_date or ""), e.sub_event_type, e.actor1 or "", e.location or "", e.admin1 or "",
-                      str(e.fatalities), str(e.injured))
+        table.add_row(
+            str(e.event_date or ""),
+            e.sub_event_type,
+            e.actor1 or "",
+            e.location or "",
+            e.admin1 or "",
+            str(e.fatalities),
+            str(e.injured),
+        )
     return table
 
 
 @app.command()
 def run(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or directories (.txt, .html, .jsonl).")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or directories (.txt, .html, .jsonl).")
+    ] = None,
     db: DbOption = _CFG.db,
-    report_path: Annotated[Path, typer.Option("--report", help="HTML situation report to write.")] = _CFG.report,
+    report_path: Annotated[
+        Path, typer.Option("--report", help="HTML situation report to write.")
+    ] = _CFG.report,
     demo: Annotated[bool, typer.Option("--demo", help="Run on the bundled synthetic demo corpus.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any input was skipped.")] = False,
 ) -> None:
@@ -71,7 +92,9 @@ def run(
     try:
         with _progress() as bar:
             task = bar.add_task("extracting", total=None)
-            result = pipeline.run(inputs, store, _CFG, lambda _s, n, total: bar.update(task, completed=n, total=total))
+            result = pipeline.run(
+                inputs, store, _CFG, lambda _s, n, total: bar.update(task, completed=n, total=total)
+            )
         _report_problems(result.problems)
         events = store.events()
         report_path.write_text(report.render(events, store.claims(), date.today()), encoding="utf-8")
@@ -90,9 +113,13 @@ def run(
 
 @app.command()
 def extract(
-    input: Annotated[Path, typer.Argument(help="Article records, JSON Lines: {id, title, text, published, ...}.")],
+    input: Annotated[
+        Path, typer.Argument(help="Article records, JSON Lines: {id, title, text, published, ...}.")
+    ],
     output: Annotated[Path, typer.Option("-o", "--output", help="Event records, JSON Lines.")],
-    claims: Annotated[Path | None, typer.Option("--claims", help="Also write claims here (JSON Lines).")] = None,
+    claims: Annotated[
+        Path | None, typer.Option("--claims", help="Also write claims here (JSON Lines).")
+    ] = None,
 ) -> None:
     """The evaluation contract: article records in, one event record per line out; no database."""
     articles: list[Article] = []
@@ -116,14 +143,20 @@ def events(
     db: DbOption = _CFG.db,
     since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
-    admin1: Annotated[str | None, typer.Option(help="Governorate name or ISO code (e.g. Anbar, IQ-AN).")] = None,
+    admin1: Annotated[
+        str | None, typer.Option(help="Governorate name or ISO code (e.g. Anbar, IQ-AN).")
+    ] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="ACLED event type.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
 ) -> None:
     """List stored events."""
     try:
-        flt = EventFilter(date.fromisoformat(since) if since else None, date.fromisoformat(until) if until else None,
-                          admin1, event_type)
+        flt = EventFilter(
+            date.fromisoformat(since) if since else None,
+            date.fromisoformat(until) if until else None,
+            admin1,
+            event_type,
+        )
     except ValueError as e:
         raise typer.BadParameter(f"dates are YYYY-MM-DD: {e}") from e
     store = SQLiteStore(db)
@@ -142,7 +175,9 @@ def events(
 
 
 @app.command()
-def articles(db: DbOption = _CFG.db, fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table") -> None:
+def articles(
+    db: DbOption = _CFG.db, fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table"
+) -> None:
     """List stored articles, with the canonical article each syndicated copy was linked to."""
     store = SQLiteStore(db)
     try:
@@ -152,8 +187,19 @@ def articles(db: DbOption = _CFG.db, fmt: Annotated[str, typer.Option("--format"
     if fmt == "json":
         for s in stored:
             a = s.article
-            sys.stdout.write(json.dumps({"id": a.id, "title": a.title, "published": str(a.published or ""),
-                                         "outlet": a.outlet, "source": a.source, "copy_of": s.canonical_id}) + "\n")
+            sys.stdout.write(
+                json.dumps(
+                    {
+                        "id": a.id,
+                        "title": a.title,
+                        "published": str(a.published or ""),
+                        "outlet": a.outlet,
+                        "source": a.source,
+                        "copy_of": s.canonical_id,
+                    }
+                )
+                + "\n"
+            )
         return
     table = Table(title=f"{len(stored)} articles")
     for col in ("id", "published", "title", "source", "copy of"):
@@ -168,7 +214,9 @@ def articles(db: DbOption = _CFG.db, fmt: Annotated[str, typer.Option("--format"
 def gazetteer_build(
     geo_dir: Annotated[Path, typer.Argument(help="Folder with the WOF place TSVs and OCHA boundaries.")],
     out_dir: Annotated[Path, typer.Option(help="Where to write the gazetteer files.")] = DATA_DIR,
-    geonames: Annotated[list[str] | None, typer.Option(help="Extra GeoNames dump as PATH:COUNTRY_NAME.")] = None,
+    geonames: Annotated[
+        list[str] | None, typer.Option(help="Extra GeoNames dump as PATH:COUNTRY_NAME.")
+    ] = None,
 ) -> None:
     """Build places.tsv.gz and governorates.tsv from open data (Who's On First / GeoNames, OCHA)."""
     extra = [(Path(g.rsplit(":", 1)[0]), g.rsplit(":", 1)[1]) for g in geonames or []]

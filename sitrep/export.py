@@ -11,9 +11,25 @@ from typing import Any
 from .model import Claim, Event
 
 FLAT_FIELDS = (
-    "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2", "country",
-    "admin1", "admin1_code", "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities",
-    "fatalities_low", "fatalities_high", "injured",
+    "event_id",
+    "event_date",
+    "date_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "admin1_code",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "injured",
 )
 
 
@@ -22,20 +38,32 @@ def event_record(event: Event) -> dict[str, Any]:
     rec["event_date"] = event.event_date.isoformat() if event.event_date else None
     rec["article_ids"] = list(event.article_ids)
     rec["sources"] = [
-        {"article_id": s.article_id, "outlet": s.outlet, "url": s.url,
-         "published": s.published.isoformat() if s.published else None}
+        {
+            "article_id": s.article_id,
+            "outlet": s.outlet,
+            "url": s.url,
+            "published": s.published.isoformat() if s.published else None,
+        }
         for s in event.sources
     ]
-    rec["evidence"] = [{"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text}
-                       for e in event.evidence]
+    rec["evidence"] = [
+        {"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text} for e in event.evidence
+    ]
     rec["warnings"] = list(event.warnings)
     rec["extractor_version"] = event.extractor_version
     return rec
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:
-    return {"article_id": claim.article_id, "kind": claim.kind, "numbers": list(claim.numbers),
-            "period": claim.period, "text": claim.text, "start": claim.evidence.start, "end": claim.evidence.end}
+    return {
+        "article_id": claim.article_id,
+        "kind": claim.kind,
+        "numbers": list(claim.numbers),
+        "period": claim.period,
+        "text": claim.text,
+        "start": claim.evidence.start,
+        "end": claim.evidence.end,
+    }
 
 
 def to_jsonl(records: Iterable[dict[str, Any]]) -> str:

@@ -59,7 +59,9 @@ def extract_events(
     """Article records in, events out; no database. Syndicated copies are extracted once."""
     batch = list(articles)
     by_id = {a.id: a for a in batch}
-    dedup = deduplicate(batch, CopyFinder(lambda i: by_id[i].text if i in by_id else None, cfg.dup_containment))
+    dedup = deduplicate(
+        batch, CopyFinder(lambda i: by_id[i].text if i in by_id else None, cfg.dup_containment)
+    )
     events: list[Event] = []
     claims: list[Claim] = []
     for n, extraction in enumerate(extract(dedup.canonical, model=cfg.spacy_model), 1):

@@ -20,10 +20,22 @@ IS = "Islamic State"
 
 # Canonical name -> aliases (regular expressions, case-insensitive unless the alias is all capitals).
 ALIASES: dict[str, tuple[str, ...]] = {
-    IS: (r"islamic state(?: of iraq and (?:the levant|syria|al-sham))?", r"\bISIL\b", r"\bISIS\b", r"\bIS\b",
-         r"daesh", r"da'?esh"),
-    PMF: (r"popular mobili[sz]ation (?:forces|units|committee)", r"\bPMF\b", r"\bPMU\b", r"al-hashd al-shaabi",
-          r"hashd(?: al-shaabi)?", r"iraqi volunteer forces"),
+    IS: (
+        r"islamic state(?: of iraq and (?:the levant|syria|al-sham))?",
+        r"\bISIL\b",
+        r"\bISIS\b",
+        r"\bIS\b",
+        r"daesh",
+        r"da'?esh",
+    ),
+    PMF: (
+        r"popular mobili[sz]ation (?:forces|units|committee)",
+        r"\bPMF\b",
+        r"\bPMU\b",
+        r"al-hashd al-shaabi",
+        r"hashd(?: al-shaabi)?",
+        r"iraqi volunteer forces",
+    ),
     "Ahl al-Marouf": (r"ahl al-ma'?rouf",),
     "Kataib Hezbollah": (r"kata'?ib hez?bollah",),
     "Saraya Awliya al-Dam": (r"saraya awliya al-dam",),
@@ -31,20 +43,39 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "Coalition Forces": (r"(?:us-led |u\.s\.-led |international )?coalition(?: forces)?",),
     "Tribal Militia (Iraq)": (r"tribal (?:militias?|fighters|mobili[sz]ation|forces)", r"\bsahwa\b"),
     POLICE: (r"police(?:men| officers?| forces)?", r"federal police"),
-    MILITARY: (r"(?:iraqi )?(?:army|soldiers?|troops|military)", r"(?:iraqi )?security (?:forces|members|personnel)",
-               r"counter[- ]terrorism service"),
-    CIVILIANS: (r"civilians?", r"children", r"farmers?", r"shepherds?", r"(?:liquor )?store owners?", r"liquor stores?", r"shops?", r"markets?",
-                r"employees?", r"workers?", r"residents?", r"worshippers?", r"pilgrims?", r"students?"),
+    MILITARY: (
+        r"(?:iraqi )?(?:army|soldiers?|troops|military)",
+        r"(?:iraqi )?security (?:forces|members|personnel)",
+        r"counter[- ]terrorism service",
+    ),
+    CIVILIANS: (
+        r"civilians?",
+        r"children",
+        r"farmers?",
+        r"shepherds?",
+        r"(?:liquor )?store owners?",
+        r"liquor stores?",
+        r"shops?",
+        r"markets?",
+        r"employees?",
+        r"workers?",
+        r"residents?",
+        r"worshippers?",
+        r"pilgrims?",
+        r"students?",
+    ),
 }
 _COMPILED = [
-    (name, re.compile(a if a.startswith(r"\b") and a[2:4].isupper() else a, 0 if a[2:4].isupper() else re.I))
+    (name, re.compile(a, 0 if a[2:4].isupper() else re.I))
     for name, aliases in ALIASES.items()
     for a in aliases
 ]
 _ARMED_GROUPS = {IS, "Ahl al-Marouf", "Kataib Hezbollah", "Saraya Awliya al-Dam"}
 _CLAIM = re.compile(r"(?P<who>[^.;]{0,80}?)\s+(?:has |have )?claimed responsibility", re.I)
 _NO_CLAIM = re.compile(r"\bno (?:group|one|party) (?:has |had )?(?:claimed|claims)\b", re.I)
-_ATTRIBUTED = re.compile(r"\b(?:attributed|blamed|suspected)\b[^.;]{0,60}?\b(?:to|on)\b(?P<who>[^.;]{0,80})", re.I)
+_ATTRIBUTED = re.compile(
+    r"\b(?:attributed|blamed|suspected)\b[^.;]{0,60}?\b(?:to|on)\b(?P<who>[^.;]{0,80})", re.I
+)
 _BY = re.compile(r"\b(?:by|from)\s+(?P<who>(?:suspected\s+)?[^.;,]{0,60})", re.I)
 _VICTIM_VERB = re.compile(r"\b(killed|wounded|injured|kidnapped|abducted|attacked|died|dead)\b", re.I)
 _TARGET = re.compile(r"\b(?:targeting|targeted|against|on|at)\s+(?P<who>[^.;]{0,80})", re.I)

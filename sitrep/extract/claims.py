@@ -26,10 +26,17 @@ _PLAN = re.compile(
     r"(of|that)|fear(s|ed)? that|if|unless|capable of|able to|likely to|intend(s|ed)? to)\b",
     re.I,
 )
-_PAST_REPORT = re.compile(r"\b(was|were|have been|has been|had been)\s+(killed|wounded|injured|kidnapped)\b|"
-                          r"\b(killed|detonated|exploded|attacked|opened fire)\b", re.I)
-_NEGATION = re.compile(r"\b(did not|didn't|never|denied|no attacks?|not been attacked|without any attacks?)\b", re.I)
-_HISTORY = re.compile(r"\b(the fall of|back in|in the past|years ago|decades ago|history|since the fall)\b", re.I)
+_PAST_REPORT = re.compile(
+    r"\b(was|were|have been|has been|had been)\s+(killed|wounded|injured|kidnapped)\b|"
+    r"\b(killed|detonated|exploded|attacked|opened fire)\b",
+    re.I,
+)
+_NEGATION = re.compile(
+    r"\b(did not|didn't|never|denied|no attacks?|not been attacked|without any attacks?)\b", re.I
+)
+_HISTORY = re.compile(
+    r"\b(the fall of|back in|in the past|years ago|decades ago|history|since the fall)\b", re.I
+)
 
 
 def claim_kind(sentence: str, published: date | None) -> str | None:

@@ -6,15 +6,54 @@ import re
 from dataclasses import dataclass
 
 _UNITS = {
-    "a": 1, "an": 1, "one": 1, "another": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12, "both": 2, "twin": 2, "a couple of": 2,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "another": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+    "both": 2,
+    "twin": 2,
+    "a couple of": 2,
 }
 # Vague amounts as ACLED codes them: the lower end of what the word can mean.
-_VAGUE = {"several": (3, None), "a few": (3, None), "dozens of": (24, None), "dozens": (24, None),
-          "scores of": (40, None), "hundreds of": (200, None), "a number of": (3, None)}
+_VAGUE = {
+    "several": (3, None),
+    "a few": (3, None),
+    "dozens of": (24, None),
+    "dozens": (24, None),
+    "scores of": (40, None),
+    "hundreds of": (200, None),
+    "a number of": (3, None),
+}
 _HEDGE = r"(?P<hedge>at least|more than|over|nearly|almost|around|about|approximately|some|up to|as many as|roughly)"
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
@@ -30,7 +69,7 @@ _PERSON = (
     r"residents?|villagers?|passers-?by|relatives|brothers?|sons?|daughters?|family members|conscripts?|"
     r"recruits?|contractors?|journalists?|doctors?|teachers?|judges?|candidates?|officials?|leaders?|"
     r"mukhtars?|elders?|shop ?keepers?|owners?|drivers?|passengers?|deputy|deputies|victims?|bodies|"
-    r"suspects?|elements?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?)"
+    r"suspects?|elements?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?|of them|of whom)"
 )
 _QTY = rf"(?:{_HEDGE}\s+)?{_NUMBER}\b(?!-year|th\b|st\b|nd\b|rd\b|%| percent| km| kilomet| mile)"
 _VICTIMS = re.compile(rf"\b{_QTY}(?P<mods>(?:\s+[\w’'-]+){{0,5}}?)\s+{_PERSON}\b", re.I)
@@ -40,14 +79,17 @@ _WOUNDED = r"(wounding|injuring|wounded|injured|hurt|injuries|casualties)"
 _VERB = re.compile(rf"\b(?P<verb>{_KILLED}|{_WOUNDED})\b", re.I)
 _KILL_VERB = re.compile(rf"^{_KILLED}$", re.I)
 _AFTER_VERB = re.compile(
-    rf"^\s*(?:(?:at least|more than|nearly|around|about|some)\s+)?(?=\S)" rf"(?P<rest>.{{0,60}})", re.I
+    r"^\s*(?:(?:at least|more than|nearly|around|about|some)\s+)?(?=\S)" r"(?P<rest>.{0,60})", re.I
 )
 _LIVES = re.compile(rf"\b(cost|claimed|took)\s+{_QTY}\s+(lives|people)", re.I)
 _ZERO = re.compile(
     r"\bno (reported )?(casualties|injuries|deaths|fatalities|one was (hurt|injured|killed))|\bwithout (causing )?"
-    r"casualties|\bno (one|body) was (hurt|injured|killed|harmed)|\bno casualties were reported", re.I
+    r"casualties|\bno (one|body) was (hurt|injured|killed|harmed)|\bno casualties were reported",
+    re.I,
 )
-_INCLUDING = re.compile(r",\s*(including|among them|among whom|one of whom|mostly|most of them)\b[^,]*,", re.I)
+_INCLUDING = re.compile(
+    r",\s*(including|among them|among whom|one of whom|mostly|most of them)\b[^,]*,", re.I
+)
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(while|whereas|after|when|but)\b", re.I)
 
 

@@ -16,12 +16,12 @@ from typing import Any
 from ..geo.gazetteer import Gazetteer
 from ..geo.locate import resolve
 from ..geo.toponyms import Toponym, find_toponyms
-from ..model import Article, Claim, Evidence, Extraction, Mention
+from ..model import Actor, Article, Claim, Evidence, Extraction, Mention
 from .actors import attribute
 from .claims import claim_kind, claim_numbers, claim_period
 from .counts import Casualties, Count, count_casualties
 from .dates import DateFound, find_date
-from .types import KINDS, EventKind, classify
+from .types import KINDS, PROTESTS, RIOTS, EventKind, classify
 
 _SINGLE = re.compile(
     r"\b(a|an|the|one|twin|two|three)\s+(?:[\w-]+\s+){0,3}(attack|bomb|bombing|explosion|blast|ambush|"
@@ -32,13 +32,16 @@ _SINGLE = re.compile(
 _ACT = re.compile(
     r"\b(killed|detonated|exploded|went off|attacked|opened fire|fired|shot|stormed|ambushed|kidnapped|abducted|"
     r"clashed|struck|hit|targeted|bombed|shelled|assassinated|gunned down|blew up|set fire|torched|raided|"
-    r"arrested|detained|died|wounded|injured|executed|beheaded|launched an? \w+)\b",
+    r"arrested|detained|died|wounded|injured|executed|beheaded|launched an? \w+|protested|demonstrated|rallied|rioted|marched)\b",
     re.I,
 )
-_NEW_INCIDENT = re.compile(r"\b(also|another|separately|in a separate|meanwhile|elsewhere|earlier|later)\b", re.I)
+_NEW_INCIDENT = re.compile(
+    r"\b(also|another|separately|in a separate|meanwhile|elsewhere|earlier|later)\b", re.I
+)
 _CASUALTY_ONLY = re.compile(r"^(killed|wounded|injured)$", re.I)
 _EXCLUDED_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 _MAX_GAP = 2
+_CROWDS = {PROTESTS: Actor("Protesters (Iraq)", ""), RIOTS: Actor("Rioters (Iraq)", "")}
 _ENDINGS = set(".!?\"”’')…:")
 
 
@@ -87,7 +90,12 @@ def sentence_spans(doc: Any) -> list[tuple[int, int]]:
     for sent in doc.sents:
         start = sent.start_char if start is None else start
         text = sent.text
-        if text.strip() and text.rstrip()[-1] not in _ENDINGS and "\n" not in text[-3:] and sent.end < len(doc):
+        if (
+            text.strip()
+            and text.rstrip()[-1] not in _ENDINGS
+            and "\n" not in text[-3:]
+            and sent.end < len(doc)
+        ):
             continue
         stripped = doc.text[start : sent.end_char].rstrip()
         if stripped:
@@ -133,7 +141,9 @@ def _exact(c: Count | None) -> bool:
 def _concrete(s: SentenceInfo) -> bool:
     """An act (a past event verb, a single attack, a count) that is anchored (a place, a date, an exact count)."""
     c = s.casualties
-    act = bool(c.killed or c.wounded or c.zero or _ACT.search(s.evidence.text) or _SINGLE.search(s.evidence.text))
+    act = bool(
+        c.killed or c.wounded or c.zero or _ACT.search(s.evidence.text) or _SINGLE.search(s.evidence.text)
+    )
     dated = s.found_date is not None and s.found_date.precision in ("day", "week", "month")
     placed = any(not t.country for t in s.toponyms)
     return act and (dated or placed or c.zero or _exact(c.killed) or _exact(c.wounded))
@@ -164,7 +174,7 @@ def group_mentions(infos: list[SentenceInfo]) -> tuple[list[_Draft], list[Senten
             continue
         if current is not None and _joins(current, s):
             current.sentences.append(s)
-        elif _concrete(s):
+        elif _concrete(s) and not (s.casualty_trigger_only and not (s.casualties.killed or s.casualties.wounded)):
             current = _Draft([s])
             drafts.append(current)
     return drafts, claims
@@ -178,13 +188,15 @@ def _first_count(draft: _Draft, kind: str) -> tuple[Count | None, int | None]:
     return None, None
 
 
-def build_mention(article: Article, index: int, draft: _Draft, gazetteer: Gazetteer, context: set[str]) -> Mention:
+def build_mention(
+    article: Article, index: int, draft: _Draft, gazetteer: Gazetteer, context: set[str]
+) -> Mention:
     sentences = draft.sentences
     evidence = tuple(s.evidence for s in sentences)
     fields: list[tuple[str, int]] = []
     kinds = [(s.kind, i) for i, s in enumerate(sentences) if s.kind and not s.casualty_trigger_only]
     kinds = kinds or [(s.kind, i) for i, s in enumerate(sentences) if s.kind]
-    kind, k_i = max(kinds, key=lambda x: (x[0].rank, -x[1]))  # type: ignore[union-attr]
+    kind, k_i = max(kinds, key=lambda x: (x[0].rank, -x[1]))
     fields.append(("event_type", k_i))
     warnings: list[str] = []
     event_date: date | None = article.published
@@ -205,6 +217,7 @@ def build_mention(article: Article, index: int, draft: _Draft, gazetteer: Gazett
     if w_i is not None:
         fields.append(("injured", w_i))
     attribution = attribute([s.evidence.text for s in sentences], kind.sub_event_type == "Arrests")
+    actor1 = _CROWDS.get(kind.event_type, attribution.actor1)
     if attribution.sentence_index1 is not None:
         fields.append(("actor1", attribution.sentence_index1))
     if attribution.sentence_index2 is not None:
@@ -225,7 +238,7 @@ def build_mention(article: Article, index: int, draft: _Draft, gazetteer: Gazett
         date_precision=precision,
         event_type=kind.event_type,
         sub_event_type=kind.sub_event_type,
-        actor1=attribution.actor1,
+        actor1=actor1,
         actor2=attribution.actor2,
         place=place,
         fatalities=killed.best if killed else 0,

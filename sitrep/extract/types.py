@@ -26,29 +26,59 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # Ordered from most to least specific; the first match with the highest rank decides.
 KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
-    (_rx(r"\bsuicide (bomb(er|ing|s)?|attack(er)?|car bomb|vest|belt)|\bblew (himself|herself|themselves) up"),
-     EventKind(EXPLOSIONS, "Suicide bomb", 9)),
-    (_rx(r"\b(air ?strikes?|airstrikes?|air raids?|drone strikes?|bombed from the air|warplanes?|drone attack)"),
-     EventKind(EXPLOSIONS, "Air/drone strike", 8)),
-    (_rx(r"\b(rockets?|mortars?|katyushas?|shell(ed|ing|s)|artillery|missiles?|projectiles?)\b"),
-     EventKind(EXPLOSIONS, "Shelling/artillery/missile attack", 7)),
+    (
+        _rx(
+            r"\bsuicide (bomb(er|ing|s)?|attack(er)?|car bomb|vest|belt)|\bblew (himself|herself|themselves) up"
+        ),
+        EventKind(EXPLOSIONS, "Suicide bomb", 9),
+    ),
+    (
+        _rx(
+            r"\b(air ?strikes?|airstrikes?|air raids?|drone strikes?|bombed from the air|warplanes?|drone attack)"
+        ),
+        EventKind(EXPLOSIONS, "Air/drone strike", 8),
+    ),
+    (
+        _rx(r"\b(rockets?|mortars?|katyushas?|shell(ed|ing|s)|artillery|missiles?|projectiles?)\b"),
+        EventKind(EXPLOSIONS, "Shelling/artillery/missile attack", 7),
+    ),
     (_rx(r"\bgrenades?\b"), EventKind(EXPLOSIONS, "Grenade", 7)),
-    (_rx(r"\b(explosive devices?|ieds?|roadside bombs?|car bombs?|bombs?|bombings?|landmines?|mines?|"
-         r"explosions?|exploded|detonat(ed|ion)|blasts?|vbieds?|booby[- ]trap(ped)?|sticky bombs?)\b"),
-     EventKind(EXPLOSIONS, "Remote explosive/landmine/IED", 6)),
-    (_rx(r"\b(kidnapp(ed|ing)|abduct(ed|ion)|taken hostage|took .{0,20}hostage|seized .{0,20}hostages?)\b"),
-     EventKind(VIOLENCE, "Abduction/forced disappearance", 5)),
-    (_rx(r"\b(clash(ed|es)?|battles?|fought|firefight|exchange of fire|gun ?battle|skirmish(es)?|fighting)\b"),
-     EventKind(BATTLES, "Armed clash", 4)),
-    (_rx(r"\b(attack(ed|s)?|opened fire|fired (on|at|upon)|shot( dead)?|gunned down|ambush(ed)?|stormed|"
-         r"assassinat(ed|ion)|execut(ed|ion)|beheaded|stabbed|raided|assault(ed)?|killed|wounded|injured)\b"),
-     EventKind(VIOLENCE, "Attack", 3)),
-    (_rx(r"\b(set (fire|ablaze)|torched|burn(ed|t) down|looted|demolished|destroyed)\b"),
-     EventKind(STRATEGIC, "Looting/property destruction", 2)),
+    (
+        _rx(
+            r"\b(explosive devices?|ieds?|roadside bombs?|car bombs?|bombs?|bombings?|landmines?|mines?|"
+            r"explosions?|exploded|detonat(ed|ion)|blasts?|vbieds?|booby[- ]trap(ped)?|sticky bombs?)\b"
+        ),
+        EventKind(EXPLOSIONS, "Remote explosive/landmine/IED", 6),
+    ),
+    (
+        _rx(
+            r"\b(kidnapp(ed|ing)|abduct(ed|ion)|taken hostage|took .{0,20}hostage|seized .{0,20}hostages?)\b"
+        ),
+        EventKind(VIOLENCE, "Abduction/forced disappearance", 5),
+    ),
+    (
+        _rx(
+            r"\b(clash(ed|es)?|battles?|fought|firefight|exchange of fire|gun ?battle|skirmish(es)?|fighting)\b"
+        ),
+        EventKind(BATTLES, "Armed clash", 4),
+    ),
+    (
+        _rx(
+            r"\b(attack(ed|s)?|opened fire|fired (on|at|upon)|shot( dead)?|gunned down|ambush(ed)?|stormed|"
+            r"assassinat(ed|ion)|execut(ed|ion)|beheaded|stabbed|raided|assault(ed)?|killed|wounded|injured)\b"
+        ),
+        EventKind(VIOLENCE, "Attack", 3),
+    ),
+    (
+        _rx(r"\b(set (fire|ablaze)|torched|burn(ed|t) down|looted|demolished|destroyed)\b"),
+        EventKind(STRATEGIC, "Looting/property destruction", 2),
+    ),
     (_rx(r"\b(arrest(ed)?|detained|captured|apprehended)\b"), EventKind(STRATEGIC, "Arrests", 2)),
     (_rx(r"\b(rioters?|riot(ed|s)?|mob)\b"), EventKind(RIOTS, "Violent demonstration", 2)),
-    (_rx(r"\b(protest(ers|ed|s)?|demonstrat(ors|ed|ion|ions)|rall(y|ied))\b"),
-     EventKind(PROTESTS, "Peaceful protest", 1)),
+    (
+        _rx(r"\b(protest(ers|ed|s)?|demonstrat(ors|ed|ion|ions)|rall(y|ied))\b"),
+        EventKind(PROTESTS, "Peaceful protest", 1),
+    ),
 )
 
 # Targets that make an armed attack a battle (armed on both sides) rather than violence against civilians.
@@ -64,6 +94,11 @@ def classify(sentence: str) -> EventKind | None:
     for pattern, kind in KINDS:
         if pattern.search(sentence) and (best is None or kind.rank > best.rank):
             best = kind
-    if best and best.event_type == VIOLENCE and best.sub_event_type == "Attack" and _ARMED_TARGET.search(sentence):
+    if (
+        best
+        and best.event_type == VIOLENCE
+        and best.sub_event_type == "Attack"
+        and _ARMED_TARGET.search(sentence)
+    ):
         return EventKind(BATTLES, "Armed clash", best.rank)
     return best

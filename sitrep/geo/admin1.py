@@ -12,7 +12,11 @@ GOVERNORATES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "IQ-MU": ("Muthanna", "IQG03", ("muthanna", "al muthanna")),
     "IQ-NA": ("Najaf", "IQG04", ("najaf", "an najaf", "al najaf")),
     "IQ-QA": ("Qadissiya", "IQG05", ("qadisiyah", "qadisiya", "qadissiya", "diwaniyah", "diwaniya")),
-    "IQ-SU": ("Sulaymaniyah", "IQG06", ("sulaymaniyah", "sulaimaniyah", "sulaymaniya", "slemani", "sulaimani")),
+    "IQ-SU": (
+        "Sulaymaniyah",
+        "IQG06",
+        ("sulaymaniyah", "sulaimaniyah", "sulaymaniya", "slemani", "sulaimani"),
+    ),
     "IQ-BB": ("Babil", "IQG07", ("babil", "babylon")),
     "IQ-BG": ("Baghdad", "IQG08", ("baghdad",)),
     "IQ-DA": ("Duhok", "IQG09", ("dahuk", "duhok", "dohuk", "dihok")),
@@ -42,12 +46,21 @@ def fold(name: str) -> str:
     """Lower case, no diacritics or apostrophes, hyphens as spaces: 'Al-Qā’im' -> 'al qaim'."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = s.replace("'", "").replace("’", "").replace("‘", "").replace("`", "").replace("ʿ", "").replace("ʾ", "")
+    s = (
+        s.replace("'", "")
+        .replace("’", "")
+        .replace("‘", "")
+        .replace("`", "")
+        .replace("ʿ", "")
+        .replace("ʾ", "")
+    )
     s = _NONWORD.sub(" ", s)
     return _SPACES.sub(" ", s).strip()
 
 
-ALIAS_TO_ISO: dict[str, str] = {alias: iso for iso, (_, _, aliases) in GOVERNORATES.items() for alias in aliases}
+ALIAS_TO_ISO: dict[str, str] = {
+    alias: iso for iso, (_, _, aliases) in GOVERNORATES.items() for alias in aliases
+}
 
 
 def governorate_name(iso: str) -> str:

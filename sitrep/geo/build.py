@@ -13,6 +13,7 @@ import gzip
 import json
 import sys
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,19 @@ from .admin1 import GOVERNORATES, PCODE_TO_ISO, fold
 DATA_DIR = Path(__file__).parent / "data"
 PLACES_FILE = "places.tsv.gz"
 GOVERNORATES_FILE = "governorates.tsv"
-COLUMNS = ("place_id", "country", "name", "names", "lat", "lon", "feature", "importance",
-           "admin1_code", "admin1", "admin2")
+COLUMNS = (
+    "place_id",
+    "country",
+    "name",
+    "names",
+    "lat",
+    "lon",
+    "feature",
+    "importance",
+    "admin1_code",
+    "admin1",
+    "admin2",
+)
 WOF_COUNTRIES = {"iq": "Iraq", "sy": "Syria", "jo": "Jordan", "kw": "Kuwait", "sa": "Saudi Arabia"}
 
 
@@ -85,10 +97,17 @@ def geonames_rows(path: Path, country: str) -> Iterator[dict[str, str]]:
             names = _names(c[1], c[2], c[3])
             if names:
                 yield {
-                    "place_id": f"geonames:{c[0]}", "country": country, "name": c[1], "names": "|".join(names),
-                    "lat": c[4], "lon": c[5], "feature": c[7],
+                    "place_id": f"geonames:{c[0]}",
+                    "country": country,
+                    "name": c[1],
+                    "names": "|".join(names),
+                    "lat": c[4],
+                    "lon": c[5],
+                    "feature": c[7],
                     "importance": str(len(c[3].split(",")) + int(c[14] or 0) // 10000),
-                    "admin1_code": "", "admin1": c[10], "admin2": c[11],
+                    "admin1_code": "",
+                    "admin1": c[10],
+                    "admin2": c[11],
                 }
 
 
@@ -99,7 +118,7 @@ def _centroid(geometry: dict[str, Any]) -> tuple[float, float]:
     for poly in polys:
         ring = poly[0]
         a = cx = cy = 0.0
-        for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+        for (x0, y0), (x1, y1) in pairwise(ring):
             cross = x0 * y1 - x1 * y0
             a += cross
             cx += (x0 + x1) * cross
@@ -113,7 +132,9 @@ def build(geo_dir: Path, out_dir: Path = DATA_DIR, geonames: list[tuple[Path, st
     """Write the gazetteer files; return the number of places."""
     adm1 = geo_dir / "irq_admbnda_adm1_cso_20190603.geojson"
     if not adm1.exists():
-        raise GazetteerError(f"{adm1} not found: point the build at the folder holding the OCHA and WOF files")
+        raise GazetteerError(
+            f"{adm1} not found: point the build at the folder holding the OCHA and WOF files"
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     with (out_dir / GOVERNORATES_FILE).open("w", encoding="utf-8") as f:
         f.write("admin1_code\tadmin1\tlat\tlon\n")

@@ -71,10 +71,16 @@ class Gazetteer:
         text = gzip.decompress(places_path.read_bytes()).decode("utf-8")
         for r in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE):
             place = GazetteerPlace(
-                place_id=r["place_id"], country=r["country"], name=r["name"],
-                latitude=float(r["lat"]), longitude=float(r["lon"]), feature=r["feature"],
-                importance=int(r["importance"] or 0), admin1_code=r["admin1_code"] or None,
-                admin1=r["admin1"] or None, admin2=r["admin2"] or None,
+                place_id=r["place_id"],
+                country=r["country"],
+                name=r["name"],
+                latitude=float(r["lat"]),
+                longitude=float(r["lon"]),
+                feature=r["feature"],
+                importance=int(r["importance"] or 0),
+                admin1_code=r["admin1_code"] or None,
+                admin1=r["admin1"] or None,
+                admin2=r["admin2"] or None,
             )
             for n in r["names"].split("|"):
                 for key in name_keys(n):

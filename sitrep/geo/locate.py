@@ -11,7 +11,17 @@ from .toponyms import Toponym
 # Governorates whose capital shares their name: "Kirkuk" alone is the city, "Kirkuk province" the governorate.
 _CAPITAL_NAMED = {"IQ-BG", "IQ-BA", "IQ-NA", "IQ-KA", "IQ-KI", "IQ-AR", "IQ-DA", "IQ-SU", "IQ-HA"}
 _COARSE = {"province", "governorate"}
-_NEAR = {"near", "outside", "north of", "south of", "east of", "west of", "outskirts of", "around", "district"}
+_NEAR = {
+    "near",
+    "outside",
+    "north of",
+    "south of",
+    "east of",
+    "west of",
+    "outskirts of",
+    "around",
+    "district",
+}
 
 
 def _rank(p: GazetteerPlace, governorates: set[str], country: str) -> tuple[int, int, int]:
@@ -24,8 +34,18 @@ def governorate_place(g: Gazetteer, iso: str) -> Place:
 
 
 def _town(p: GazetteerPlace, precision: int) -> Place:
-    return Place(p.name, p.country, p.admin1, p.admin1_code, p.admin2, p.latitude, p.longitude, precision,
-                 p.feature, p.place_id)
+    return Place(
+        p.name,
+        p.country,
+        p.admin1,
+        p.admin1_code,
+        p.admin2,
+        p.latitude,
+        p.longitude,
+        precision,
+        p.feature,
+        p.place_id,
+    )
 
 
 def resolve(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .admin1 import fold
 from .gazetteer import MAX_NAME_WORDS, Gazetteer, GazetteerPlace
@@ -16,17 +17,27 @@ NOT_PLACES = frozenset(
     august september october november december islamic state isis isil daesh iraqi syrian police army
     the a an he she it they we in on at of and but no one two three four five six seven eight nine ten
     assailants sources security forces prime minister president general colonel brigadier major captain
-    mr mrs dr al el said says according reuters afp ap associated press cnn bbc niqash jazeera al jazeera
-    propaganda kurdish kurds sunni shia shiite christian christians muslim muslims american americans
-    us u s un nato coalition god allah first last new old north south east west central
+    mr mrs dr al el said says according reuters afp ap associated press cnn bbc niqash jazeera al
+    jazeera propaganda kurdish kurds sunni shia shiite christian christians muslim muslims american
+    americans us u s un nato coalition god allah first last new old north south east west central
     a'immat baqee hashd popular mobilization units pmf saraya islam ahl marouf kataib hezbollah
-    """.split()
+    """.split()  # noqa: SIM905
 )
 _PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "abu", "bin", "umm", "tal", "tell"}
 _COUNTRIES = {
-    "iraq": "Iraq", "syria": "Syria", "jordan": "Jordan", "kuwait": "Kuwait", "saudi arabia": "Saudi Arabia",
-    "iran": "Iran", "turkey": "Turkey", "lebanon": "Lebanon", "afghanistan": "Afghanistan",
-    "yemen": "Yemen", "libya": "Libya", "egypt": "Egypt", "pakistan": "Pakistan",
+    "iraq": "Iraq",
+    "syria": "Syria",
+    "jordan": "Jordan",
+    "kuwait": "Kuwait",
+    "saudi arabia": "Saudi Arabia",
+    "iran": "Iran",
+    "turkey": "Turkey",
+    "lebanon": "Lebanon",
+    "afghanistan": "Afghanistan",
+    "yemen": "Yemen",
+    "libya": "Libya",
+    "egypt": "Egypt",
+    "pakistan": "Pakistan",
 }
 
 
@@ -41,8 +52,12 @@ class Toponym:
     qualifier: str | None = None  # "province", "district", "near", ...
 
 
-_AFTER = re.compile(r"\s*(province|governorate|district|sub-district|area|neighbou?rhood|village|town|city)\b", re.I)
-_BEFORE = re.compile(r"\b(near|outside|north of|south of|east of|west of|outskirts of|around)\s+(the\s+)?$", re.I)
+_AFTER = re.compile(
+    r"\s*(province|governorate|district|sub-district|area|neighbou?rhood|village|town|city)\b", re.I
+)
+_BEFORE = re.compile(
+    r"\b(near|outside|north of|south of|east of|west of|outskirts of|around)\s+(the\s+)?$", re.I
+)
 
 
 def _capitalised(word: str) -> bool:
@@ -60,7 +75,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer, offset: int = 0) -> list[Topo
                 span = tokens[i : i + n]
                 if not all(_capitalised(t.group()) for t in span):
                     continue
-                if any(text[a.end() : b.start()].strip(" -") for a, b in zip(span, span[1:], strict=False)):
+                if any(text[a.end() : b.start()].strip(" -") for a, b in pairwise(span)):
                     continue  # punctuation between words: not one name
                 surface = text[span[0].start() : span[-1].end()]
                 key = fold(surface)

@@ -33,7 +33,9 @@ _CHROME = re.compile(
     )$"""
 )
 
-_FOOTER_START = re.compile(r"(?i)^(related (articles|posts|stories)|leave a (reply|comment)|you may also like)$")
+_FOOTER_START = re.compile(
+    r"(?i)^(related (articles|posts|stories)|leave a (reply|comment)|you may also like)$"
+)
 
 # A street address line: "Brunnenstraße 9, 10119 Berlin, Germany", "12 Main Street, Springfield".
 _ADDRESS = re.compile(
@@ -57,16 +59,14 @@ def is_chrome(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
-    return bool(
-        _CHROME.match(s) or _ADDRESS.match(s) or _BYLINE.match(s) or _is_foreign_script(s)
-    )
+    return bool(_CHROME.match(s) or _ADDRESS.match(s) or _BYLINE.match(s) or _is_foreign_script(s))
 
 
 def _is_prose(line: str) -> bool:
-    return len(line.split()) >= 12 and line.rstrip()[-1:] in ".!?\"”’"
+    return len(line.split()) >= 12 and line.rstrip()[-1:] in '.!?"”’'
 
 
-_NAME = re.compile(r"^[A-Z][a-z]+( (al|el|bin|ibn|abu)?-?[A-Z]?[a-z'’-]+){1,3}$")
+_NAME = re.compile(r"^[A-Z][a-z]+( (?:(?:al|el|bin|ibn|abu)[- ])?[A-Z][a-z'’-]+){1,3}$")
 _PULL_QUOTE_WORDS = 40
 
 
@@ -76,7 +76,7 @@ def _pull_quotes(lines: list[str]) -> set[str]:
     for s in lines:
         if not s or len(s.split()) > _PULL_QUOTE_WORDS:
             continue
-        core = s.rstrip(".!?\"”’, ").lstrip("\"“‘ ")
+        core = s.rstrip('.!?"”’, ').lstrip('"“‘ ')
         if len(core.split()) >= 6 and any(core in other and other != s for other in lines):
             found.add(s)
     return found

@@ -48,7 +48,9 @@ def read_file(path: Path, max_mb: float) -> Iterator[Article | Problem]:
         return
     size = path.stat().st_size
     if size > max_mb * 1024 * 1024:
-        yield Problem(where, f"file is {size / 1048576:.1f} MB, over the {max_mb:g} MB limit (SITREP_MAX_FILE_MB)")
+        yield Problem(
+            where, f"file is {size / 1048576:.1f} MB, over the {max_mb:g} MB limit (SITREP_MAX_FILE_MB)"
+        )
         return
     try:
         raw = decode(path.read_bytes(), where)

@@ -12,6 +12,8 @@ from .article import make_article
 from .boilerplate import clean_lines
 from .dates import parse_date
 
+MIN_WORDS = 8
+
 
 def parse_html(raw: str, source: str) -> Article:
     if "<" not in raw:
@@ -29,8 +31,9 @@ def parse_html(raw: str, source: str) -> Article:
     if not text or not text.strip():
         raise InputError(source, "no main text found in the HTML (empty, truncated or only navigation)")
     body = clean_lines(text.split("\n"))
-    if not body:
-        raise InputError(source, "no article text left after removing boilerplate")
+    words = sum(len(line.split()) for line in body)
+    if words < MIN_WORDS:
+        raise InputError(source, f"no main text found in the HTML: {words} words left (truncated or only navigation)")
     title = (getattr(doc, "title", None) or "").strip() or body[0]
     published: date | None = parse_date(getattr(doc, "date", None) or "")
     return make_article(

@@ -20,11 +20,11 @@ def parse_text(raw: str, source: str) -> Article:
     kept: list[str] = []
     for i, line in enumerate(lines):
         if i < _HEAD_LINES and line.strip():
-            found, rest = header_date(line)
+            found, title_part = header_date(line)
             if found:
                 published = published or found
-                if rest:
-                    kept.append(rest)
+                if title_part:
+                    kept.append(title_part)
                 continue
             found, where = dateline(line)
             if found:
@@ -40,6 +40,4 @@ def parse_text(raw: str, source: str) -> Article:
         title, rest = f"{title} {rest[0]}", rest[1:]
     if len(title.split()) > 25 or not rest:
         rest = [title, *rest]  # a lede, not a headline: keep it as text too
-    return make_article(
-        title=title, text="\n".join(rest), published=published, source=source, dateline=place
-    )
+    return make_article(title=title, text="\n".join(rest), published=published, source=source, dateline=place)

@@ -33,8 +33,10 @@ def bar_chart(title: str, rows: Sequence[Tally]) -> str:
             f"{escape(r.key)}: {r.events} events, {r.fatalities} killed</title></rect>"
             f'<text x="{label_w + w + 4}" y="{y + 13}" font-size="12">{r.events}</text>'
         )
-    return (f'<figure><figcaption><b>{escape(title)}</b></figcaption><svg role="img" width="{width}" '
-            f'height="{height}" xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg></figure>')
+    return (
+        f'<figure><figcaption><b>{escape(title)}</b></figcaption><svg role="img" width="{width}" '
+        f'height="{height}" xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg></figure>'
+    )
 
 
 def _cell(value: object) -> str:
@@ -47,8 +49,12 @@ def render(events: Sequence[Event], claims: Sequence[Claim], generated: date | N
         evidence = "<br>".join(escape(x.text) for x in e.evidence)
         warn = "".join(f'<div class="warn">⚠ {escape(w)}</div>' for w in e.warnings)
         rows.append(
-            "<tr>" + _cell(e.event_date) + _cell(f"{e.event_type} / {e.sub_event_type}") + _cell(e.actor1)
-            + _cell(e.actor2) + _cell(", ".join(x for x in (e.location, e.admin1) if x))
+            "<tr>"
+            + _cell(e.event_date)
+            + _cell(f"{e.event_type} / {e.sub_event_type}")
+            + _cell(e.actor1)
+            + _cell(e.actor2)
+            + _cell(", ".join(x for x in (e.location, e.admin1) if x))
             + f'<td class="num">{e.fatalities}</td><td class="num">{e.injured}</td>'
             + f'<td class="ev">{evidence}{warn}<div>sources: {escape(", ".join(e.article_ids))}</div></td></tr>'
         )

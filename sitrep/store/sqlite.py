@@ -15,9 +15,28 @@ from .base import EventFilter, StoredArticle
 from .migrations import MIGRATIONS
 
 _EVENT_COLUMNS = (
-    "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2", "country",
-    "admin1", "admin1_code", "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities",
-    "fatalities_low", "fatalities_high", "injured", "warnings", "extractor_version", "article_id",
+    "event_id",
+    "event_date",
+    "date_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "admin1_code",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "injured",
+    "warnings",
+    "extractor_version",
+    "article_id",
 )
 
 
@@ -46,7 +65,9 @@ class SQLiteStore:
     def migrate(self) -> None:
         version = self.schema_version
         if version > len(MIGRATIONS):
-            raise StoreError(f"database schema {version} is newer than this sitrep ({len(MIGRATIONS)}): upgrade sitrep")
+            raise StoreError(
+                f"database schema {version} is newer than this sitrep ({len(MIGRATIONS)}): upgrade sitrep"
+            )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.db:
                 self.db.executescript(script)
@@ -62,9 +83,20 @@ class SQLiteStore:
             self.db.execute(
                 "INSERT OR IGNORE INTO articles (id, content_hash, title, text, published, outlet, url, source,"
                 " dateline, canonical_id, signature, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (article.id, article.content_hash, article.title, article.text, _iso(article.published),
-                 article.outlet, article.url, article.source, article.dateline, canonical_id, signature,
-                 datetime.now(UTC).isoformat(timespec="seconds")),
+                (
+                    article.id,
+                    article.content_hash,
+                    article.title,
+                    article.text,
+                    _iso(article.published),
+                    article.outlet,
+                    article.url,
+                    article.source,
+                    article.dateline,
+                    canonical_id,
+                    signature,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                ),
             )
 
     def article_text(self, article_id: str) -> str | None:
@@ -72,14 +104,22 @@ class SQLiteStore:
         return str(row[0]) if row else None
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
-        for row in self.db.execute("SELECT id, signature FROM articles WHERE canonical_id IS NULL ORDER BY id"):
+        for row in self.db.execute(
+            "SELECT id, signature FROM articles WHERE canonical_id IS NULL ORDER BY id"
+        ):
             yield str(row[0]), bytes(row[1])
 
     @staticmethod
     def _article(row: sqlite3.Row) -> Article:
         return Article(
-            id=row["id"], title=row["title"], text=row["text"], published=_day(row["published"]),
-            outlet=row["outlet"], url=row["url"], source=row["source"], content_hash=row["content_hash"],
+            id=row["id"],
+            title=row["title"],
+            text=row["text"],
+            published=_day(row["published"]),
+            outlet=row["outlet"],
+            url=row["url"],
+            source=row["source"],
+            content_hash=row["content_hash"],
             dateline=row["dateline"],
         )
 
@@ -107,8 +147,11 @@ class SQLiteStore:
             self.db.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
             for ev in events:
                 values: dict[str, Any] = {c: getattr(ev, c, None) for c in _EVENT_COLUMNS}
-                values.update(event_date=_iso(ev.event_date), warnings=json.dumps(list(ev.warnings)),
-                              article_id=article_id)
+                values.update(
+                    event_date=_iso(ev.event_date),
+                    warnings=json.dumps(list(ev.warnings)),
+                    article_id=article_id,
+                )
                 self.db.execute(
                     f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(values))})",
                     [values[c] for c in _EVENT_COLUMNS],
@@ -124,11 +167,24 @@ class SQLiteStore:
             self.db.executemany(
                 "INSERT INTO claims (article_id, idx, kind, text, numbers, period, start, end, extractor_version)"
                 " VALUES (?,?,?,?,?,?,?,?,?)",
-                [(c.article_id, c.index, c.kind, c.text, json.dumps(list(c.numbers)), c.period, c.evidence.start,
-                  c.evidence.end, c.extractor_version) for c in claims],
+                [
+                    (
+                        c.article_id,
+                        c.index,
+                        c.kind,
+                        c.text,
+                        json.dumps(list(c.numbers)),
+                        c.period,
+                        c.evidence.start,
+                        c.evidence.end,
+                        c.extractor_version,
+                    )
+                    for c in claims
+                ],
             )
 
-    def events(self, flt: EventFilter = EventFilter()) -> list[Event]:
+    def events(self, flt: EventFilter | None = None) -> list[Event]:
+        flt = flt or EventFilter()
         where, args = [], []
         if flt.since:
             where.append("event_date >= ?")
@@ -137,7 +193,9 @@ class SQLiteStore:
             where.append("event_date <= ?")
             args.append(flt.until.isoformat())
         if flt.admin1:
-            where.append("(lower(admin1) = lower(?) OR admin1_code = upper(?) OR admin1_code = 'IQ-' || upper(?))")
+            where.append(
+                "(lower(admin1) = lower(?) OR admin1_code = upper(?) OR admin1_code = 'IQ-' || upper(?))"
+            )
             args += [flt.admin1] * 3
         if flt.event_type:
             where.append("lower(event_type) = lower(?)")
@@ -157,16 +215,31 @@ class SQLiteStore:
         )
         evidence = tuple(
             Evidence(e["article_id"], e["start"], e["end"], e["text"])
-            for e in self.db.execute("SELECT * FROM evidence WHERE event_id = ? ORDER BY start", (r["event_id"],))
+            for e in self.db.execute(
+                "SELECT * FROM evidence WHERE event_id = ? ORDER BY start", (r["event_id"],)
+            )
         )
         kw = {c: r[c] for c in _EVENT_COLUMNS if c not in ("article_id", "warnings", "event_date")}
-        return Event(**kw, event_date=_day(r["event_date"]), warnings=tuple(json.loads(r["warnings"])),
-                     sources=sources, evidence=evidence)
+        return Event(
+            **kw,
+            event_date=_day(r["event_date"]),
+            warnings=tuple(json.loads(r["warnings"])),
+            sources=sources,
+            evidence=evidence,
+        )
 
     def claims(self) -> list[Claim]:
         return [
-            Claim(r["article_id"], r["idx"], r["kind"], r["text"], tuple(json.loads(r["numbers"])), r["period"],
-                  Evidence(r["article_id"], r["start"], r["end"], r["text"]), r["extractor_version"])
+            Claim(
+                r["article_id"],
+                r["idx"],
+                r["kind"],
+                r["text"],
+                tuple(json.loads(r["numbers"])),
+                r["period"],
+                Evidence(r["article_id"], r["start"], r["end"], r["text"]),
+                r["extractor_version"],
+            )
             for r in self.db.execute("SELECT * FROM claims ORDER BY article_id, idx")
         ]
 
