@@ -58,7 +58,11 @@ def test_truncated_html_with_text_keeps_what_is_there(tmp_path: Path) -> None:
 def test_malformed_jsonl_lines(tmp_path: Path) -> None:
     f = tmp_path / "feed.jsonl"
     good = (FIXTURES / "feed.jsonl").read_text().splitlines()
-    f.write_text("\n".join([good[0], "{not json", "[1, 2]", '{"id": "x"}', '{"text": "a", "published": "soon"}', good[1]]))
+    f.write_text(
+        "\n".join(
+            [good[0], "{not json", "[1, 2]", '{"id": "x"}', '{"text": "a", "published": "soon"}', good[1]]
+        )
+    )
     items = list(read_paths([f]))
     assert [i.id for i in items if isinstance(i, Article)] == ["t-001", "t-002"]
     problems = {p.where: p.reason for p in items if isinstance(p, Problem)}

@@ -32,7 +32,9 @@ def test_copy_found_where_jaccard_is_low() -> None:
 
 def test_different_stories_are_not_copies() -> None:
     one = parse_text(_articles()[0], "a.txt")
-    other = parse_text("Other story (SYNTHETIC)\n\nRockets hit a base in Anbar on Friday. Nobody was hurt.", "c.txt")
+    other = parse_text(
+        "Other story (SYNTHETIC)\n\nRockets hit a base in Anbar on Friday. Nobody was hurt.", "c.txt"
+    )
     finder = CopyFinder(lambda _: None)
     finder.remember(one.id, signature(shingles(one.text)), one.text)
     assert finder.copy_of(other.id, other.text, signature(shingles(other.text))) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .counts import count_casualties
 from .dates import history_year
 
 _STATISTIC = re.compile(
@@ -45,8 +46,10 @@ def claim_kind(sentence: str, published: date | None) -> str | None:
         return "statistic"
     if _HABITUAL.search(sentence):
         return "habitual"
-    if _NEGATION.search(sentence) and not _PAST_REPORT.search(sentence):
-        return "negation"
+    if _NEGATION.search(sentence):
+        c = count_casualties(sentence)
+        if not (c.killed or c.wounded):
+            return "negation"
     if _PLAN.search(sentence) and not _PAST_REPORT.search(sentence):
         return "plan"
     if _HISTORY.search(sentence) or history_year(sentence, published):

@@ -174,7 +174,9 @@ def group_mentions(infos: list[SentenceInfo]) -> tuple[list[_Draft], list[Senten
             continue
         if current is not None and _joins(current, s):
             current.sentences.append(s)
-        elif _concrete(s) and not (s.casualty_trigger_only and not (s.casualties.killed or s.casualties.wounded)):
+        elif _concrete(s) and not (
+            s.casualty_trigger_only and not (s.casualties.killed or s.casualties.wounded)
+        ):
             current = _Draft([s])
             drafts.append(current)
     return drafts, claims
@@ -228,7 +230,10 @@ def build_mention(
         warnings.append("no place found in the report")
     else:
         for i, s in enumerate(sentences):
-            if any(t.surface == place.name or t.governorate == place.admin1_code for t in s.toponyms):
+            if any(
+                any(c.place_id == place.place_id for c in t.candidates) or t.governorate == place.place_id
+                for t in s.toponyms
+            ):
                 fields.append(("location", i))
                 break
     return Mention(

@@ -65,3 +65,17 @@ ALIAS_TO_ISO: dict[str, str] = {
 
 def governorate_name(iso: str) -> str:
     return GOVERNORATES[iso][0]
+
+
+def iso_code(name: str) -> str | None:
+    """ISO 3166-2 code for a governorate name in any common spelling, or for a code ("AN", "IQ-AN")."""
+    upper = name.strip().upper()
+    if upper in GOVERNORATES:
+        return upper
+    if f"IQ-{upper}" in GOVERNORATES:
+        return f"IQ-{upper}"
+    folded = fold(name)
+    for prefix in ("al ", "as ", "an ", "at "):
+        if folded.startswith(prefix) and folded[len(prefix) :] in ALIAS_TO_ISO:
+            return ALIAS_TO_ISO[folded[len(prefix) :]]
+    return ALIAS_TO_ISO.get(folded.removesuffix(" province").removesuffix(" governorate"))

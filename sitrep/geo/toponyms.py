@@ -23,6 +23,26 @@ NOT_PLACES = frozenset(
     a'immat baqee hashd popular mobilization units pmf saraya islam ahl marouf kataib hezbollah
     """.split()  # noqa: SIM905
 )
+# Organisations and outlets whose names look like places.
+NOT_PLACE_PHRASES = frozenset(
+    {
+        "al jazeera",
+        "islamic state",
+        "al qaeda",
+        "al qaida",
+        "al arabiya",
+        "al sumaria",
+        "al mada",
+        "al hashd",
+        "al monitor",
+        "al menassa",
+        "al hurra",
+        "al sharqiya",
+        "al iraqiya",
+        "al forat",
+        "al mayadeen",
+    }
+)
 _PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "abu", "bin", "umm", "tal", "tell"}
 _COUNTRIES = {
     "iraq": "Iraq",
@@ -79,7 +99,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer, offset: int = 0) -> list[Topo
                     continue  # punctuation between words: not one name
                 surface = text[span[0].start() : span[-1].end()]
                 key = fold(surface)
-                if key in NOT_PLACES or len(key) < 3:
+                if key in NOT_PLACES or key in NOT_PLACE_PHRASES or len(key) < 3:
                     continue
                 hit = _toponym(text, span[0].start(), span[-1].end(), surface, key, gazetteer, offset)
                 if hit:

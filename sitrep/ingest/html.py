@@ -33,7 +33,9 @@ def parse_html(raw: str, source: str) -> Article:
     body = clean_lines(text.split("\n"))
     words = sum(len(line.split()) for line in body)
     if words < MIN_WORDS:
-        raise InputError(source, f"no main text found in the HTML: {words} words left (truncated or only navigation)")
+        raise InputError(
+            source, f"no main text found in the HTML: {words} words left (truncated or only navigation)"
+        )
     title = (getattr(doc, "title", None) or "").strip() or body[0]
     published: date | None = parse_date(getattr(doc, "date", None) or "")
     return make_article(

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
+from ..geo.admin1 import iso_code
 from ..model import Article, Claim, Event, Evidence, Source
 from .base import EventFilter, StoredArticle
 from .migrations import MIGRATIONS
@@ -193,10 +194,8 @@ class SQLiteStore:
             where.append("event_date <= ?")
             args.append(flt.until.isoformat())
         if flt.admin1:
-            where.append(
-                "(lower(admin1) = lower(?) OR admin1_code = upper(?) OR admin1_code = 'IQ-' || upper(?))"
-            )
-            args += [flt.admin1] * 3
+            where.append("(lower(admin1) = lower(?) OR admin1_code = ?)")
+            args += [flt.admin1, iso_code(flt.admin1) or flt.admin1]
         if flt.event_type:
             where.append("lower(event_type) = lower(?)")
             args.append(flt.event_type)

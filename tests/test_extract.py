@@ -1,0 +1,140 @@
+"""Extraction on SYNTHETIC sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.extract import extract
+from sitrep.extract.actors import IS, UNIDENTIFIED, attribute, canonical
+from sitrep.extract.claims import claim_kind
+from sitrep.extract.counts import Count, count_casualties
+from sitrep.extract.dates import find_date
+from sitrep.ingest import parse_record
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("Three guards were killed and two others were wounded in the raid.", Count(3, 3, 3), Count(2, 2, 2)),
+        (
+            "A roadside bomb exploded, killing 12 people and wounding 30 others.",
+            Count(12, 12, 12),
+            Count(30, 30, 30),
+        ),
+        ("At least four farmers and a policeman have been killed this week.", Count(5, 5, None), None),
+        ("Around 40 militants died in the fighting.", Count(40, None, None), None),
+        ("The blast cost more than 20 lives.", Count(20, 20, None), None),
+        ("Two men, including a tribal sheikh and his driver, were killed.", Count(2, 2, 2), None),
+        ("The explosion injured one child.", None, Count(1, 1, 1)),
+        ("The attack left 3 dead and 9 injured.", Count(3, 3, 3), Count(9, 9, 9)),
+        ("Police arrested 15 suspects in the village.", None, None),
+    ],
+)
+def test_counts(sentence: str, killed: Count | None, wounded: Count | None) -> None:
+    found = count_casualties(sentence)
+    assert (found.killed, found.wounded) == (killed, wounded)
+
+
+def test_no_casualties_is_zero() -> None:
+    assert count_casualties("There were no reported casualties in the blast.").zero
+
+
+PUBLISHED = date(2018, 1, 20)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "precision"),
+    [
+        ("A bomb went off in the market on Monday.", date(2018, 1, 15), "day"),
+        ("Gunmen struck on Sunday night.", date(2018, 1, 14), "day"),
+        ("Rockets hit the base yesterday.", date(2018, 1, 19), "day"),
+        ("Fighting broke out last week.", date(2018, 1, 13), "week"),
+        ("Four people have been killed this month.", date(2018, 1, 1), "month"),
+        ("Last July the city was retaken.", date(2017, 7, 1), "month"),
+        ("The attack on December 28 killed two.", date(2017, 12, 28), "day"),
+        ("On 13.12.2017 a convoy was hit.", date(2017, 12, 13), "day"),
+        ("There were 300 attacks in the first quarter of 2017.", date(2017, 1, 1), "quarter"),
+    ],
+)
+def test_dates(sentence: str, value: date, precision: str) -> None:
+    found = find_date(sentence, PUBLISHED)
+    assert found is not None and (found.value, found.precision) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("There were 812 reported attacks in the second quarter of 2019 alone.", "statistic"),
+        (
+            "More than 2,000 suspects have been arrested in the province since the city was retaken.",
+            "statistic",
+        ),
+        ("The militants carry out up to six attacks every month.", "habitual"),
+        ("The highway is still attacked regularly by armed men.", "habitual"),
+        ("Officials fear the group could launch attacks on the city.", "plan"),
+        ("The army denied that the village had been attacked.", "negation"),
+        ("The situation resembles the fall of the city back in 2014.", "history"),
+        ("A bomb killed two soldiers near the base on Monday.", None),
+    ],
+)
+def test_claim_kinds(sentence: str, kind: str | None) -> None:
+    assert claim_kind(sentence, PUBLISHED) == kind
+
+
+def test_actor_aliases() -> None:
+    for alias in ("ISIL", "ISIS", "Daesh", "the Islamic State group", "IS"):
+        found = canonical(f"Fighters of {alias} attacked")
+        assert found is not None and found.name == IS, alias
+    hashd = canonical("a unit of al-Hashd al-Shaabi")
+    assert hashd is not None and hashd.name == "Popular Mobilization Forces"
+
+
+def test_attribution_follows_the_text() -> None:
+    unclaimed = attribute(
+        ["Gunmen attacked a police post.", "No group claimed responsibility for the attack."]
+    )
+    assert unclaimed.actor1 is not None and unclaimed.actor1.name == UNIDENTIFIED
+    blamed = attribute(
+        [
+            "Gunmen attacked a police post.",
+            "No group claimed responsibility; officials blamed the attack on Daesh.",
+        ]
+    )
+    assert blamed.actor1 is not None and blamed.actor1.name == IS
+    assert blamed.actor2 is not None and blamed.actor2.name == "Police Forces of Iraq"
+
+
+ANALYSIS = (
+    "The desert is still a refuge for the militants, officials say (SYNTHETIC).\n\n"
+    "There were 420 reported attacks in the first half of 2019 alone, a research group said.\n\n"
+    "A car bomb exploded near a checkpoint in Ramadi on Tuesday, killing two policemen and wounding five "
+    "civilians, security sources said.\n\n"
+    "No group claimed responsibility for the blast.\n\n"
+    "In a separate incident, gunmen kidnapped a shepherd near Rutba in Anbar province on Wednesday.\n\n"
+    "Militants used to attack the highway every night when they controlled the area back in 2015."
+)
+
+
+@pytest.mark.slow
+def test_article_with_background_and_two_incidents() -> None:
+    article = parse_record(
+        {"id": "syn-1", "title": "Analysis (SYNTHETIC)", "text": ANALYSIS, "published": "2019-07-04"}, "t"
+    )
+    [extraction] = list(extract([article]))
+    mentions = extraction.mentions
+    assert [(m.sub_event_type, m.event_date) for m in mentions] == [
+        ("Remote explosive/landmine/IED", date(2019, 7, 2)),
+        ("Abduction/forced disappearance", date(2019, 7, 3)),
+    ]
+    bomb, kidnap = mentions
+    assert (bomb.fatalities, bomb.injured) == (2, 5)
+    assert bomb.place is not None and bomb.place.admin1_code == "IQ-AN"
+    assert bomb.actor1 is not None and bomb.actor1.name == UNIDENTIFIED
+    assert kidnap.place is not None and kidnap.place.name == "Ar Rutbah" and kidnap.place.geo_precision == 2
+    assert {c.kind for c in extraction.claims} >= {"statistic"}
+    assert any(420 in c.numbers for c in extraction.claims)
+    for m in mentions:  # every field points at a sentence of the article
+        assert all(ANALYSIS[e.start : e.end] == e.text for e in m.evidence)
+        assert {f for f, _ in m.field_evidence} >= {"event_type", "event_date", "location"}

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pytest
+
+from sitrep.geo.gazetteer import default_gazetteer
+from sitrep.geo.locate import resolve
+from sitrep.geo.toponyms import find_toponyms
+
+
+@pytest.mark.parametrize(
+    ("spelling", "admin1"),
+    [
+        ("Rutba", "IQ-AN"),
+        ("Ar Rutbah", "IQ-AN"),
+        ("Jalawla", "IQ-DI"),
+        ("Tarmiyah", "IQ-BG"),
+        ("Baiji", "IQ-SD"),
+    ],
+)
+def test_spelling_variants(spelling: str, admin1: str) -> None:
+    codes = {p.admin1_code for p in default_gazetteer().lookup(spelling)}
+    assert admin1 in codes
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Nineveh", "IQ-NI"),
+        ("Ninawa", "IQ-NI"),
+        ("Salahuddin", "IQ-SD"),
+        ("Saladin", "IQ-SD"),
+        ("Anbar", "IQ-AN"),
+    ],
+)
+def test_governorate_spellings(name: str, code: str) -> None:
+    assert default_gazetteer().governorate_code(name) == code
+
+
+def test_governorate_context_picks_the_right_namesake() -> None:
+    g = default_gazetteer()
+    text = "The blast hit a market in Al Qaim, Anbar."
+    place = resolve(find_toponyms(text, g), g, set())
+    assert place is not None and place.admin1_code == "IQ-AN" and place.geo_precision == 1
+
+
+def test_governorate_only_is_coded_at_its_centre() -> None:
+    g = default_gazetteer()
+    place = resolve(find_toponyms("Clashes were reported in Diyala province.", g), g, set())
+    assert place is not None and place.geo_precision == 3 and place.admin1_code == "IQ-DI"
+
+
+def test_non_places_are_not_toponyms() -> None:
+    g = default_gazetteer()
+    found = {t.surface for t in find_toponyms("On Monday the Islamic State said Al Jazeera lied.", g)}
+    assert found == set()
+
+
+def test_places_outside_iraq_keep_their_country() -> None:
+    g = default_gazetteer()
+    [t] = find_toponyms("Fighters crossed from Albu Kamal.", g)
+    assert any(c.country == "Syria" for c in t.candidates)
