@@ -42,10 +42,10 @@ def deduplicate(articles: Sequence[Article], finder: CopyFinder) -> Deduplicated
     for a in sorted(articles, key=lambda a: (-len(a.text), a.id)):
         sig = signature(shingles(a.text))
         sigs[a.id] = sig
-        original = finder.copy_of(a.id, a.text, sig)
+        original = finder.copy_of(a.id, a.text, sig, a.published)
         if original is None:
             canonical.append(a)
-            finder.remember(a.id, sig, a.text)
+            finder.remember(a.id, sig, a.text, a.published)
         else:
             copies.setdefault(original, []).append(a.id)
     order = {a.id: i for i, a in enumerate(articles)}
@@ -86,8 +86,8 @@ def run(paths: Sequence[Path], store: Store, cfg: Config, progress: Progress | N
             seen.add(item.content_hash)
             new.append(item)
     finder = CopyFinder(store.article_text, cfg.dup_containment)
-    for article_id, sig in store.signatures():
-        finder.remember(article_id, sig)
+    for article_id, sig, published in store.signatures():
+        finder.remember(article_id, sig, published=published)
     dedup = deduplicate(new, finder)
     result.copies = dedup.copies
     canonical_ids = {a.id for a in dedup.canonical}

@@ -116,3 +116,20 @@ def test_event_filters(tmp_path: Path, cfg: Config) -> None:
     late = store.events(EventFilter(since=date(2020, 11, 1)))
     assert late and all(e.event_date and e.event_date >= date(2020, 11, 1) for e in late)
     store.close()
+
+
+def test_short_formulaic_reports_are_not_copies() -> None:
+    one = "An explosive device detonated targeting a convoy near Musayyib, Babil. There were no casualties."
+    two = "An explosive device detonated targeting a convoy near Yusufiyah, Babil. There were no casualties."
+    finder = CopyFinder(lambda _: None)
+    finder.remember("one", signature(shingles(one)), one)
+    assert finder.copy_of("two", two, signature(shingles(two))) is None
+
+
+def test_copies_must_be_published_close_together() -> None:
+    text = parse_text(_articles()[0], "a.txt").text
+    sig = signature(shingles(text))
+    finder = CopyFinder(lambda _: None)
+    finder.remember("june", sig, text, date(2019, 6, 12))
+    assert finder.copy_of("next-day", text, sig, date(2019, 6, 13)) == "june"
+    assert finder.copy_of("next-year", text, sig, date(2020, 6, 12)) is None

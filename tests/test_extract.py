@@ -138,3 +138,16 @@ def test_article_with_background_and_two_incidents() -> None:
     for m in mentions:  # every field points at a sentence of the article
         assert all(ANALYSIS[e.start : e.end] == e.text for e in m.evidence)
         assert {f for f, _ in m.field_evidence} >= {"event_type", "event_date", "location"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("The gunman was killed and a guard was injured.", 1),
+        ("In addition to the two bombers, at least 12 people were killed.", 14),
+        ("In addition to the driver, five other militants were killed.", 6),
+    ],
+)
+def test_attackers_deaths_count(sentence: str, killed: int) -> None:
+    found = count_casualties(sentence).killed
+    assert found is not None and found.best == killed

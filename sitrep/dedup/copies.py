@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from datetime import date
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -16,6 +17,10 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 128
 SHINGLE = 5
 LSH_THRESHOLD = 0.2
+MIN_SHINGLES = (
+    40  # shorter texts (headlines, one-paragraph summaries) are formulaic: equal wording is no proof
+)
+MAX_DAYS_APART = 3
 SCHEME = "affine32"  # datasketch 2's default; signatures are stored, so the scheme is fixed here
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -54,12 +59,17 @@ class CopyFinder:
         self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         self._text_of = text_of
         self._shingles: dict[str, set[str]] = {}
+        self._published: dict[str, date] = {}
         self.threshold = threshold
 
-    def remember(self, article_id: str, sig: bytes, text: str | None = None) -> None:
+    def remember(
+        self, article_id: str, sig: bytes, text: str | None = None, published: date | None = None
+    ) -> None:
         """Make an article a candidate original; pass its text when `text_of` cannot fetch it yet."""
         if article_id not in self._lsh:
             self._lsh.insert(article_id, _minhash(sig))
+        if published:
+            self._published[article_id] = published
         if text is not None:
             self._shingles[article_id] = shingles(text)
 
@@ -68,12 +78,21 @@ class CopyFinder:
             self._shingles[article_id] = shingles(self._text_of(article_id) or "")
         return self._shingles[article_id]
 
-    def copy_of(self, article_id: str, text: str, sig: bytes) -> str | None:
-        """The canonical article this text copies (best containment), or None if it is new."""
+    def copy_of(self, article_id: str, text: str, sig: bytes, published: date | None = None) -> str | None:
+        """The canonical article this text copies (best containment), or None if it is new.
+
+        Copies must be long enough to tell apart from formulaic short reports, and published within
+        a few days of each other when both dates are known.
+        """
         mine = shingles(text)
+        if len(mine) < MIN_SHINGLES:
+            return None
         best, best_score = None, self.threshold
         for other in sorted(self._lsh.query(_minhash(sig))):
             if other == article_id:
+                continue
+            theirs = self._published.get(other)
+            if published and theirs and abs((published - theirs).days) > MAX_DAYS_APART:
                 continue
             score = containment(mine, self._shingles_of(other))
             if score >= best_score:

@@ -29,7 +29,7 @@ _PLAN = re.compile(
 )
 _PAST_REPORT = re.compile(
     r"\b(was|were|have been|has been|had been)\s+(killed|wounded|injured|kidnapped)\b|"
-    r"\b(killed|detonated|exploded|attacked|opened fire)\b",
+    r"\b(killed|detonated|exploded|attacked|opened fire|defused|dismantled|foiled|thwarted|discovered|seized|struck)\b",
     re.I,
 )
 _NEGATION = re.compile(

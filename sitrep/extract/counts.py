@@ -69,7 +69,7 @@ _PERSON = (
     r"residents?|villagers?|passers-?by|relatives|brothers?|sons?|daughters?|family members|conscripts?|"
     r"recruits?|contractors?|journalists?|doctors?|teachers?|judges?|candidates?|officials?|leaders?|"
     r"mukhtars?|elders?|shop ?keepers?|owners?|drivers?|passengers?|deputy|deputies|victims?|bodies|"
-    r"suspects?|elements?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?|of them|of whom)"
+    r"suspects?|elements?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?|activists?|lawyers?|merchants?|traders?|of them|of whom)"
 )
 _QTY = rf"(?:{_HEDGE}\s+)?{_NUMBER}\b(?!-year|th\b|st\b|nd\b|rd\b|%| percent| km| kilomet| mile)"
 _VICTIMS = re.compile(rf"\b{_QTY}(?P<mods>(?:\s+[\w’'-]+){{0,5}}?)\s+{_PERSON}\b", re.I)
@@ -91,6 +91,14 @@ _INCLUDING = re.compile(
     r",\s*(including|among them|among whom|one of whom|mostly|most of them)\b[^,]*,", re.I
 )
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(while|whereas|after|when|but)\b", re.I)
+
+
+_ONE_ATTACKER = re.compile(
+    r"\b(?:the|an?)\s+(?:suicide\s+)?(?:assailant|attacker|bomber|gunman|perpetrator|driver|militant)\s+"
+    r"(?:was|has been|had been|who was)?\s*$",
+    re.I,
+)
+_IN_ADDITION = re.compile(r"\bin addition to (?P<what>[^,]{1,60}),", re.I)
 
 
 @dataclass(frozen=True)
@@ -143,6 +151,8 @@ def _victims_before(window: str) -> Count | None:
         if m["num"].isdigit() and int(m["num"]) >= 1900 and not m["mods"].strip():
             continue
         total = _add(total, _value(m["num"], m["hedge"]))
+    if total is None and _ONE_ATTACKER.search(window):
+        total = Count(1, 1, 1)
     if total is None:
         bare = _BARE.search(window.rstrip().removesuffix("were").removesuffix("have been").rstrip())
         if bare and bare["num"].lower() not in ("a", "an", "another"):
@@ -152,6 +162,9 @@ def _victims_before(window: str) -> Count | None:
 
 def count_casualties(sentence: str) -> Casualties:
     s = _INCLUDING.sub(",", sentence)
+    extra = _IN_ADDITION.search(s)
+    if extra:
+        s = s[: extra.start()] + s[extra.end() :]
     killed: Count | None = None
     wounded: Count | None = None
     m = _LIVES.search(s)
@@ -177,5 +190,8 @@ def count_casualties(sentence: str) -> Casualties:
             killed = killed if killed and v["verb"].lower() == "lives" else _add(killed, found)
         else:
             wounded = _add(wounded, found)
+    if extra and killed:
+        what = extra["what"] + " "
+        killed = _add(killed, _victims_before(what) or Count(1, 1, 1))
     zero = bool(_ZERO.search(s))
     return Casualties(killed, wounded, zero)

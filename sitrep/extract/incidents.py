@@ -36,7 +36,14 @@ _ACT = re.compile(
     re.I,
 )
 _NEW_INCIDENT = re.compile(
-    r"\b(also|another|separately|in a separate|meanwhile|elsewhere|earlier|later)\b", re.I
+    r"\b(separately|in a separate|in another|meanwhile|elsewhere|"
+    r"another (attack|incident|bomb(ing)?|explosion|blast|assault|clash|roadside bomb))\b",
+    re.I,
+)
+_FOLLOW_UP = re.compile(
+    r"\b(claimed responsibility|attributed|blamed|casualt|killed|wounded|injured|dead|died|hurt|damaged|"
+    r"no group|responsib)",
+    re.I,
 )
 _CASUALTY_ONLY = re.compile(r"^(killed|wounded|injured)$", re.I)
 _EXCLUDED_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
@@ -171,6 +178,8 @@ def group_mentions(infos: list[SentenceInfo]) -> tuple[list[_Draft], list[Senten
             claims.append(s)
             continue
         if s.kind is None:
+            if current is not None and _FOLLOW_UP.search(s.evidence.text) and _joins(current, s):
+                current.sentences.append(s)
             continue
         if current is not None and _joins(current, s):
             current.sentences.append(s)
