@@ -74,7 +74,9 @@ _ARMED_GROUPS = {IS, "Ahl al-Marouf", "Kataib Hezbollah", "Saraya Awliya al-Dam"
 _CLAIM = re.compile(r"(?P<who>[^.;]{0,80}?)\s+(?:has |have )?claimed responsibility", re.I)
 _NO_CLAIM = re.compile(r"\bno (?:group|one|party) (?:has |had )?(?:claimed|claims)\b", re.I)
 _ATTRIBUTED = re.compile(
-    r"\b(?:attributed|blamed|suspected)\b[^.;]{0,60}?\b(?:to|on)\b(?P<who>[^.;]{0,80})", re.I
+    r"\b(?:(?:attributed|blamed|suspected)\b[^.;]{0,60}?\b(?:to|on)\b|suspected the involvement of|"
+    r"(?:accused|blamed|suspected)\b)(?P<who>[^.;]{0,80})",
+    re.I,
 )
 _BY = re.compile(r"\b(?:by|from)\s+(?P<who>(?:suspected\s+)?[^.;,]{0,60})", re.I)
 _VICTIM_VERB = re.compile(r"\b(killed|wounded|injured|kidnapped|abducted|attacked|died|dead)\b", re.I)

@@ -63,13 +63,13 @@ _NUMBER = (
 )
 _PERSON = (
     r"(people|persons?|civilians?|soldiers?|troops?|policem[ae]n|police ?officers?|officers?|members?|fighters?|"
-    r"militants?|jihadis?|jihadists?|insurgents?|terrorists?|gunmen|attackers?|assailants?|bombers?|children|"
+    r"militants?|jihadis?|jihadists?|insurgents?|terrorists?|gunm[ae]n|attackers?|assailants?|bombers?|children|"
     r"child|kids?|women|woman|men|man|boys?|girls?|employees?|workers?|farmers?|shepherds?|students?|pilgrims?|"
     r"worshippers?|others?|personnel|guards?|commanders?|individuals?|tribesmen|protesters?|demonstrators?|"
     r"residents?|villagers?|passers-?by|relatives|brothers?|sons?|daughters?|family members|conscripts?|"
     r"recruits?|contractors?|journalists?|doctors?|teachers?|judges?|candidates?|officials?|leaders?|"
     r"mukhtars?|elders?|shop ?keepers?|owners?|drivers?|passengers?|deputy|deputies|victims?|bodies|"
-    r"suspects?|elements?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?|activists?|lawyers?|merchants?|traders?|of them|of whom)"
+    r"suspects?|elements?|hostages?|captives?|herders?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?|activists?|lawyers?|merchants?|traders?|of them|of whom)"
 )
 _QTY = rf"(?:{_HEDGE}\s+)?{_NUMBER}\b(?!-year|th\b|st\b|nd\b|rd\b|%| percent| km| kilomet| mile)"
 _VICTIMS = re.compile(rf"\b{_QTY}(?P<mods>(?:\s+[\w’'-]+){{0,5}}?)\s+{_PERSON}\b", re.I)
@@ -93,11 +93,13 @@ _INCLUDING = re.compile(
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(while|whereas|after|when|but)\b", re.I)
 
 
-_ONE_ATTACKER = re.compile(
-    r"\b(?:the|an?)\s+(?:suicide\s+)?(?:assailant|attacker|bomber|gunman|perpetrator|driver|militant)\s+"
+_ONE_PERSON = re.compile(
+    rf"\b(?:(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){{0,2}}{_PERSON}|another(?: one)?|one other)\s+"
     r"(?:was|has been|had been|who was)?\s*$",
     re.I,
 )
+_NAMED_VICTIM = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+")
+_ADDITIONAL = re.compile(r"\b(an additional|a further|an estimated)\s+", re.I)
 _IN_ADDITION = re.compile(r"\bin addition to (?P<what>[^,]{1,60}),", re.I)
 
 
@@ -151,7 +153,7 @@ def _victims_before(window: str) -> Count | None:
         if m["num"].isdigit() and int(m["num"]) >= 1900 and not m["mods"].strip():
             continue
         total = _add(total, _value(m["num"], m["hedge"]))
-    if total is None and _ONE_ATTACKER.search(window):
+    if total is None and _ONE_PERSON.search(window):
         total = Count(1, 1, 1)
     if total is None:
         bare = _BARE.search(window.rstrip().removesuffix("were").removesuffix("have been").rstrip())
@@ -161,7 +163,7 @@ def _victims_before(window: str) -> Count | None:
 
 
 def count_casualties(sentence: str) -> Casualties:
-    s = _INCLUDING.sub(",", sentence)
+    s = _ADDITIONAL.sub("", _INCLUDING.sub(",", sentence))
     extra = _IN_ADDITION.search(s)
     if extra:
         s = s[: extra.start()] + s[extra.end() :]
@@ -181,6 +183,8 @@ def count_casualties(sentence: str) -> Casualties:
         after = _VICTIMS.match(s, v.end() + 1) or _VICTIMS.match(s, v.end())
         if after:
             found = _value(after["num"], after["hedge"])
+        elif v["verb"].lower() in ("killed", "wounded", "injured") and _NAMED_VICTIM.match(s, v.end()):
+            found = Count(1, 1, 1)  # "gunmen killed Ahmed Ali": one named victim
         if found is None and not active:
             found = _victims_before(window)
         last = v.end()

@@ -24,15 +24,15 @@ from .dates import DateFound, find_date
 from .types import KINDS, PROTESTS, RIOTS, EventKind, classify
 
 _SINGLE = re.compile(
-    r"\b(a|an|the|one|twin|two|three)\s+(?:[\w-]+\s+){0,3}(attack|bomb|bombing|explosion|blast|ambush|"
-    r"explosive device|ied|grenade|rocket|mortar|shell|strike|clash|raid|assault|shooting|kidnapping|"
+    r"\b(a|an|the|one|twin|two|three|four|five)\s+(?:[\w-]+\s+){0,3}(attacks?|bombs?|bombing|explosions?|blasts?|ambush|"
+    r"explosive devices?|ieds?|grenades?|rockets?|mortars?|shells?|strikes?|clash|raid|assault|shooting|kidnapping|"
     r"assassination)\b|\b(assailants|gunmen|attackers?|bomber|militants attacked|unidentified)\b",
     re.I,
 )
 _ACT = re.compile(
     r"\b(killed|detonated|exploded|went off|attacked|opened fire|fired|shot|stormed|ambushed|kidnapped|abducted|"
     r"clashed|struck|hit|targeted|bombed|shelled|assassinated|gunned down|blew up|set fire|torched|raided|"
-    r"arrested|detained|died|wounded|injured|executed|beheaded|launched an? \w+|protested|demonstrated|rallied|rioted|marched)\b",
+    r"arrested|detained|died|wounded|injured|executed|beheaded|launched an? \w+|protested|demonstrated|rallied|rioted|marched|launched)\b",
     re.I,
 )
 _NEW_INCIDENT = re.compile(
@@ -48,6 +48,7 @@ _FOLLOW_UP = re.compile(
 _CASUALTY_ONLY = re.compile(r"^(killed|wounded|injured)$", re.I)
 _EXCLUDED_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 _MAX_GAP = 2
+_MAX_FOLLOW_UP_GAP = 3
 _CROWDS = {PROTESTS: Actor("Protesters (Iraq)", ""), RIOTS: Actor("Rioters (Iraq)", "")}
 _ENDINGS = set(".!?\"”’')…:")
 
@@ -157,7 +158,8 @@ def _concrete(s: SentenceInfo) -> bool:
 
 
 def _joins(draft: _Draft, s: SentenceInfo) -> bool:
-    if s.index - draft.last > _MAX_GAP or _NEW_INCIDENT.search(s.evidence.text):
+    gap = _MAX_GAP if s.kind else _MAX_FOLLOW_UP_GAP
+    if s.index - draft.last > gap or _NEW_INCIDENT.search(s.evidence.text):
         return False
     new_places = {t.surface.lower() for t in s.toponyms if not t.country and not t.governorate}
     if new_places and draft.places() and not new_places & draft.places():
@@ -212,7 +214,7 @@ def build_mention(
     warnings: list[str] = []
     event_date: date | None = article.published
     precision: str | None = "day" if article.published else None
-    dated = [(s.found_date, i) for i, s in enumerate(sentences) if s.found_date]
+    dated = [(s.found_date, i) for i, s in enumerate(sentences) if s.found_date and s.kind]
     if dated:
         found, d_i = dated[0]
         event_date, precision = found.value, found.precision
