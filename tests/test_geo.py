@@ -59,3 +59,22 @@ def test_places_outside_iraq_keep_their_country() -> None:
     g = default_gazetteer()
     [t] = find_toponyms("Fighters crossed from Albu Kamal.", g)
     assert any(c.country == "Syria" for c in t.candidates)
+
+
+def test_town_just_across_a_border_takes_the_governorate_the_text_names() -> None:
+    g = default_gazetteer()
+    [tarmiyah] = g.lookup("Tarmiyah")
+    assert tarmiyah.admin1_code == "IQ-BG"  # the gazetteer's polygons put it in Baghdad
+    place = resolve(find_toponyms("Gunmen attacked a post in Tarmiyah, Salahuddin.", g), g, set())
+    assert place is not None and place.geo_precision == 1
+    assert place.admin1_code == "IQ-SD" and (place.latitude, place.longitude) == (
+        tarmiyah.latitude,
+        tarmiyah.longitude,
+    )
+
+
+def test_namesake_far_from_the_named_governorate_is_rejected() -> None:
+    g = default_gazetteer()
+    assert {p.admin1_code for p in g.lookup("Islah")} == {"IQ-WA", "IQ-DQ"}
+    place = resolve(find_toponyms("Mortars hit Islah, Diyala.", g), g, set())
+    assert place is not None and place.admin1_code == "IQ-DI" and place.geo_precision == 3

@@ -112,19 +112,25 @@ def sentence_spans(doc: Any) -> list[tuple[int, int]]:
     return spans
 
 
+def _overlaps(t: Toponym, spans: list[tuple[int, int]]) -> bool:
+    return any(a < t.end and t.start < b for a, b in spans)
+
+
+def _before_admin_area(t: Toponym, rest: tuple[Toponym, ...]) -> bool:
+    """'Jalawla, Diyala': a name right before a governorate or country is a place, whatever NER says."""
+    return bool(rest) and rest[0].start - t.end <= 3 and bool(rest[0].governorate or rest[0].country)
+
+
 def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[SentenceInfo]:
     excluded = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _EXCLUDED_ENTS]
     infos: list[SentenceInfo] = []
     for i, (start, end) in enumerate(sentence_spans(doc)):
         text = doc.text[start:end]
-        found = find_toponyms(text, gazetteer, offset=start)
-        named = {t.governorate for t in found if t.governorate}
+        found = tuple(find_toponyms(text, gazetteer, offset=start))
         toponyms = tuple(
             t
-            for t in found
-            if t.governorate
-            or any(c.admin1_code in named for c in t.candidates)
-            or not any(a <= t.start and t.end <= b for a, b in excluded)
+            for i, t in enumerate(found)
+            if t.governorate or _before_admin_area(t, found[i + 1 :]) or not _overlaps(t, excluded)
         )
         kind = classify(text)
         infos.append(

@@ -111,6 +111,15 @@ def geonames_rows(path: Path, country: str) -> Iterator[dict[str, str]]:
                 }
 
 
+CELL_DEGREES = 0.05
+
+
+def _cells(geometry: dict[str, Any], size: float = CELL_DEGREES) -> set[tuple[int, int]]:
+    """Grid cells the boundary passes through: two governorates sharing a cell share a border."""
+    polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return {(round(x / size), round(y / size)) for poly in polys for ring in poly for x, y in ring}
+
+
 def _centroid(geometry: dict[str, Any]) -> tuple[float, float]:
     """Area-weighted centroid of the largest polygon ring set (lat, lon)."""
     polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
@@ -136,12 +145,16 @@ def build(geo_dir: Path, out_dir: Path = DATA_DIR, geonames: list[tuple[Path, st
             f"{adm1} not found: point the build at the folder holding the OCHA and WOF files"
         )
     out_dir.mkdir(parents=True, exist_ok=True)
+    features = json.loads(adm1.read_text(encoding="utf-8"))["features"]
+    cells = {PCODE_TO_ISO[f["properties"]["ADM1_PCODE"]]: _cells(f["geometry"]) for f in features}
     with (out_dir / GOVERNORATES_FILE).open("w", encoding="utf-8") as f:
-        f.write("admin1_code\tadmin1\tlat\tlon\n")
-        for feat in json.loads(adm1.read_text(encoding="utf-8"))["features"]:
+        f.write("admin1_code\tadmin1\tlat\tlon\tneighbours\tborder_cells\n")
+        for feat in features:
             iso = PCODE_TO_ISO[feat["properties"]["ADM1_PCODE"]]
             lat, lon = _centroid(feat["geometry"])
-            f.write(f"{iso}\t{GOVERNORATES[iso][0]}\t{lat:.5f}\t{lon:.5f}\n")
+            near = sorted(o for o in cells if o != iso and cells[o] & cells[iso])
+            border = " ".join(f"{x},{y}" for x, y in sorted(cells[iso]))
+            f.write(f"{iso}\t{GOVERNORATES[iso][0]}\t{lat:.5f}\t{lon:.5f}\t{' '.join(near)}\t{border}\n")
     rows: list[dict[str, str]] = []
     for code in WOF_COUNTRIES:
         path = geo_dir / f"wof_{code}_places.tsv"

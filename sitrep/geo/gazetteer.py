@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 from .admin1 import ALIAS_TO_ISO, fold
-from .build import DATA_DIR, GOVERNORATES_FILE, PLACES_FILE
+from .build import CELL_DEGREES, DATA_DIR, GOVERNORATES_FILE, PLACES_FILE
 
 MAX_NAME_WORDS = 4
 _PREFIXES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an ")
@@ -38,6 +38,21 @@ class Governorate:
     admin1: str
     latitude: float
     longitude: float
+    neighbours: frozenset[str] = frozenset()
+    border_cells: frozenset[tuple[int, int]] = frozenset()
+
+    def near_border(self, latitude: float, longitude: float, km: float = 25.0) -> bool:
+        """True when the point lies within about `km` of this governorate's boundary."""
+        x, y = round(longitude / CELL_DEGREES), round(latitude / CELL_DEGREES)
+        r = max(1, round(km / (111.0 * CELL_DEGREES)))
+        return any(
+            (x + dx, y + dy) in self.border_cells for dx in range(-r, r + 1) for dy in range(-r, r + 1)
+        )
+
+
+def _cell(text: str) -> tuple[int, int]:
+    x, y = text.split(",")
+    return int(x), int(y)
 
 
 def skeleton(folded: str) -> str:
@@ -94,7 +109,12 @@ class Gazetteer:
         with (data_dir / GOVERNORATES_FILE).open(encoding="utf-8") as f:
             for r in csv.DictReader(f, delimiter="\t"):
                 self.governorates[r["admin1_code"]] = Governorate(
-                    r["admin1_code"], r["admin1"], float(r["lat"]), float(r["lon"])
+                    r["admin1_code"],
+                    r["admin1"],
+                    float(r["lat"]),
+                    float(r["lon"]),
+                    frozenset(r["neighbours"].split()),
+                    frozenset(_cell(c) for c in r["border_cells"].split()),
                 )
 
     def lookup(self, name: str) -> list[GazetteerPlace]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..model import Place
 from .gazetteer import Gazetteer, GazetteerPlace
@@ -48,6 +49,23 @@ def _town(p: GazetteerPlace, precision: int) -> Place:
     )
 
 
+def _near_named(p: GazetteerPlace, named: set[str], g: Gazetteer) -> bool:
+    govs = [g.governorates[c] for c in named if c in g.governorates]
+    return any(p.admin1_code in gov.neighbours and gov.near_border(p.latitude, p.longitude) for gov in govs)
+
+
+def _snap(place: Place, named: set[str], g: Gazetteer) -> Place:
+    """A town the text puts in a governorate it lies just outside of is coded to that governorate.
+
+    Simplified boundaries and sources disagree near borders; within 25 km the text's governorate wins.
+    """
+    for code in sorted(named):
+        gov = g.governorates.get(code)
+        if gov and gov.near_border(place.latitude, place.longitude):
+            return replace(place, admin1=gov.admin1, admin1_code=code, admin2=None)
+    return place
+
+
 def resolve(
     toponyms: Iterable[Toponym], g: Gazetteer, context_governorates: set[str], country: str = "Iraq"
 ) -> Place | None:
@@ -67,9 +85,14 @@ def resolve(
         candidates = [c for c in t.candidates if c.country == country or not named]
         if named:
             inside = [c for c in candidates if c.admin1_code in named]
-            candidates = inside or ([] if any(c.country == country for c in t.candidates) else candidates)
+            # Sources disagree on governorates near borders ("Tarmiyah, Saladin"): a town in a
+            # neighbouring governorate is still the place named, and keeps its own admin1.
+            candidates = inside or [c for c in candidates if _near_named(c, named, g)]
         if not candidates:
             continue
         best = max(candidates, key=lambda p: _rank(p, named, country))
-        return _town(best, 2 if t.qualifier in _NEAR else 1)
+        place = _town(best, 2 if t.qualifier in _NEAR else 1)
+        if best.admin1_code not in named:
+            place = _snap(place, named, g)
+        return place
     return coarse
