@@ -74,8 +74,8 @@ _PERSON = (
 _QTY = rf"(?:{_HEDGE}\s+)?{_NUMBER}\b(?!-year|th\b|st\b|nd\b|rd\b|%| percent| km| kilomet| mile)"
 _VICTIMS = re.compile(rf"\b{_QTY}(?P<mods>(?:\s+[\w’'-]+){{0,5}}?)\s+{_PERSON}\b", re.I)
 _BARE = re.compile(rf"\b{_QTY}\s*$", re.I)
-_KILLED = r"(killing|killed|dead|died|lost their lives|lost his life|slain|lives|fatalities|deaths|murdered|executed|beheaded)"
-_WOUNDED = r"(wounding|injuring|wounded|injured|hurt|injuries|casualties)"
+_KILLED = r"(kills|kill|killing|killed|dead|died|lost their lives|lost his life|slain|lives|fatalities|deaths|murdered|executed|beheaded)"
+_WOUNDED = r"(wounds|injures|wounding|injuring|wounded|injured|hurt|injuries|casualties)"
 _VERB = re.compile(rf"\b(?P<verb>{_KILLED}|{_WOUNDED})\b", re.I)
 _KILL_VERB = re.compile(rf"^{_KILLED}$", re.I)
 _AFTER_VERB = re.compile(
@@ -99,6 +99,12 @@ _ONE_PERSON = re.compile(
     re.I,
 )
 _NAMED_VICTIM = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+")
+# Headline style: "blast kills at least nine", "bombs kill 49 in Baghdad".
+_BARE_AFTER = re.compile(
+    rf"\s+{_QTY}(?=\s*(?:$|[:,;.\"]|\s+(?:in|at|near|on|including|across|around|as|after|during|outside)\b))",
+    re.I,
+)
+_ACTIVE = {"kills", "kill", "killing", "wounds", "injures", "wounding", "injuring"}
 _ADDITIONAL = re.compile(r"\b(an additional|a further|an estimated)\s+", re.I)
 _IN_ADDITION = re.compile(r"\bin addition to (?P<what>[^,]{1,60}),", re.I)
 
@@ -179,10 +185,12 @@ def count_casualties(sentence: str) -> Casualties:
         if cut:
             window = window[cut[-1].end() :]
         found: Count | None = None
-        active = v["verb"].lower().endswith("ing")
+        active = v["verb"].lower() in _ACTIVE
         after = _VICTIMS.match(s, v.end() + 1) or _VICTIMS.match(s, v.end())
         if after:
             found = _value(after["num"], after["hedge"])
+        elif v["verb"].lower() in _ACTIVE and (bare := _BARE_AFTER.match(s, v.end())):
+            found = _value(bare["num"], bare["hedge"])
         elif v["verb"].lower() in ("killed", "wounded", "injured") and _NAMED_VICTIM.match(s, v.end()):
             found = Count(1, 1, 1)  # "gunmen killed Ahmed Ali": one named victim
         if found is None and not active:

@@ -32,7 +32,8 @@ _SINGLE = re.compile(
 _ACT = re.compile(
     r"\b(killed|detonated|exploded|went off|attacked|opened fire|fired|shot|stormed|ambushed|kidnapped|abducted|"
     r"clashed|struck|hit|targeted|bombed|shelled|assassinated|gunned down|blew up|set fire|torched|raided|"
-    r"arrested|detained|died|wounded|injured|executed|beheaded|launched an? \w+|protested|demonstrated|rallied|rioted|marched|launched)\b",
+    r"arrested|detained|died|wounded|injured|executed|beheaded|launched an? \w+|protested|demonstrated|rallied|rioted|marched|launched|kills?|wounds|injures|attacks|hits|strikes|explodes|executes|beheads|"
+    r"kidnaps?|abducts|storms|seizes|shoots|bombs|shells)\b",
     re.I,
 )
 _NEW_INCIDENT = re.compile(

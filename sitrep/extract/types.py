@@ -52,7 +52,7 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     ),
     (
         _rx(
-            r"\b(kidnapp(ed|ing)|abduct(ed|ion)|taken hostage|took .{0,20}hostage|seized .{0,20}hostages?)\b"
+            r"\b(kidnap(s|ped|ping)?|abduct(s|ed|ion)?|taken hostage|took .{0,20}hostage|seized .{0,20}hostages?)\b"
         ),
         EventKind(VIOLENCE, "Abduction/forced disappearance", 5),
     ),
@@ -64,8 +64,9 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     ),
     (
         _rx(
-            r"\b(attack(ed|s)?|opened fire|fired (on|at|upon)|shot( dead)?|gunned down|ambush(ed)?|stormed|"
-            r"assassinat(ed|ion)|execut(ed|ion)|beheaded|stabbed|raided|assault(ed)?|killed|wounded|injured)\b"
+            r"\b(attack(ed|s)?|opened fire|fired (on|at|upon)|shot( dead)?|shoots?|gunned down|ambush(ed|es)?|"
+            r"storm(ed|s)|assassinat(ed|ion|es)|execut(ed|ion|es)|behead(ed|s)|stabbed|raided|assault(ed|s)?|"
+            r"killed|wounded|injured|kills?|wounds|injures)\b"
         ),
         EventKind(VIOLENCE, "Attack", 3),
     ),
