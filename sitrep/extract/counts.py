@@ -69,7 +69,7 @@ _PERSON = (
     r"residents?|villagers?|passers-?by|relatives|brothers?|sons?|daughters?|family members|conscripts?|"
     r"recruits?|contractors?|journalists?|doctors?|teachers?|judges?|candidates?|officials?|leaders?|"
     r"mukhtars?|elders?|shop ?keepers?|owners?|drivers?|passengers?|deputy|deputies|victims?|bodies|"
-    r"suspects?|elements?|hostages?|captives?|herders?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?|activists?|lawyers?|merchants?|traders?|of them|of whom)"
+    r"suspects?|elements?|youths?|advisers?|advisors?|bodyguards?|hostages?|captives?|herders?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?|activists?|lawyers?|merchants?|traders?|of them|of whom)"
 )
 _QTY = rf"(?:{_HEDGE}\s+)?{_NUMBER}\b(?!-year|th\b|st\b|nd\b|rd\b|%| percent| km| kilomet| mile)"
 _VICTIMS = re.compile(rf"\b{_QTY}(?P<mods>(?:\s+[\w’'-]+){{0,5}}?)\s+{_PERSON}\b", re.I)
@@ -94,8 +94,8 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\b(while|whereas|after|when|but)\b", re.I)
 
 
 _ONE_PERSON = re.compile(
-    rf"\b(?:(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){{0,2}}{_PERSON}|another(?: one)?|one other)\s+"
-    r"(?:was|has been|had been|who was)?\s*$",
+    rf"\b(?:(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}[\w-]+|another(?: one)?|one other)\s+"
+    r"(?:was|has been|had been|who was)\s*$",
     re.I,
 )
 _NAMED_VICTIM = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+")
