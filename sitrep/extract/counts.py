@@ -94,7 +94,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\b(while|whereas|after|when|but)\b", re.I)
 
 
 _ONE_PERSON = re.compile(
-    rf"\b(?:(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}[\w-]+|another(?: one)?|one other)\s+"
+    r"\b(?:(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}[\w-]+|another(?: one)?|one other)\s+"
     r"(?:was|has been|had been|who was)\s*$",
     re.I,
 )
