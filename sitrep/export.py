@@ -8,29 +8,9 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from .model import Claim, Event
+from .model import EVENT_FIELDS, Claim, Event
 
-FLAT_FIELDS = (
-    "event_id",
-    "event_date",
-    "date_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "country",
-    "admin1",
-    "admin1_code",
-    "admin2",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "fatalities",
-    "fatalities_low",
-    "fatalities_high",
-    "injured",
-)
+FLAT_FIELDS = EVENT_FIELDS
 
 
 def event_record(event: Event) -> dict[str, Any]:

@@ -11,34 +11,11 @@ from typing import Any
 
 from ..errors import StoreError
 from ..geo.admin1 import iso_code
-from ..model import Article, Claim, Event, Evidence, Source
+from ..model import EVENT_FIELDS, Article, Claim, Event, Evidence, Source
 from .base import EventFilter, StoredArticle
 from .migrations import MIGRATIONS
 
-_EVENT_COLUMNS = (
-    "event_id",
-    "event_date",
-    "date_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "country",
-    "admin1",
-    "admin1_code",
-    "admin2",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "fatalities",
-    "fatalities_low",
-    "fatalities_high",
-    "injured",
-    "warnings",
-    "extractor_version",
-    "article_id",
-)
+_EVENT_COLUMNS = (*EVENT_FIELDS, "warnings", "extractor_version", "article_id")
 
 
 def _day(value: str | None) -> date | None:
