@@ -151,3 +151,18 @@ def test_article_with_background_and_two_incidents() -> None:
 def test_attackers_deaths_count(sentence: str, killed: int) -> None:
     found = count_casualties(sentence).killed
     assert found is not None and found.best == killed
+
+
+BACKGROUND = (
+    "Attacks by the militants are rising in rural districts like Anbar, locals say (SYNTHETIC).\n\n"
+    "Here, the group's cells use the valleys near Rutba to plan and launch their attacks.\n\n"
+    "One reason for the rise in attacks is the failure to rebuild trust in towns such as Fallujah, an activist says.\n\n"
+    "The militants have since launched attacks on police and civilians, officials said."
+)
+
+
+@pytest.mark.slow
+def test_background_with_places_and_plural_attacks_is_no_incident() -> None:
+    article = parse_record({"id": "syn-2", "title": "Analysis (SYNTHETIC)", "text": BACKGROUND}, "t")
+    [extraction] = list(extract([article]))
+    assert extraction.mentions == ()

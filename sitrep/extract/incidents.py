@@ -24,16 +24,18 @@ from .dates import DateFound, find_date
 from .types import KINDS, PROTESTS, RIOTS, EventKind, classify
 
 _SINGLE = re.compile(
-    r"\b(a|an|the|one|twin|two|three|four|five)\s+(?:[\w-]+\s+){0,3}(attacks?|bombs?|bombing|explosions?|blasts?|ambush|"
-    r"explosive devices?|ieds?|grenades?|rockets?|mortars?|shells?|strikes?|clash|raid|assault|shooting|kidnapping|"
-    r"assassination)\b|\b(assailants|gunmen|attackers?|bomber|militants attacked|unidentified)\b",
+    r"\b(a|an|the|one|twin)\s+(?:[\w-]+\s+){0,3}(attack|bomb|bombing|explosion|blast|ambush|explosive device|"
+    r"ied|grenade|rocket|mortar|shell|strike|clash|raid|assault|shooting|kidnapping|assassination)\b|"
+    r"\b(two|three|four|five|six|\d+)\s+(?:[\w-]+\s+){0,2}(attacks|bombs|bombings|explosions|blasts|"
+    r"explosive devices|ieds|grenades|rockets|mortars|shells|strikes)\b|"
+    r"\b(assailants|gunmen|attackers?|bomber|militants attacked|unidentified)\b",
     re.I,
 )
 _ACT = re.compile(
     r"\b(killed|detonated|exploded|went off|attacked|opened fire|fired|shot|stormed|ambushed|kidnapped|abducted|"
     r"clashed|struck|hit|targeted|bombed|shelled|assassinated|gunned down|blew up|set fire|torched|raided|"
-    r"arrested|detained|died|wounded|injured|executed|beheaded|launched an? \w+|protested|demonstrated|rallied|rioted|marched|launched|kills?|wounds|injures|attacks|hits|strikes|explodes|executes|beheads|"
-    r"kidnaps?|abducts|storms|seizes|shoots|bombs|shells)\b",
+    r"arrested|detained|died|wounded|injured|executed|beheaded|launched an? \w+|protested|demonstrated|rallied|rioted|marched|launched|kills?|injures|explodes|executes|beheads|kidnaps?|abducts|storms|"
+    r"seizes|shoots)\b",
     re.I,
 )
 _NEW_INCIDENT = re.compile(
