@@ -166,3 +166,11 @@ def test_background_with_places_and_plural_attacks_is_no_incident() -> None:
     article = parse_record({"id": "syn-2", "title": "Analysis (SYNTHETIC)", "text": BACKGROUND}, "t")
     [extraction] = list(extract([article]))
     assert extraction.mentions == ()
+
+
+def test_claim_numbers_skip_distances_and_years() -> None:
+    from sitrep.extract.claims import claim_numbers
+
+    assert claim_numbers("The town, 300 kilometres west of the capital, saw 1,200 attacks in 2019.") == (
+        1200,
+    )

@@ -57,7 +57,9 @@ def claim_kind(sentence: str, published: date | None) -> str | None:
     return None
 
 
-_NUMBER = re.compile(r"\b\d[\d,]*\b")
+_NUMBER = re.compile(
+    r"\b\d[\d,]*\b(?!\s*(?:-|\s)?(?:km|kilomet|miles?|metres?|meters?|square|years?-old|year-old|%|per ?cent))"
+)
 _PERIOD = re.compile(
     r"\b(in (?:the )?(?:first|second|third|fourth) quarter of \d{4}|since [^,.]{3,40}|every \w+|per \w+|"
     r"(?:this|last) (?:year|month|week)|in \d{4}|so far this year)\b",
