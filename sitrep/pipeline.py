@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +11,7 @@ from .dedup import CopyFinder, shingles, signature
 from .extract import extract
 from .ingest import read_paths
 from .link import link
-from .model import Article, Claim, Event, Problem
+from .model import Article, Claim, Event, Extraction, Problem
 from .store import Store
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -53,6 +53,17 @@ def deduplicate(articles: Sequence[Article], finder: CopyFinder) -> Deduplicated
     return Deduplicated(canonical, copies, sigs)
 
 
+def _extract_and_link(
+    dedup: Deduplicated, by_id: dict[str, Article], cfg: Config, progress: Progress | None
+) -> Iterator[tuple[Extraction, list[Event]]]:
+    """Each canonical article's extraction with its events; copies become extra sources."""
+    total = len(dedup.canonical)
+    for n, extraction in enumerate(extract(dedup.canonical, model=cfg.spacy_model), 1):
+        yield extraction, link(extraction.mentions, by_id, dedup.copies)
+        if progress:
+            progress("extract", n, total)
+
+
 def extract_events(
     articles: Iterable[Article], cfg: Config, progress: Progress | None = None
 ) -> tuple[list[Event], list[Claim], dict[str, list[str]]]:
@@ -64,11 +75,9 @@ def extract_events(
     )
     events: list[Event] = []
     claims: list[Claim] = []
-    for n, extraction in enumerate(extract(dedup.canonical, model=cfg.spacy_model), 1):
-        events += link(extraction.mentions, by_id, dedup.copies)
+    for extraction, linked in _extract_and_link(dedup, by_id, cfg, progress):
+        events += linked
         claims += extraction.claims
-        if progress:
-            progress("extract", n, len(dedup.canonical))
     return events, claims, dedup.copies
 
 
@@ -96,13 +105,10 @@ def run(paths: Sequence[Path], store: Store, cfg: Config, progress: Progress | N
         store.add_article(a, dedup.signatures[a.id], copy_of.get(a.id))
     result.articles_new = len(new)
     by_id = {a.id: a for a in new}
-    for n, extraction in enumerate(extract(dedup.canonical, model=cfg.spacy_model), 1):
-        events = link(extraction.mentions, by_id, dedup.copies)
+    for extraction, events in _extract_and_link(dedup, by_id, cfg, progress):
         store.put_extraction(extraction.article_id, events, extraction.claims)
         result.events += events
         result.claims += extraction.claims
-        if progress:
-            progress("extract", n, len(dedup.canonical))
     for original, cs in dedup.copies.items():
         if original not in canonical_ids:  # a copy of an article stored by an earlier run
             for c in cs:
