@@ -52,6 +52,7 @@ _CASUALTY_ONLY = re.compile(r"^(killed|wounded|injured)$", re.I)
 _EXCLUDED_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 _MAX_GAP = 2
 _MAX_FOLLOW_UP_GAP = 3
+_WELL_KNOWN = 10
 _CROWDS = {PROTESTS: Actor("Protesters (Iraq)", ""), RIOTS: Actor("Rioters (Iraq)", "")}
 _ENDINGS = set(".!?\"”’')…:")
 
@@ -119,6 +120,11 @@ def _overlaps(t: Toponym, spans: list[tuple[int, int]]) -> bool:
     return any(a < t.end and t.start < b for a, b in spans)
 
 
+def _well_known(t: Toponym) -> bool:
+    """A town with many names in many languages is a place even where NER reads it as a person."""
+    return any(c.importance >= _WELL_KNOWN for c in t.candidates)
+
+
 def _before_admin_area(t: Toponym, rest: tuple[Toponym, ...]) -> bool:
     """'Jalawla, Diyala': a name right before a governorate or country is a place, whatever NER says."""
     return bool(rest) and rest[0].start - t.end <= 3 and bool(rest[0].governorate or rest[0].country)
@@ -133,7 +139,10 @@ def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[
         toponyms = tuple(
             t
             for i, t in enumerate(found)
-            if t.governorate or _before_admin_area(t, found[i + 1 :]) or not _overlaps(t, excluded)
+            if t.governorate
+            or _before_admin_area(t, found[i + 1 :])
+            or _well_known(t)
+            or not _overlaps(t, excluded)
         )
         kind = classify(text)
         infos.append(

@@ -71,7 +71,8 @@ def resolve(
 ) -> Place | None:
     """The most specific place among `toponyms` (in text order) that agrees with the governorates named."""
     tops = list(toponyms)
-    named = {t.governorate for t in tops if t.governorate} | set(context_governorates)
+    named = {t.governorate for t in tops if t.governorate}
+    preferred = named | set(context_governorates)  # the article's other governorates rank, never filter
     coarse: Place | None = None
     for t in tops:
         if t.country:
@@ -90,7 +91,7 @@ def resolve(
             candidates = inside or [c for c in candidates if _near_named(c, named, g)]
         if not candidates:
             continue
-        best = max(candidates, key=lambda p: _rank(p, named, country))
+        best = max(candidates, key=lambda p: _rank(p, preferred, country))
         place = _town(best, 2 if t.qualifier in _NEAR else 1)
         if best.admin1_code not in named:
             place = _snap(place, named, g)

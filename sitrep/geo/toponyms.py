@@ -97,11 +97,14 @@ def find_toponyms(text: str, gazetteer: Gazetteer, offset: int = 0) -> list[Topo
                     continue
                 if any(text[a.end() : b.start()].strip(" -") for a, b in pairwise(span)):
                     continue  # punctuation between words: not one name
-                surface = text[span[0].start() : span[-1].end()]
+                end = span[-1].end()
+                if text[end - 2 : end] in ("'s", "’s"):
+                    end -= 2  # "Baghdad's Green Zone"
+                surface = text[span[0].start() : end]
                 key = fold(surface)
                 if key in NOT_PLACES or key in NOT_PLACE_PHRASES or len(key) < 3:
                     continue
-                hit = _toponym(text, span[0].start(), span[-1].end(), surface, key, gazetteer, offset)
+                hit = _toponym(text, span[0].start(), end, surface, key, gazetteer, offset)
                 if hit:
                     i += n - 1
                     break
