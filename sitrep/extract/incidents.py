@@ -120,6 +120,11 @@ def _overlaps(t: Toponym, spans: list[tuple[int, int]]) -> bool:
     return any(a < t.end and t.start < b for a, b in spans)
 
 
+def _inside_longer_name(t: Toponym, spans: list[tuple[int, int]]) -> bool:
+    """'Mohammed Laith', 'Kurdistan Democratic Party': the place name is part of a longer name."""
+    return any(a <= t.start and t.end <= b and (b - a) > (t.end - t.start) for a, b in spans)
+
+
 def _well_known(t: Toponym) -> bool:
     """A town with many names in many languages is a place even where NER reads it as a person."""
     return any(c.importance >= _WELL_KNOWN for c in t.candidates)
@@ -141,8 +146,8 @@ def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[
             for i, t in enumerate(found)
             if t.governorate
             or _before_admin_area(t, found[i + 1 :])
-            or _well_known(t)
             or not _overlaps(t, excluded)
+            or (_well_known(t) and not _inside_longer_name(t, excluded))
         )
         kind = classify(text)
         infos.append(

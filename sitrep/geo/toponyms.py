@@ -23,6 +23,14 @@ NOT_PLACES = frozenset(
     a'immat baqee hashd popular mobilization units pmf saraya islam ahl marouf kataib hezbollah
     """.split()  # noqa: SIM905
 )
+# Common given names that are also village names: alone they are people in news text.
+GIVEN_NAMES = frozenset(
+    """
+    muhammad mohammed mohammad mohamed ahmed ahmad ali hassan hasan hussein husain omar umar abbas karim
+    khalil ammar mahmoud mahmud jassem jasim qasim kasim nuri haider haidar salim salem riyad ibrahim
+    yusuf youssef mustafa khalid khaled hamid saad saeed said rashid walid faisal tariq adel nabil
+    """.split()  # noqa: SIM905
+)
 # Organisations and outlets whose names look like places.
 NOT_PLACE_PHRASES = frozenset(
     {
@@ -102,7 +110,12 @@ def find_toponyms(text: str, gazetteer: Gazetteer, offset: int = 0) -> list[Topo
                     end -= 2  # "Baghdad's Green Zone"
                 surface = text[span[0].start() : end]
                 key = fold(surface)
-                if key in NOT_PLACES or key in NOT_PLACE_PHRASES or len(key) < 3:
+                if (
+                    key in NOT_PLACES
+                    or key in NOT_PLACE_PHRASES
+                    or len(key) < 3
+                    or (n == 1 and key in GIVEN_NAMES)
+                ):
                     continue
                 hit = _toponym(text, span[0].start(), end, surface, key, gazetteer, offset)
                 if hit:
