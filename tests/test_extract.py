@@ -174,3 +174,21 @@ def test_claim_numbers_skip_distances_and_years() -> None:
     assert claim_numbers("The town, 300 kilometres west of the capital, saw 1,200 attacks in 2019.") == (
         1200,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("At least four soldiers were killed and one civilian driver was injured in the blast.", 4, 1),
+        ("A sticky bomb attached to a car killed its driver.", 1, None),
+        ("Fighters attacked a farm, killing a farmer and his son.", 2, None),
+        ("A grenade thrown on September 28 wounded the shop's owner.", None, 1),
+        ("Rockets hit the base last week, adding that no one was hurt.", None, None),
+        ("The reporter and his cameraman were slightly injured.", None, 2),
+        ("A suicide bomber blew himself up at a checkpoint, killing two soldiers.", 3, None),
+        ("Gunmen kill tribal sheikh in Diyala", 1, None),
+    ],
+)
+def test_victims_named_after_the_verb(sentence: str, killed: int | None, wounded: int | None) -> None:
+    found = count_casualties(sentence)
+    assert (found.killed and found.killed.best, found.wounded and found.wounded.best) == (killed, wounded)

@@ -69,11 +69,34 @@ _PERSON = (
     r"residents?|villagers?|passers-?by|relatives|brothers?|sons?|daughters?|family members|conscripts?|"
     r"recruits?|contractors?|journalists?|doctors?|teachers?|judges?|candidates?|officials?|leaders?|"
     r"mukhtars?|elders?|shop ?keepers?|owners?|drivers?|passengers?|deputy|deputies|victims?|bodies|"
-    r"suspects?|elements?|youths?|advisers?|advisors?|bodyguards?|hostages?|captives?|herders?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?|activists?|lawyers?|merchants?|traders?|of them|of whom)"
+    r"suspects?|elements?|labou?rers?|youths?|advisers?|advisors?|bodyguards?|hostages?|captives?|herders?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?|activists?|lawyers?|merchants?|traders?|of them|of whom)"
 )
 _QTY = rf"(?:{_HEDGE}\s+)?{_NUMBER}\b(?!-year|th\b|st\b|nd\b|rd\b|%| percent| km| kilomet| mile)"
 _VICTIMS = re.compile(rf"\b{_QTY}(?P<mods>(?:\s+[\w’'-]+){{0,5}}?)\s+{_PERSON}\b", re.I)
 _BARE = re.compile(rf"\b{_QTY}\s*$", re.I)
+_ONE = (
+    r"(person|civilian|soldier|policeman|police ?officer|officer|member|fighter|militant|jihadi|insurgent|man|"
+    r"woman|boy|girl|child|farmer|shepherd|student|worker|labou?rer|driver|passenger|owner|guard|commander|"
+    r"official|leader|sheikh|cleric|engineer|activist|lawyer|journalist|doctor|teacher|judge|candidate|son|"
+    r"daughter|brother|father|mother|wife|husband|relative|employee|contractor|merchant|trader|youth|adviser|"
+    r"bodyguard|hostage|herder|pilgrim|resident|villager|mukhtar|elder|shopkeeper|victim|colonel|general|"
+    r"major|captain|lieutenant|sergeant|mayor|governor|imam|priest)"
+)
+# One victim named by a singular noun after the verb: "killed its driver", "kill tribal sheikh".
+_ONE_AFTER = re.compile(
+    rf"\s+(?:(?:a|an|the|his|her|its|their|one)\s+)?(?:(?!(?:and|or|but|was|were|in|at|on|of|by)\b)[\w’'-]+\s+){{0,2}}?"
+    rf"{_ONE}\b(?!s)",
+    re.I,
+)
+_MONTH_END = re.compile(
+    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|"
+    r"nov(ember)?|dec(ember)?)\.?\s*$",
+    re.I,
+)
+_ADVERB = re.compile(
+    r"\b(slightly|seriously|critically|lightly|badly|fatally|mortally|severely|gravely)\s+", re.I
+)
+_SELF = re.compile(r"\bblew (himself|herself) up|\bdetonated (his|her) (explosive )?(vest|belt)", re.I)
 _KILLED = r"(kills|kill|killing|killed|dead|died|lost their lives|lost his life|slain|lives|fatalities|deaths|murdered|executed|beheaded)"
 _WOUNDED = r"(wounds|injures|wounding|injuring|wounded|injured|hurt|injuries|casualties)"
 _VERB = re.compile(rf"\b(?P<verb>{_KILLED}|{_WOUNDED})\b", re.I)
@@ -162,14 +185,44 @@ def _victims_before(window: str) -> Count | None:
     if total is None and _ONE_PERSON.search(window):
         total = Count(1, 1, 1)
     if total is None:
-        bare = _BARE.search(window.rstrip().removesuffix("were").removesuffix("have been").rstrip())
-        if bare and bare["num"].lower() not in ("a", "an", "another"):
+        trimmed = window.rstrip().removesuffix("were").removesuffix("have been").rstrip()
+        bare = _BARE.search(trimmed)
+        if (
+            bare
+            and bare["num"].lower() not in ("a", "an", "another")
+            and not _MONTH_END.search(trimmed[: bare.start()])
+        ):
             total = _value(bare["num"], bare["hedge"])
+    if total is None and re.search(r"\bwere\s*$", window):
+        # "The journalist and his wife were injured": one victim per noun phrase joined by "and".
+        phrases = [
+            p for p in re.split(r"\band\b", window) if re.match(r"\s*(the|a|an|his|her|their)\s+\w", p, re.I)
+        ]
+        if len(phrases) >= 2:
+            total = Count(len(phrases), len(phrases), len(phrases))
     return total
 
 
+def _victims_after(s: str, pos: int) -> Count | None:
+    """Victims named right after an active verb, following "and": "killing a farmer and his son"."""
+    total: Count | None = None
+    while True:
+        m = _VICTIMS.match(s, pos + 1) or _VICTIMS.match(s, pos)
+        if m:
+            total, pos = _add(total, _value(m["num"], m["hedge"])), m.end()
+        elif one := _ONE_AFTER.match(s, pos):
+            total, pos = _add(total, Count(1, 1, 1)), one.end()
+        else:
+            return total
+        joined = re.match(r"\s*,?\s+and\b", s[pos:])
+        if not joined:
+            return total
+        pos += joined.end()
+
+
 def count_casualties(sentence: str) -> Casualties:
-    s = _ADDITIONAL.sub("", _INCLUDING.sub(",", sentence))
+    zero = bool(_ZERO.search(sentence))
+    s = _ZERO.sub(" ", _ADVERB.sub("", _ADDITIONAL.sub("", _INCLUDING.sub(",", sentence))))
     extra = _IN_ADDITION.search(s)
     if extra:
         s = s[: extra.start()] + s[extra.end() :]
@@ -186,9 +239,9 @@ def count_casualties(sentence: str) -> Casualties:
             window = window[cut[-1].end() :]
         found: Count | None = None
         active = v["verb"].lower() in _ACTIVE
-        after = _VICTIMS.match(s, v.end() + 1) or _VICTIMS.match(s, v.end())
+        after = _victims_after(s, v.end()) if v["verb"].lower() not in ("died", "lives") else None
         if after:
-            found = _value(after["num"], after["hedge"])
+            found = after
         elif v["verb"].lower() in _ACTIVE and (bare := _BARE_AFTER.match(s, v.end())):
             found = _value(bare["num"], bare["hedge"])
         elif v["verb"].lower() in ("killed", "wounded", "injured") and _NAMED_VICTIM.match(s, v.end()):
@@ -205,5 +258,6 @@ def count_casualties(sentence: str) -> Casualties:
     if extra and killed:
         what = extra["what"] + " "
         killed = _add(killed, _victims_before(what) or Count(1, 1, 1))
-    zero = bool(_ZERO.search(s))
-    return Casualties(killed, wounded, zero)
+    if _SELF.search(s):  # a suicide bomber who blew himself up is among the dead, as ACLED and GTD count
+        killed = _add(killed, Count(1, 1, 1)) if killed else Count(1, 1, 1)
+    return Casualties(killed, wounded, zero and not (killed or wounded))
