@@ -192,3 +192,24 @@ def test_claim_numbers_skip_distances_and_years() -> None:
 def test_victims_named_after_the_verb(sentence: str, killed: int | None, wounded: int | None) -> None:
     found = count_casualties(sentence)
     assert (found.killed and found.killed.best, found.wounded and found.wounded.best) == (killed, wounded)
+
+
+def test_reporting_day_is_not_the_event_day() -> None:
+    found = find_date("Rockets hit the base last week, an official said on Friday.", PUBLISHED)
+    assert found is not None and found.precision == "week"
+
+
+TWO_BOMBINGS = (
+    "Two bombings hit the north on Monday, officials said (SYNTHETIC).\n\n"
+    "In Mosul, a sticky bomb attached to a car killed its driver.\n\n"
+    "Hours later, in a separate incident, an explosive device wounded three labourers near Baquba."
+)
+
+
+@pytest.mark.slow
+def test_incidents_without_their_own_date_take_the_article_s_earlier_date() -> None:
+    article = parse_record(
+        {"id": "syn-3", "title": "t", "text": TWO_BOMBINGS, "published": "2018-01-20"}, "t"
+    )
+    [extraction] = list(extract([article]))
+    assert [m.event_date for m in extraction.mentions] == [date(2018, 1, 15), date(2018, 1, 15)]

@@ -71,6 +71,20 @@ def _before(published: date, month: int, day: int) -> date | None:
     return d
 
 
+_SAID = re.compile(
+    r"\b(said|says|told|announced|reported|added|stated|statement|confirmed|denied|claimed)\s+(\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def _event_time(rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+    """The first match that dates the event, not the reporting ("police said on Friday")."""
+    for m in rx.finditer(sentence):
+        if not _SAID.search(sentence, 0, m.start()):
+            return m
+    return None
+
+
 def find_date(sentence: str, published: date | None) -> DateFound | None:
     """The first date the sentence gives, resolved against the publication date when relative."""
     for rx in (_FULL_MDY, _FULL_DMY):
@@ -93,17 +107,17 @@ def find_date(sentence: str, published: date | None) -> DateFound | None:
     if published is None:
         return None
     for rx in (_MD, _DM):
-        m = rx.search(sentence)
+        m = _event_time(rx, sentence)
         if m:
             mon, day = (m[1], m[2]) if rx is _MD else (m[2], m[1])
             d = _before(published, _month(mon), int(day))
             if d:
                 return DateFound(d, "day", m[0])
-    m = _WEEKDAY.search(sentence)
+    m = _event_time(_WEEKDAY, sentence)
     if m:
         back = (published.weekday() - _WEEKDAYS.index(m[1].lower())) % 7
         return DateFound(published - timedelta(days=back), "day", m[0])
-    m = _RELATIVE.search(sentence)
+    m = _event_time(_RELATIVE, sentence)
     if m:
         return _relative(m[0], published)
     m = _LAST_MONTH.search(sentence) or _MONTH_YEAR.search(sentence)

@@ -225,7 +225,12 @@ def _first_count(draft: _Draft, kind: str) -> tuple[Count | None, int | None]:
 
 
 def build_mention(
-    article: Article, index: int, draft: _Draft, gazetteer: Gazetteer, context: set[str]
+    article: Article,
+    index: int,
+    draft: _Draft,
+    gazetteer: Gazetteer,
+    context: set[str],
+    context_date: DateFound | None = None,
 ) -> Mention:
     sentences = draft.sentences
     evidence = tuple(s.evidence for s in sentences)
@@ -242,6 +247,9 @@ def build_mention(
         found, d_i = dated[0]
         event_date, precision = found.value, found.precision
         fields.append(("event_date", d_i))
+    elif context_date is not None:
+        event_date, precision = context_date.value, context_date.precision
+        warnings.append(f"date taken from an earlier sentence ({context_date.text!r})")
     elif article.published:
         warnings.append("no date in the text: publication date used")
     else:
@@ -290,11 +298,20 @@ def build_mention(
     )
 
 
+def _earlier_date(infos: list[SentenceInfo], before: int) -> DateFound | None:
+    """The date of the nearest earlier sentence: "Two bombings hit on Monday. In Mosul, ..."."""
+    dated = [s.found_date for s in infos[:before] if s.found_date and s.found_date.precision == "day"]
+    return dated[-1] if dated else None
+
+
 def extract_article(article: Article, doc: Any, gazetteer: Gazetteer) -> Extraction:
     infos = analyse_sentences(article, doc, gazetteer)
     context = {t.governorate for s in infos for t in s.toponyms if t.governorate}
     drafts, claim_infos = group_mentions(infos)
-    mentions = tuple(build_mention(article, i, d, gazetteer, context) for i, d in enumerate(drafts))
+    mentions = tuple(
+        build_mention(article, i, d, gazetteer, context, _earlier_date(infos, d.sentences[0].index))
+        for i, d in enumerate(drafts)
+    )
     claims = tuple(
         Claim(
             article_id=article.id,
