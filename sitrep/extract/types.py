@@ -75,7 +75,7 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
         EventKind(STRATEGIC, "Looting/property destruction", 2),
     ),
     (_rx(r"\b(arrest(ed)?|detained|captured|apprehended)\b"), EventKind(STRATEGIC, "Arrests", 2)),
-    (_rx(r"\b(rioters?|riot(ed|s)?|mob)\b"), EventKind(RIOTS, "Violent demonstration", 2)),
+    (_rx(r"\b(rioters?|riot(ed|s)?|mob)\b"), EventKind(RIOTS, "Violent demonstration", 5)),
     (
         _rx(r"\b(protest(ers|ed|s)?|demonstrat(ors|ed|ion|ions)|rall(y|ied))\b"),
         EventKind(PROTESTS, "Peaceful protest", 1),
@@ -90,6 +90,24 @@ _ARMED_TARGET = _rx(
 )
 
 
+_PASSIVE_ARMED = re.compile(
+    r"\b(soldiers?|troops?|policem[ae]n|police ?officers?|officers?|fighters?|peshmerga|members of the security "
+    r"forces|security (forces|personnel|members))\b[^.;]{0,40}\b(was|were|have been|had been)\s+"
+    r"(killed|wounded|injured|hurt)",
+    re.I,
+)
+
+
+_ATTACK = next(pattern for pattern, kind in KINDS if kind.sub_event_type == "Attack")
+
+
+def _attack_on_armed(sentence: str) -> bool:
+    """The target is armed: named after the act ("attacked an army post") or as the dead ("two soldiers were killed")."""
+    act = _ATTACK.search(sentence)
+    after = sentence[act.start() :] if act else sentence
+    return bool(_ARMED_TARGET.search(after) or _PASSIVE_ARMED.search(sentence))
+
+
 def classify(sentence: str) -> EventKind | None:
     best: EventKind | None = None
     for pattern, kind in KINDS:
@@ -99,7 +117,7 @@ def classify(sentence: str) -> EventKind | None:
         best
         and best.event_type == VIOLENCE
         and best.sub_event_type == "Attack"
-        and _ARMED_TARGET.search(sentence)
+        and _attack_on_armed(sentence)
     ):
         return EventKind(BATTLES, "Armed clash", best.rank)
     return best
