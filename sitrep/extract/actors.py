@@ -43,7 +43,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "Coalition Forces": (r"(?:us-led |u\.s\.-led |international )?coalition(?: forces)?",),
     "Tribal Militia (Iraq)": (r"tribal (?:militias?|fighters|mobili[sz]ation|forces)", r"\bsahwa\b"),
     POLICE: (r"police(?:men| officers?| forces)?", r"federal police"),
+    "Military Forces of Turkey": (r"turk(?:ish|ey's) (?:drones?|warplanes|jets|army|forces|military|air force)",),
     MILITARY: (
+        r"iraqi (?:air force|f-16s?|jets|warplanes|aircraft|helicopters)",
         r"(?:iraqi )?(?:army|soldiers?|troops|military)",
         r"(?:iraqi )?security (?:forces|members|personnel)",
         r"counter[- ]terrorism service",
@@ -101,10 +103,17 @@ class Attribution:
     sentence_index2: int | None
 
 
-_STATE_FORCES = {MILITARY, POLICE, PMF, "Military Forces of Iraq (Peshmerga)", "Coalition Forces"}
+_STATE_FORCES = {
+    MILITARY,
+    POLICE,
+    PMF,
+    "Military Forces of Iraq (Peshmerga)",
+    "Coalition Forces",
+    "Military Forces of Turkey",
+}
 
 
-def _arresting_force(sentences: list[str]) -> tuple[Actor | None, int | None]:
+def _state_force(sentences: list[str]) -> tuple[Actor | None, int | None]:
     for i, s in enumerate(sentences):
         found = canonical(s)
         if found and found.name in _STATE_FORCES:
@@ -112,15 +121,15 @@ def _arresting_force(sentences: list[str]) -> tuple[Actor | None, int | None]:
     return None, None
 
 
-def attribute(sentences: list[str], arrests: bool = False) -> Attribution:
+def attribute(sentences: list[str], by_state: bool = False) -> Attribution:
     """Actor1 from claims and attributions (else an armed group named as the doer); actor2 from the target.
 
-    For arrests the actor is the force that made them.
+    For acts only states do (arrests, air strikes) the actor is the state force named, when one is.
     """
     actor1: Actor | None = None
     idx1: int | None = None
-    if arrests:
-        actor1, idx1 = _arresting_force(sentences)
+    if by_state:
+        actor1, idx1 = _state_force(sentences)
         if actor1:
             return Attribution(actor1, None, idx1, None)
     for i, s in enumerate(sentences):

@@ -53,6 +53,7 @@ _EXCLUDED_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODU
 _MAX_GAP = 2
 _MAX_FOLLOW_UP_GAP = 3
 _WELL_KNOWN = 10
+_STATE_ACTS = {"Arrests", "Air/drone strike"}
 _CROWDS = {PROTESTS: Actor("Protesters (Iraq)", ""), RIOTS: Actor("Rioters (Iraq)", "")}
 _ENDINGS = set(".!?\"”’')…:")
 
@@ -260,7 +261,7 @@ def build_mention(
         fields.append(("fatalities", f_i))
     if w_i is not None:
         fields.append(("injured", w_i))
-    attribution = attribute([s.evidence.text for s in sentences], kind.sub_event_type == "Arrests")
+    attribution = attribute([s.evidence.text for s in sentences], kind.sub_event_type in _STATE_ACTS)
     actor1 = _CROWDS.get(kind.event_type, attribution.actor1)
     if attribution.sentence_index1 is not None:
         fields.append(("actor1", attribution.sentence_index1))
