@@ -213,3 +213,12 @@ def test_incidents_without_their_own_date_take_the_article_s_earlier_date() -> N
     )
     [extraction] = list(extract([article]))
     assert [m.event_date for m in extraction.mentions] == [date(2018, 1, 15), date(2018, 1, 15)]
+
+
+@pytest.mark.slow
+def test_incident_abroad_is_kept_as_a_claim() -> None:
+    text = "A car bomb killed six people in the Syrian town of Albu Kamal on Wednesday, a monitor said (SYNTHETIC)."
+    article = parse_record({"id": "syn-4", "title": "t", "text": text, "published": "2024-03-15"}, "t")
+    [extraction] = list(extract([article]))
+    assert extraction.mentions == ()
+    assert [c.kind for c in extraction.claims] == ["abroad"]

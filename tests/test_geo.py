@@ -78,3 +78,14 @@ def test_namesake_far_from_the_named_governorate_is_rejected() -> None:
     assert {p.admin1_code for p in g.lookup("Islah")} == {"IQ-WA", "IQ-DQ"}
     place = resolve(find_toponyms("Mortars hit Islah, Diyala.", g), g, set())
     assert place is not None and place.admin1_code == "IQ-DI" and place.geo_precision == 3
+
+
+def test_an_institution_named_after_a_place_is_not_where_it_happened() -> None:
+    g = default_gazetteer()
+    assert find_toponyms("Nineveh's provincial council said gunmen struck.", g) == []
+
+
+def test_a_town_said_to_be_abroad_keeps_only_its_foreign_namesakes() -> None:
+    g = default_gazetteer()
+    [t] = find_toponyms("A car bomb hit the Syrian town of Albu Kamal.", g)
+    assert t.country_hint == "Syria" and {c.country for c in t.candidates} == {"Syria"}

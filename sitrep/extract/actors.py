@@ -43,7 +43,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "Coalition Forces": (r"(?:us-led |u\.s\.-led |international )?coalition(?: forces)?",),
     "Tribal Militia (Iraq)": (r"tribal (?:militias?|fighters|mobili[sz]ation|forces)", r"\bsahwa\b"),
     POLICE: (r"police(?:men| officers?| forces)?", r"federal police"),
-    "Military Forces of Turkey": (r"turk(?:ish|ey's) (?:drones?|warplanes|jets|army|forces|military|air force)",),
+    "Military Forces of Turkey": (
+        r"turk(?:ish|ey's) (?:drones?|warplanes|jets|army|forces|military|air force)",
+    ),
     MILITARY: (
         r"iraqi (?:air force|f-16s?|jets|warplanes|aircraft|helicopters)",
         r"(?:iraqi )?(?:army|soldiers?|troops|military)",

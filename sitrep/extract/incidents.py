@@ -48,11 +48,18 @@ _FOLLOW_UP = re.compile(
     r"no group|responsib)",
     re.I,
 )
+_RESPONSIBILITY = re.compile(r"\b(claimed responsibility|attributed|blamed)\b", re.I)
+_ABOUT_VIOLENCE = re.compile(
+    r"\b(attacks?|incidents|violence|bombings|killings|militants?|insurgen\w*|fighters|armed groups?|"
+    r"target(s|ed|ing)?|sleeper cells?)\b",
+    re.I,
+)
 _CASUALTY_ONLY = re.compile(r"^(killed|wounded|injured)$", re.I)
 _EXCLUDED_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 _MAX_GAP = 2
 _MAX_FOLLOW_UP_GAP = 3
 _WELL_KNOWN = 10
+FOCUS_COUNTRY = "Iraq"
 _STATE_ACTS = {"Arrests", "Air/drone strike"}
 _CROWDS = {PROTESTS: Actor("Protesters (Iraq)", ""), RIOTS: Actor("Rioters (Iraq)", "")}
 _ENDINGS = set(".!?\"”’')…:")
@@ -159,7 +166,7 @@ def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[
                 casualties=count_casualties(text),
                 found_date=find_date(text, article.published),
                 toponyms=toponyms,
-                claim=claim_kind(text, article.published) if kind else None,
+                claim=claim_kind(text, article.published) if kind or _ABOUT_VIOLENCE.search(text) else None,
                 casualty_trigger_only=_trigger_words(text, kind),
             )
         )
@@ -201,7 +208,10 @@ def group_mentions(infos: list[SentenceInfo]) -> tuple[list[_Draft], list[Senten
     current: _Draft | None = None
     for s in infos:
         if s.claim:
-            claims.append(s)
+            if current is not None and _RESPONSIBILITY.search(s.evidence.text) and _joins(current, s):
+                current.sentences.append(s)  # "X claimed the attack and said it was intended to ..."
+            else:
+                claims.append(s)
             continue
         if s.kind is None:
             if current is not None and _FOLLOW_UP.search(s.evidence.text) and _joins(current, s):
@@ -299,6 +309,15 @@ def build_mention(
     )
 
 
+def _sentence_infos(infos: list[SentenceInfo], mention: Mention) -> list[SentenceInfo]:
+    starts = {e.start for e in mention.evidence}
+    return [s for s in infos if s.evidence.start in starts]
+
+
+def _order(item: tuple[SentenceInfo, str]) -> int:
+    return item[0].index
+
+
 def _earlier_date(infos: list[SentenceInfo], before: int) -> DateFound | None:
     """The date of the nearest earlier sentence: "Two bombings hit on Monday. In Mosul, ..."."""
     dated = [s.found_date for s in infos[:before] if s.found_date and s.found_date.precision == "day"]
@@ -309,20 +328,23 @@ def extract_article(article: Article, doc: Any, gazetteer: Gazetteer) -> Extract
     infos = analyse_sentences(article, doc, gazetteer)
     context = {t.governorate for s in infos for t in s.toponyms if t.governorate}
     drafts, claim_infos = group_mentions(infos)
-    mentions = tuple(
+    built = [
         build_mention(article, i, d, gazetteer, context, _earlier_date(infos, d.sentences[0].index))
         for i, d in enumerate(drafts)
-    )
+    ]
+    # Incidents placed in another country than the one sitrep watches are background here.
+    mentions = tuple(m for m in built if m.place is None or m.place.country == FOCUS_COUNTRY)
+    abroad = [(s, "abroad") for m in built if m not in mentions for s in _sentence_infos(infos, m)[:1]]
     claims = tuple(
         Claim(
             article_id=article.id,
             index=i,
-            kind=s.claim or "",
+            kind=kind,
             text=s.evidence.text,
             numbers=claim_numbers(s.evidence.text),
             period=claim_period(s.evidence.text),
             evidence=s.evidence,
         )
-        for i, s in enumerate(claim_infos)
+        for i, (s, kind) in enumerate(sorted([(s, s.claim or "") for s in claim_infos] + abroad, key=_order))
     )
     return Extraction(article.id, mentions, claims)

@@ -49,6 +49,13 @@ def _town(p: GazetteerPlace, precision: int) -> Place:
     )
 
 
+def _foreign(t: Toponym) -> Place | None:
+    if not t.candidates:
+        return None
+    p = max(t.candidates, key=lambda c: c.importance)
+    return _town(p, 2 if t.qualifier in _NEAR else 1)
+
+
 def _near_named(p: GazetteerPlace, named: set[str], g: Gazetteer) -> bool:
     govs = [g.governorates[c] for c in named if c in g.governorates]
     return any(p.admin1_code in gov.neighbours and gov.near_border(p.latitude, p.longitude) for gov in govs)
@@ -72,6 +79,7 @@ def resolve(
     """The most specific place among `toponyms` (in text order) that agrees with the governorates named."""
     tops = list(toponyms)
     named = {t.governorate for t in tops if t.governorate}
+    countries = {t.country for t in tops if t.country and t.country != country}
     preferred = named | set(context_governorates)  # the article's other governorates rank, never filter
     coarse: Place | None = None
     for t in tops:
@@ -83,7 +91,12 @@ def resolve(
         if is_gov and t.governorate:
             coarse = coarse or governorate_place(g, t.governorate)
             continue
-        candidates = [c for c in t.candidates if c.country == country or not named]
+        if t.country_hint and t.country_hint != country:
+            return _foreign(t)
+        # A namesake abroad only when no place of the article's country bears the name.
+        candidates = [c for c in t.candidates if c.country == country] or [
+            c for c in t.candidates if c.country in countries
+        ]
         if named:
             inside = [c for c in candidates if c.admin1_code in named]
             # Sources disagree on governorates near borders ("Tarmiyah, Saladin"): a town in a

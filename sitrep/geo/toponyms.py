@@ -78,6 +78,7 @@ class Toponym:
     country: str | None  # country name when the name is a country
     candidates: tuple[GazetteerPlace, ...]
     qualifier: str | None = None  # "province", "district", "near", ...
+    country_hint: str | None = None  # "the Syrian town of X"
 
 
 _AFTER = re.compile(
@@ -85,6 +86,25 @@ _AFTER = re.compile(
 )
 _BEFORE = re.compile(
     r"\b(near|outside|north of|south of|east of|west of|outskirts of|around)\s+(the\s+)?$", re.I
+)
+
+
+_DEMONYMS = {
+    "syrian": "Syria",
+    "jordanian": "Jordan",
+    "saudi": "Saudi Arabia",
+    "kuwaiti": "Kuwait",
+    "iranian": "Iran",
+    "turkish": "Turkey",
+}
+_FOREIGN = re.compile(
+    r"\b(Syrian|Jordanian|Saudi|Kuwaiti|Iranian|Turkish)\s+(?:border\s+)?(?:town|city|village|province|"
+    r"region|crossing|governorate)\s+of\s+$"
+)
+_INSTITUTION = re.compile(
+    r"(?:'s|’s)?\s+(?:provincial council|provincial government|council|governor|police(?: command| chief)?|"
+    r"operations command|health directorate|authorities|university)\b",
+    re.I,
 )
 
 
@@ -139,4 +159,11 @@ def _toponym(
     candidates = tuple(gazetteer.lookup(surface))
     if governorate is None and not candidates:
         return None
+    if _INSTITUTION.match(text, end):
+        return None  # "Nineveh's provincial council", "Kirkuk police": an institution, not where it happened
+    foreign = _FOREIGN.search(text, 0, start)
+    if foreign:
+        country = _DEMONYMS[foreign.group(1).lower()]
+        candidates = tuple(c for c in candidates if c.country == country)
+        return Toponym(start + offset, end + offset, surface, None, None, candidates, qualifier, country)
     return Toponym(start + offset, end + offset, surface, governorate, None, candidates, qualifier)
