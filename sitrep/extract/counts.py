@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import MONTH
+
 _UNITS = {
     "a": 1,
     "an": 1,
@@ -88,11 +90,7 @@ _ONE_AFTER = re.compile(
     rf"{_ONE}\b(?!s)",
     re.I,
 )
-_MONTH_END = re.compile(
-    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|"
-    r"nov(ember)?|dec(ember)?)\.?\s*$",
-    re.I,
-)
+_MONTH_END = re.compile(rf"\b{MONTH}\s*$", re.I)
 _ADVERB = re.compile(
     r"\b(slightly|seriously|critically|lightly|badly|fatally|mortally|severely|gravely)\s+", re.I
 )

@@ -23,19 +23,19 @@ _MONTHS = [
     "november",
     "december",
 ]
-_MON = (
+MONTH = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 
-_FULL_MDY = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_FULL_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(\d{{4}})\b", re.I)
+_FULL_MDY = re.compile(rf"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_FULL_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(\d{{4}})\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _MD = re.compile(
-    rf"\b(?:on\s+)?{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\s*(?:km|kilomet|percent))", re.I
+    rf"\b(?:on\s+)?{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\s*(?:km|kilomet|percent))", re.I
 )
-_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b(?!,?\s+\d{{4}})", re.I)
+_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b(?!,?\s+\d{{4}})", re.I)
 _WEEKDAY = re.compile(
     r"\b(?:last\s+|on\s+|early\s+|late\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
 )
@@ -45,8 +45,8 @@ _RELATIVE = re.compile(
     r"earlier this month|the previous day|overnight|on the eve)\b",
     re.I,
 )
-_LAST_MONTH = re.compile(rf"\b(?:last|this past|in|since|during)\s+{_MON}(?:\s+(\d{{4}}))?\b", re.I)
-_MONTH_YEAR = re.compile(rf"\b{_MON}\s+(\d{{4}})\b", re.I)
+_LAST_MONTH = re.compile(rf"\b(?:last|this past|in|since|during)\s+{MONTH}(?:\s+(\d{{4}}))?\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b{MONTH}\s+(\d{{4}})\b", re.I)
 _QUARTER = re.compile(r"\b(first|second|third|fourth) quarter of (\d{4})\b", re.I)
 _YEAR = re.compile(r"\b(?:in|since|during|back in)\s+((?:19|20)\d{2})\b", re.I)
 
