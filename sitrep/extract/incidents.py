@@ -309,15 +309,6 @@ def build_mention(
     )
 
 
-def _sentence_infos(infos: list[SentenceInfo], mention: Mention) -> list[SentenceInfo]:
-    starts = {e.start for e in mention.evidence}
-    return [s for s in infos if s.evidence.start in starts]
-
-
-def _order(item: tuple[SentenceInfo, str]) -> int:
-    return item[0].index
-
-
 def _earlier_date(infos: list[SentenceInfo], before: int) -> DateFound | None:
     """The date of the nearest earlier sentence: "Two bombings hit on Monday. In Mosul, ..."."""
     dated = [s.found_date for s in infos[:before] if s.found_date and s.found_date.precision == "day"]
@@ -334,7 +325,11 @@ def extract_article(article: Article, doc: Any, gazetteer: Gazetteer) -> Extract
     ]
     # Incidents placed in another country than the one sitrep watches are background here.
     mentions = tuple(m for m in built if m.place is None or m.place.country == FOCUS_COUNTRY)
-    abroad = [(s, "abroad") for m in built if m not in mentions for s in _sentence_infos(infos, m)[:1]]
+    sources = [(s, s.claim or "") for s in claim_infos]
+    for m in built:
+        if m not in mentions:
+            sources.append((next(s for s in infos if s.evidence == m.evidence[0]), "abroad"))
+    sources.sort(key=lambda item: item[0].index)
     claims = tuple(
         Claim(
             article_id=article.id,
@@ -345,6 +340,6 @@ def extract_article(article: Article, doc: Any, gazetteer: Gazetteer) -> Extract
             period=claim_period(s.evidence.text),
             evidence=s.evidence,
         )
-        for i, (s, kind) in enumerate(sorted([(s, s.claim or "") for s in claim_infos] + abroad, key=_order))
+        for i, (s, kind) in enumerate(sources)
     )
     return Extraction(article.id, mentions, claims)
