@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -17,10 +18,10 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 128
 SHINGLE = 5
 LSH_THRESHOLD = 0.2
-MIN_SHINGLES = (
-    40  # shorter texts (headlines, one-paragraph summaries) are formulaic: equal wording is no proof
-)
+MIN_SHINGLES = 40  # shorter texts (headlines, one-line briefs) are formulaic: equal wording is no proof
 MAX_DAYS_APART = 3
+LEDE_WORDS = 50
+LEDE_CONTAINMENT = 0.9
 SCHEME = "affine32"  # datasketch 2's default; signatures are stored, so the scheme is fixed here
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -42,6 +43,24 @@ def _minhash(sig: bytes) -> MinHash:
     return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(sig, dtype=np.uint32), scheme=SCHEME)
 
 
+@dataclass(frozen=True)
+class Shingled:
+    """A text's shingles, and those of its lede (first words), which syndicated copies keep verbatim."""
+
+    all: set[str]
+    lede: set[str]
+
+    @classmethod
+    def of(cls, text: str) -> Shingled:
+        words = _WORD.findall(text.lower())
+        return cls(shingles(text), shingles(" ".join(words[:LEDE_WORDS])))
+
+    def same_lede(self, other: Shingled) -> bool:
+        """Distinct incidents written to a formula share their boilerplate, not their opening lines."""
+        shorter, longer = (self, other) if len(self.all) <= len(other.all) else (other, self)
+        return containment(shorter.lede, longer.all) >= LEDE_CONTAINMENT
+
+
 def containment(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 0.0
@@ -58,7 +77,7 @@ class CopyFinder:
     def __init__(self, text_of: Callable[[str], str | None], threshold: float = 0.8) -> None:
         self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         self._text_of = text_of
-        self._shingles: dict[str, set[str]] = {}
+        self._shingled: dict[str, Shingled] = {}
         self._published: dict[str, date] = {}
         self.threshold = threshold
 
@@ -71,12 +90,12 @@ class CopyFinder:
         if published:
             self._published[article_id] = published
         if text is not None:
-            self._shingles[article_id] = shingles(text)
+            self._shingled[article_id] = Shingled.of(text)
 
-    def _shingles_of(self, article_id: str) -> set[str]:
-        if article_id not in self._shingles:
-            self._shingles[article_id] = shingles(self._text_of(article_id) or "")
-        return self._shingles[article_id]
+    def _shingled_of(self, article_id: str) -> Shingled:
+        if article_id not in self._shingled:
+            self._shingled[article_id] = Shingled.of(self._text_of(article_id) or "")
+        return self._shingled[article_id]
 
     def copy_of(self, article_id: str, text: str, sig: bytes, published: date | None = None) -> str | None:
         """The canonical article this text copies (best containment), or None if it is new.
@@ -84,8 +103,8 @@ class CopyFinder:
         Copies must be long enough to tell apart from formulaic short reports, and published within
         a few days of each other when both dates are known.
         """
-        mine = shingles(text)
-        if len(mine) < MIN_SHINGLES:
+        mine = Shingled.of(text)
+        if len(mine.all) < MIN_SHINGLES:
             return None
         best, best_score = None, self.threshold
         for other in sorted(self._lsh.query(_minhash(sig))):
@@ -94,7 +113,8 @@ class CopyFinder:
             theirs = self._published.get(other)
             if published and theirs and abs((published - theirs).days) > MAX_DAYS_APART:
                 continue
-            score = containment(mine, self._shingles_of(other))
-            if score >= best_score:
+            candidate = self._shingled_of(other)
+            score = containment(mine.all, candidate.all)
+            if score >= best_score and mine.same_lede(candidate):
                 best, best_score = other, score
         return best

@@ -95,6 +95,7 @@ _ADVERB = re.compile(
     r"\b(slightly|seriously|critically|lightly|badly|fatally|mortally|severely|gravely)\s+", re.I
 )
 _SELF = re.compile(r"\bblew (himself|herself) up|\bdetonated (his|her) (explosive )?(vest|belt)", re.I)
+_BOMBER_TOO = re.compile(r"\bwhen the (suicide )?bomber detonated\b", re.I)
 _KILLED = r"(kills|kill|killing|killed|dead|died|lost their lives|lost his life|slain|lives|fatalities|deaths|murdered|executed|beheaded)"
 _WOUNDED = r"(wounds|injures|wounding|injuring|wounded|injured|hurt|injuries|casualties)"
 _VERB = re.compile(rf"\b(?P<verb>{_KILLED}|{_WOUNDED})\b", re.I)
@@ -115,7 +116,8 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\b(while|whereas|after|when|but)\b", re.I)
 
 
 _ONE_PERSON = re.compile(
-    r"\b(?:(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}[\w-]+|another(?: one)?|one other)\s+"
+    r"(?:\b(?:(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}[\w-]+|another(?: one)?|one other)\s+"
+    r"|^\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3},\s+[^,]{3,80},\s+)"  # "Al-Hiliji, the father of X, was"
     r"(?:was|has been|had been|who was)\s*$",
     re.I,
 )
@@ -256,6 +258,8 @@ def count_casualties(sentence: str) -> Casualties:
     if extra and killed:
         what = extra["what"] + " "
         killed = _add(killed, _victims_before(what) or Count(1, 1, 1))
+    if killed and _BOMBER_TOO.search(s):  # "two others were killed when the bomber detonated"
+        killed = _add(killed, Count(1, 1, 1))
     if _SELF.search(s):  # a suicide bomber who blew himself up is among the dead, as ACLED and GTD count
         killed = _add(killed, Count(1, 1, 1)) if killed else Count(1, 1, 1)
     return Casualties(killed, wounded, zero and not (killed or wounded))
