@@ -61,7 +61,7 @@ _NUMBER = re.compile(
     r"\b\d[\d,]*\b(?!\s*(?:-|\s)?(?:km|kilomet|miles?|metres?|meters?|square|years?-old|year-old|%|per ?cent))"
 )
 _PERIOD = re.compile(
-    r"\b(in (?:the )?(?:first|second|third|fourth) quarter of \d{4}|since [^,.]{3,40}|every \w+|per \w+|"
+    r"\b(in (?:the )?(?:first|second|third|fourth) quarter of \d{4}|since (?![a-z]+ed\b)[^,.]{3,40}|every \w+|per \w+|"
     r"(?:this|last) (?:year|month|week)|in \d{4}|so far this year)\b",
     re.I,
 )

@@ -61,6 +61,15 @@ def _display_name(r: dict[str, str]) -> str:
     return r["name"]
 
 
+# Administrative seats are what reports name: a district capital outranks a namesake hamlet.
+_SEAT_BONUS = {"PPLC": 50, "PPLA": 20, "PPLA2": 10, "PPLA3": 3}
+
+
+def _importance(alt_names: str, population: str, feature: str) -> int:
+    names = len([n for n in alt_names.replace(",", "|").split("|") if n])
+    return names + int(population or 0) // 10000 + _SEAT_BONUS.get(feature, 0)
+
+
 def _wof_rows(path: Path, country: str) -> Iterator[dict[str, str]]:
     csv.field_size_limit(sys.maxsize)
     with path.open(encoding="utf-8", newline="") as f:
@@ -71,7 +80,7 @@ def _wof_rows(path: Path, country: str) -> Iterator[dict[str, str]]:
             if not names or not r["lat"] or not r["lon"]:
                 continue
             iso = PCODE_TO_ISO.get(r.get("ocha_adm1_pcode", ""))
-            importance = len(r["alt_names"].split("|")) + (int(r["gn_population"] or 0) // 10000)
+            importance = _importance(r["alt_names"], r["gn_population"], r["gn_feature_code"])
             yield {
                 "place_id": f"wof:{r['wof_id']}",
                 "country": WOF_COUNTRIES[country],
@@ -104,7 +113,7 @@ def geonames_rows(path: Path, country: str) -> Iterator[dict[str, str]]:
                     "lat": c[4],
                     "lon": c[5],
                     "feature": c[7],
-                    "importance": str(len(c[3].split(",")) + int(c[14] or 0) // 10000),
+                    "importance": str(_importance(c[3], c[14], c[7])),
                     "admin1_code": "",
                     "admin1": c[10],
                     "admin2": c[11],

@@ -56,13 +56,15 @@ def _cell(text: str) -> tuple[int, int]:
 
 
 def skeleton(folded: str) -> str:
-    """A transliteration-tolerant key: no article prefix, no doubled letters, no final h, ee/ou as i/u."""
+    """A transliteration-tolerant key: no article prefix, no doubled letters, no final h, ee/ou as i/u,
+    a jim between vowels as y."""
     words = folded.split()
     if len(words) > 1 and words[0] in {p.strip() for p in _PREFIXES}:
         words = words[1:]
     s = " ".join(words).replace("ee", "i").replace("ou", "u").replace("oo", "u").replace("dh", "d")
     s = re.sub(r"(.)\1", r"\1", s)
     s = re.sub(r"(?<=[aeiou])h\b", "", s)
+    s = re.sub(r"(?<=[aeiou])j(?=[aeiou])", "y", s)  # Gulf pronunciation of jim: Hawija, Hawiyah
     return s.replace("y", "i").replace("e", "a").replace("o", "u")
 
 
