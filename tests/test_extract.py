@@ -222,3 +222,43 @@ def test_incident_abroad_is_kept_as_a_claim() -> None:
     [extraction] = list(extract([article]))
     assert extraction.mentions == ()
     assert [c.kind for c in extraction.claims] == ["abroad"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A country far from Iraq, no town the gazetteer knows: the incident is set abroad.
+        ("Gunmen killed four police officers in Ethiopia on Tuesday (SYNTHETIC).", "abroad"),
+        # An incident dated years before the report is background history, not news.
+        ("A suicide bomber killed 40 people at a Baghdad market in March 2009 (SYNTHETIC).", "history"),
+        ("The 2006 Samarra mosque bombing killed no one but started a civil war (SYNTHETIC).", "history"),
+        ("Militants have not attacked the town since the army arrived (SYNTHETIC).", "negation"),
+    ],
+)
+def test_background_incidents_become_claims(text: str, kind: str) -> None:
+    article = parse_record({"id": "syn-5", "title": "t", "text": text, "published": "2024-03-15"}, "t")
+    [extraction] = list(extract([article]))
+    assert extraction.mentions == ()
+    assert [c.kind for c in extraction.claims] == [kind]
+
+
+@pytest.mark.slow
+def test_recent_incident_named_beside_an_old_one_is_news() -> None:
+    text = "The attack on the embassy in Baghdad on Tuesday recalled the siege of 2012, a guard said (SYNTHETIC)."
+    article = parse_record({"id": "syn-6", "title": "t", "text": text, "published": "2024-03-15"}, "t")
+    [extraction] = list(extract([article]))
+    assert [m.event_date for m in extraction.mentions] == [date(2024, 3, 12)]
+
+
+def test_a_named_person_who_died_is_one_death() -> None:
+    found = count_casualties(
+        "Sergeant John K. Doe of the Army, who died from a roadside bomb, was 24 (SYNTHETIC)."
+    )
+    assert found.killed == Count(1, 1, 1)
+    assert count_casualties("The Islamic State died out in the town (SYNTHETIC).").killed is None
+
+
+def test_united_states_forces_are_named_for_air_strikes() -> None:
+    found = attribute(["U.S. warplanes struck militants near Sinjar on Sunday (SYNTHETIC)."], by_state=True)
+    assert found.actor1 is not None and found.actor1.name == "Military Forces of the United States"

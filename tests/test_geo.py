@@ -89,3 +89,16 @@ def test_a_town_said_to_be_abroad_keeps_only_its_foreign_namesakes() -> None:
     g = default_gazetteer()
     [t] = find_toponyms("A car bomb hit the Syrian town of Albu Kamal.", g)
     assert t.country_hint == "Syria" and {c.country for c in t.candidates} == {"Syria"}
+
+
+@pytest.mark.parametrize("spelling", ["Hawija", "Hawijah", "Hawiyah", "Al Hawijah"])
+def test_a_district_seat_outranks_namesake_villages(spelling: str) -> None:
+    g = default_gazetteer()
+    place = resolve(find_toponyms(f"Fighting went on around {spelling} (SYNTHETIC).", g), g, set())
+    assert place is not None and place.admin1_code == "IQ-KI"
+
+
+def test_countries_far_away_are_known_as_countries() -> None:
+    g = default_gazetteer()
+    [t] = find_toponyms("It happened in Ethiopia (SYNTHETIC).", g)
+    assert t.country == "Ethiopia"

@@ -17,6 +17,7 @@ MILITARY = "Military Forces of Iraq"
 POLICE = "Police Forces of Iraq"
 PMF = "Popular Mobilization Forces"
 IS = "Islamic State"
+US_MILITARY = "Military Forces of the United States"
 
 # Canonical name -> aliases (regular expressions, case-insensitive unless the alias is all capitals).
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -37,12 +38,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
         r"iraqi volunteer forces",
     ),
     "Ahl al-Marouf": (r"ahl al-ma'?rouf",),
-    "Kataib Hezbollah": (r"kata'?ib hez?bollah",),
+    "Kataib Hezbollah": (r"kata'?e?ib hez?bollah", r"kata'?eb hez?bollah"),
     "Saraya Awliya al-Dam": (r"saraya awliya al-dam",),
     "Military Forces of Iraq (Peshmerga)": (r"peshmerga",),
     "Coalition Forces": (r"(?:us-led |u\.s\.-led |international )?coalition(?: forces)?",),
     "Tribal Militia (Iraq)": (r"tribal (?:militias?|fighters|mobili[sz]ation|forces)", r"\bsahwa\b"),
     POLICE: (r"police(?:men| officers?| forces)?", r"federal police"),
+    US_MILITARY: (
+        r"\bU\.?S\.?(?:-led)? (?:military|forces|troops|soldiers|warplanes|drones?|aircraft|jets|army|navy|marines|"
+        r"air ?strikes?|special (?:operations )?forces)",
+        r"\b(?:the )?(?:U\.S\.|United States)(?= (?:launched|carried out|conducted|struck|bombed|hit|killed))",
+        r"american (?:warplanes|drones?|aircraft|jets|forces|troops|soldiers|air ?strikes?)",
+    ),
     "Military Forces of Turkey": (
         r"turk(?:ish|ey's) (?:drones?|warplanes|jets|army|forces|military|air force)",
     ),
@@ -112,6 +119,7 @@ _STATE_FORCES = {
     "Military Forces of Iraq (Peshmerga)",
     "Coalition Forces",
     "Military Forces of Turkey",
+    US_MILITARY,
 }
 
 
@@ -166,8 +174,16 @@ def attribute(sentences: list[str], by_state: bool = False) -> Attribution:
                 actor2, idx2 = found, i
                 break
         for m in _VICTIM_VERB.finditer(s) if actor2 is None else ():
-            found = canonical(s[max(0, m.start() - 60) : m.start()]) or canonical(s[m.end() : m.end() + 40])
-            if found and found.name not in _ARMED_GROUPS and (actor1 is None or found.name != actor1.name):
+            around = (canonical(s[max(0, m.start() - 60) : m.start()]), canonical(s[m.end() : m.end() + 40]))
+            found = next(
+                (
+                    a
+                    for a in around
+                    if a and a.name not in _ARMED_GROUPS and (actor1 is None or a.name != actor1.name)
+                ),
+                None,
+            )
+            if found:
                 actor2, idx2 = found, i
                 break
         if actor2:

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from .counts import count_casualties
-from .dates import history_year
+from .dates import find_date, history_year
 
 _STATISTIC = re.compile(
     r"\b\d[\d,]*\s+(?:reported\s+|separate\s+|terrorist\s+|deadly\s+)?(attacks|incidents|operations|bombings|"
@@ -33,11 +33,26 @@ _PAST_REPORT = re.compile(
     re.I,
 )
 _NEGATION = re.compile(
-    r"\b(did not|didn't|never|denied|no attacks?|not been attacked|without any attacks?)\b", re.I
+    r"\b(did not|didn't|never|denied|no attacks?|not been attacked|without any attacks?)\b|"
+    r"\b(?:have|has|had)(?: not|n't) (?:yet )?(?:made an? attack|attacked|launched|carried out|struck|fired|"
+    r"targeted|bombed|shelled)\b",
+    re.I,
 )
 _HISTORY = re.compile(
-    r"\b(the fall of|back in|in the past|years ago|decades ago|history|since the fall)\b", re.I
+    r"\b(the fall of|back in|in the past|years ago|decades ago|history|since the fall|[\w-]+-year anniversary)\b",
+    re.I,
 )
+
+
+def _recent(sentence: str, published: date | None) -> bool:
+    """The sentence dates something to the days before publication ("on Tuesday"), whatever past years it names."""
+    found = find_date(sentence, published)
+    return bool(
+        found
+        and published
+        and found.precision in ("day", "week")
+        and 0 <= (published - found.value).days <= 31
+    )
 
 
 def claim_kind(sentence: str, published: date | None) -> str | None:
@@ -52,7 +67,7 @@ def claim_kind(sentence: str, published: date | None) -> str | None:
             return "negation"
     if _PLAN.search(sentence) and not _PAST_REPORT.search(sentence):
         return "plan"
-    if _HISTORY.search(sentence) or history_year(sentence, published):
+    if (_HISTORY.search(sentence) or history_year(sentence, published)) and not _recent(sentence, published):
         return "history"
     return None
 

@@ -96,7 +96,7 @@ _ADVERB = re.compile(
 )
 _SELF = re.compile(r"\bblew (himself|herself) up|\bdetonated (his|her) (explosive )?(vest|belt)", re.I)
 _BOMBER_TOO = re.compile(r"\bwhen the (suicide )?bomber detonated\b", re.I)
-_KILLED = r"(kills|kill|killing|killed|dead|died|lost their lives|lost his life|slain|lives|fatalities|deaths|murdered|executed|beheaded)"
+_KILLED = r"(kills|kill|killing|killed|dead|died|lost their lives|lost his life|slain|slaughtered|massacred|lives|fatalities|deaths|murdered|executed|beheaded)"
 _WOUNDED = r"(wounds|injures|wounding|injuring|wounded|injured|hurt|injuries|casualties)"
 _VERB = re.compile(rf"\b(?P<verb>{_KILLED}|{_WOUNDED})\b", re.I)
 _KILL_VERB = re.compile(rf"^{_KILLED}$", re.I)
@@ -121,6 +121,11 @@ _ONE_PERSON = re.compile(
     r"(?:was|has been|had been|who was)\s*$",
     re.I,
 )
+# "Specialist David E. Hickman of the Army, who died": a person's name (two or more words) as the subject.
+_NAMED_DIED = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’-]+)+)\b[^.;,]{0,30},?\s+(?:who\s+)?$"
+)
+_ORGANISATION = re.compile(r"\b(State|Army|Forces?|Group|Police|Council|Party|Front|Ministry)\b")
 _NAMED_VICTIM = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+")
 # Headline style: "blast kills at least nine", "bombs kill 49 in Baghdad".
 _BARE_AFTER = re.compile(
@@ -203,6 +208,11 @@ def _victims_before(window: str) -> Count | None:
     return total
 
 
+def _named_person(window: str) -> bool:
+    m = _NAMED_DIED.search(window)
+    return m is not None and not _ORGANISATION.search(m["name"])
+
+
 def _victims_after(s: str, pos: int) -> Count | None:
     """Victims named right after an active verb, following "and": "killing a farmer and his son"."""
     total: Count | None = None
@@ -248,6 +258,8 @@ def count_casualties(sentence: str) -> Casualties:
             found = Count(1, 1, 1)  # "gunmen killed Ahmed Ali": one named victim
         if found is None and not active:
             found = _victims_before(window)
+        if found is None and v["verb"].lower() == "died" and _named_person(window):
+            found = Count(1, 1, 1)
         last = v.end()
         if found is None:
             continue

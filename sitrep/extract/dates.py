@@ -48,7 +48,7 @@ _RELATIVE = re.compile(
 _LAST_MONTH = re.compile(rf"\b(?:last|this past|in|since|during)\s+{MONTH}(?:\s+(\d{{4}}))?\b", re.I)
 _MONTH_YEAR = re.compile(rf"\b{MONTH}\s+(\d{{4}})\b", re.I)
 _QUARTER = re.compile(r"\b(first|second|third|fourth) quarter of (\d{4})\b", re.I)
-_YEAR = re.compile(r"\b(?:in|since|during|back in)\s+((?:19|20)\d{2})\b", re.I)
+_YEAR = re.compile(r"\b(?:in|since|during|back in|the|a|an)\s+((?:19|20)\d{2})\b(?!,\d)", re.I)
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,8 @@ def _before(published: date, month: int, day: int) -> date | None:
 
 
 _SAID = re.compile(
-    r"\b(said|says|told|announced|reported|added|stated|statement|confirmed|denied|claimed)\s+(\w+\s+){0,2}$",
+    r"\b(said|says|told|announced|reported|added|stated|statement|confirmed|denied|claimed|released|published|"
+    r"issued)\s+(\w+\s+){0,2}$",
     re.I,
 )
 

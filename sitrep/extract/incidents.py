@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..geo.gazetteer import Gazetteer
@@ -60,6 +60,10 @@ _MAX_GAP = 2
 _MAX_FOLLOW_UP_GAP = 3
 _WELL_KNOWN = 10
 FOCUS_COUNTRY = "Iraq"
+_FOCUS_NAME = re.compile(r"\bIraq|\bKurdistan\b")
+# Countries whose forces act in Iraq: naming them does not set an incident abroad.
+_ACTING_COUNTRIES = {"United States of America", "Iran", "Turkey"}
+_HISTORY_DAYS = 365
 _STATE_ACTS = {"Arrests", "Air/drone strike"}
 _CROWDS = {PROTESTS: Actor("Protesters (Iraq)", ""), RIOTS: Actor("Rioters (Iraq)", "")}
 _ENDINGS = set(".!?\"”’')…:")
@@ -75,6 +79,9 @@ class SentenceInfo:
     toponyms: tuple[Toponym, ...]
     claim: str | None
     casualty_trigger_only: bool
+    unknown_places: tuple[
+        str, ...
+    ] = ()  # places NER sees that neither the gazetteer nor the country list know
 
 
 @dataclass
@@ -124,8 +131,9 @@ def sentence_spans(doc: Any) -> list[tuple[int, int]]:
     return spans
 
 
-def _overlaps(t: Toponym, spans: list[tuple[int, int]]) -> bool:
-    return any(a < t.end and t.start < b for a, b in spans)
+def _overlaps(t: Toponym, spans: list[tuple[int, int]] | tuple[Toponym, ...]) -> bool:
+    pairs = [(x.start, x.end) if isinstance(x, Toponym) else x for x in spans]
+    return any(a < t.end and t.start < b for a, b in pairs)
 
 
 def _inside_longer_name(t: Toponym, spans: list[tuple[int, int]]) -> bool:
@@ -145,6 +153,7 @@ def _before_admin_area(t: Toponym, rest: tuple[Toponym, ...]) -> bool:
 
 def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[SentenceInfo]:
     excluded = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _EXCLUDED_ENTS]
+    places = [e for e in doc.ents if e.label_ in ("GPE", "LOC")]
     infos: list[SentenceInfo] = []
     for i, (start, end) in enumerate(sentence_spans(doc)):
         text = doc.text[start:end]
@@ -168,6 +177,13 @@ def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[
                 toponyms=toponyms,
                 claim=claim_kind(text, article.published) if kind or _ABOUT_VIOLENCE.search(text) else None,
                 casualty_trigger_only=_trigger_words(text, kind),
+                unknown_places=tuple(
+                    e.text
+                    for e in places
+                    if start <= e.start_char < end
+                    and not _overlaps(Toponym(e.start_char, e.end_char, e.text, None, None, ()), found)
+                    and not _FOCUS_NAME.search(e.text)
+                ),
             )
         )
     return infos
@@ -315,6 +331,44 @@ def _earlier_date(infos: list[SentenceInfo], before: int) -> DateFound | None:
     return dated[-1] if dated else None
 
 
+def _abroad(m: Mention, draft: _Draft, infos: list[SentenceInfo]) -> bool:
+    """Placed abroad, or unplaced but naming only foreign places: a country, or a town NER knows and we don't."""
+    if m.place is not None:
+        return m.place.country != FOCUS_COUNTRY
+    sentences = draft.sentences
+    if any(_FOCUS_NAME.search(s.evidence.text) for s in sentences):
+        return False
+    if any(t.country and t.country not in _ACTING_COUNTRIES for s in sentences for t in s.toponyms):
+        return True
+    first, last = sentences[0].index, sentences[-1].index
+    nearby = infos[max(0, first - 2) : last + 3]
+    focus_nearby = any(
+        _FOCUS_NAME.search(s.evidence.text) or any(not t.country for t in s.toponyms) for s in nearby
+    )
+    foreign_before = any(
+        t.country and t.country not in _ACTING_COUNTRIES
+        for s in infos[max(0, first - 2) : first]
+        for t in s.toponyms
+    )
+    return (foreign_before or any(s.unknown_places for s in sentences)) and not focus_nearby
+
+
+def _period_end(d: date, precision: str | None) -> date:
+    if precision == "year":
+        return date(d.year, 12, 31)
+    if precision in ("month", "quarter"):
+        months = 3 if precision == "quarter" else 1
+        nxt = date(d.year + (d.month + months - 1) // 12, (d.month + months - 1) % 12 + 1, 1)
+        return nxt - timedelta(days=1)
+    return d + timedelta(days=6) if precision == "week" else d
+
+
+def _long_before(m: Mention, published: date | None) -> bool:
+    if published is None or m.event_date is None:
+        return False
+    return (published - _period_end(m.event_date, m.date_precision)).days > _HISTORY_DAYS
+
+
 def extract_article(article: Article, doc: Any, gazetteer: Gazetteer) -> Extraction:
     infos = analyse_sentences(article, doc, gazetteer)
     context = {t.governorate for s in infos for t in s.toponyms if t.governorate}
@@ -323,12 +377,17 @@ def extract_article(article: Article, doc: Any, gazetteer: Gazetteer) -> Extract
         build_mention(article, i, d, gazetteer, context, _earlier_date(infos, d.sentences[0].index))
         for i, d in enumerate(drafts)
     ]
-    # Incidents placed in another country than the one sitrep watches are background here.
-    mentions = tuple(m for m in built if m.place is None or m.place.country == FOCUS_COUNTRY)
+    # Incidents placed in another country than the one sitrep watches are background here, and so are
+    # incidents dated more than a year before the report ("the 2010 church attack").
+    kept: list[Mention] = []
     sources = [(s, s.claim or "") for s in claim_infos]
-    for m in built:
-        if m not in mentions:
-            sources.append((next(s for s in infos if s.evidence == m.evidence[0]), "abroad"))
+    for m, d in zip(built, drafts, strict=True):
+        why = "abroad" if _abroad(m, d, infos) else "history" if _long_before(m, article.published) else None
+        if why:
+            sources.append((d.sentences[0], why))
+        else:
+            kept.append(m)
+    mentions = tuple(kept)
     sources.sort(key=lambda item: item[0].index)
     claims = tuple(
         Claim(

@@ -34,7 +34,8 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     ),
     (
         _rx(
-            r"\b(air ?strikes?|airstrikes?|air raids?|drone strikes?|bombed from the air|warplanes?|drone attack)"
+            r"\b(air ?strikes?|airstrikes?|air raids?|drone strikes?|bombed from the air|warplanes?|drone attack|"
+            r"fighter jets|(?:carried out|conducted|launched) (?:\w+ )?strikes)"
         ),
         EventKind(EXPLOSIONS, "Air/drone strike", 8),
     ),

@@ -23,6 +23,16 @@ from .admin1 import GOVERNORATES, PCODE_TO_ISO, fold
 DATA_DIR = Path(__file__).parent / "data"
 PLACES_FILE = "places.tsv.gz"
 GOVERNORATES_FILE = "governorates.tsv"
+COUNTRIES_FILE = "countries.tsv"
+WORLD_ATLAS = "world_atlas_countries_50m.topo.json"
+# Names news uses for countries or their regions, beside Natural Earth's short names.
+_COUNTRY_ALIASES = {
+    "United States of America": ("United States", "America"),
+    "United Kingdom": ("Britain", "Great Britain", "England", "Scotland", "Wales"),
+    "Palestine": ("Gaza", "Gaza Strip", "West Bank"),
+    "Egypt": ("Sinai",),
+    "Russia": ("Chechnya",),
+}
 COLUMNS = (
     "place_id",
     "country",
@@ -146,6 +156,19 @@ def _centroid(geometry: dict[str, Any]) -> tuple[float, float]:
     return best[1], best[2]
 
 
+def write_countries(geo_dir: Path, out_dir: Path) -> None:
+    """Country names (Natural Earth via world-atlas) so reports set abroad are known to be abroad."""
+    atlas = geo_dir / WORLD_ATLAS
+    if not atlas.exists():
+        return
+    geometries = json.loads(atlas.read_text(encoding="utf-8"))["objects"]["countries"]["geometries"]
+    names = sorted({g["properties"]["name"] for g in geometries if "." not in g["properties"]["name"]})
+    rows = [(n, n) for n in names] + [(a, n) for n, aliases in _COUNTRY_ALIASES.items() for a in aliases]
+    with (out_dir / COUNTRIES_FILE).open("w", encoding="utf-8") as f:
+        f.write("name\tcountry\n")
+        f.writelines(f"{name}\t{country}\n" for name, country in sorted(rows))
+
+
 def build(geo_dir: Path, out_dir: Path = DATA_DIR, geonames: list[tuple[Path, str]] | None = None) -> int:
     """Write the gazetteer files; return the number of places."""
     adm1 = geo_dir / "irq_admbnda_adm1_cso_20190603.geojson"
@@ -164,6 +187,7 @@ def build(geo_dir: Path, out_dir: Path = DATA_DIR, geonames: list[tuple[Path, st
             near = sorted(o for o in cells if o != iso and cells[o] & cells[iso])
             border = " ".join(f"{x},{y}" for x, y in sorted(cells[iso]))
             f.write(f"{iso}\t{GOVERNORATES[iso][0]}\t{lat:.5f}\t{lon:.5f}\t{' '.join(near)}\t{border}\n")
+    write_countries(geo_dir, out_dir)
     rows: list[dict[str, str]] = []
     for code in WOF_COUNTRIES:
         path = geo_dir / f"wof_{code}_places.tsv"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 from .admin1 import ALIAS_TO_ISO, fold
-from .build import CELL_DEGREES, DATA_DIR, GOVERNORATES_FILE, PLACES_FILE
+from .build import CELL_DEGREES, COUNTRIES_FILE, DATA_DIR, GOVERNORATES_FILE, PLACES_FILE
 
 MAX_NAME_WORDS = 4
 _PREFIXES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an ")
@@ -118,6 +118,13 @@ class Gazetteer:
                     frozenset(r["neighbours"].split()),
                     frozenset(_cell(c) for c in r["border_cells"].split()),
                 )
+
+        self.countries: dict[str, str] = {}  # folded name -> country
+        countries_path = data_dir / COUNTRIES_FILE
+        if countries_path.exists():
+            with countries_path.open(encoding="utf-8") as f:
+                for r in csv.DictReader(f, delimiter="\t"):
+                    self.countries[fold(r["name"])] = r["country"]
 
     def lookup(self, name: str) -> list[GazetteerPlace]:
         """Exact-name matches first, then transliteration variants."""

@@ -21,6 +21,7 @@ NOT_PLACES = frozenset(
     jazeera propaganda kurdish kurds sunni shia shiite christian christians muslim muslims american
     americans us u s un nato coalition god allah first last new old north south east west central
     a'immat baqee hashd popular mobilization units pmf saraya islam ahl marouf kataib hezbollah
+    koran quran bible
     """.split()  # noqa: SIM905
 )
 # Common given names that are also village names: alone they are people in news text.
@@ -49,6 +50,10 @@ NOT_PLACE_PHRASES = frozenset(
         "al iraqiya",
         "al forat",
         "al mayadeen",
+        "al shabaab",
+        "al shabab",
+        "al nusra",
+        "boko haram",
     }
 )
 _PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "abu", "bin", "umm", "tal", "tell"}
@@ -153,8 +158,9 @@ def _toponym(
     after = _AFTER.match(text, end)
     before = _BEFORE.search(text, 0, start)
     qualifier = after.group(1).lower() if after else (before.group(1).lower() if before else None)
-    if key in _COUNTRIES:
-        return Toponym(start + offset, end + offset, surface, None, _COUNTRIES[key], (), qualifier)
+    country = _COUNTRIES.get(key) or gazetteer.countries.get(key)
+    if country:
+        return Toponym(start + offset, end + offset, surface, None, country, (), qualifier)
     governorate = gazetteer.governorate_code(surface)
     candidates = tuple(gazetteer.lookup(surface))
     if governorate is None and not candidates:
