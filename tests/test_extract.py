@@ -262,3 +262,13 @@ def test_a_named_person_who_died_is_one_death() -> None:
 def test_united_states_forces_are_named_for_air_strikes() -> None:
     found = attribute(["U.S. warplanes struck militants near Sinjar on Sunday (SYNTHETIC)."], by_state=True)
     assert found.actor1 is not None and found.actor1.name == "Military Forces of the United States"
+
+
+@pytest.mark.slow
+def test_a_caption_placed_abroad_is_a_claim_and_a_list_of_countries_is_not() -> None:
+    abroad = "A car bomb killed six people in Aden, Yemen, on Sunday (SYNTHETIC)."
+    listed = "A car bomb killed six people in Baghdad on Sunday, the worst day in Iraq, Syria and Yemen (SYNTHETIC)."
+    for text, expected in ((abroad, 0), (listed, 1)):
+        article = parse_record({"id": "syn-7", "title": "t", "text": text, "published": "2024-03-15"}, "t")
+        [extraction] = list(extract([article]))
+        assert len(extraction.mentions) == expected

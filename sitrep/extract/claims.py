@@ -13,7 +13,9 @@ _STATISTIC = re.compile(
     r"assaults|killings|arrests|people|jihadis|militants|fighters|suspects|civilians|deaths)\b"
     r"[^.]{0,120}\b(since|per|every|each|a month|a week|a year|this year|last year|in (?:the )?(first|second|third|"
     r"fourth) quarter|in \d{4}|so far|to date|total|alone|over the past|during)\b"
-    r"|\b(a total of|in total|on average|per cent|percent|%)",
+    r"|\b(a total of|in total|on average|per cent|percent|%)"
+    r"|\b(?:has|have) (?:killed|kidnapped|abducted|executed|displaced|detained|arrested) (?:hundreds|thousands|"
+    r"dozens|scores|tens of thousands|more than \d)",
     re.I,
 )
 _HABITUAL = re.compile(

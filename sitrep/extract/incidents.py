@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..geo.admin1 import fold
 from ..geo.gazetteer import Gazetteer
 from ..geo.locate import resolve
 from ..geo.toponyms import Toponym, find_toponyms
@@ -151,9 +154,39 @@ def _before_admin_area(t: Toponym, rest: tuple[Toponym, ...]) -> bool:
     return bool(rest) and rest[0].start - t.end <= 3 and bool(rest[0].governorate or rest[0].country)
 
 
+def _surname(name: str) -> str:
+    return re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)[\s-]", "", fold(name))
+
+
+def person_surnames(doc: Any) -> set[str]:
+    """Last names of the people the article names in full: "Abu Bakr al-Baghdadi" makes "Baghdadi" a person."""
+    return {
+        _surname(e.text.split()[-1].removesuffix("’s").removesuffix("'s"))
+        for e in doc.ents
+        if e.label_ == "PERSON" and len(e.text.split()) >= 2
+    }
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w'’-]+)")
+
+
+def _given_name(t: Toponym, text: str, surnames: set[str]) -> bool:
+    """'Qassem Soleimani': a place name right before a surname the article uses is a given name."""
+    m = _NEXT_WORD.match(text, t.end)
+    return m is not None and _surname(m[1].removesuffix("’s").removesuffix("'s")) in surnames
+
+
+def _common_word(surface: str, lower_words: set[str]) -> bool:
+    """'Some', 'Share', 'For' opening a sentence: English words the article also writes in lower case."""
+    word = surface.lower()
+    return " " not in word and (word in lower_words or word in STOP_WORDS)
+
+
 def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[SentenceInfo]:
     excluded = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _EXCLUDED_ENTS]
     places = [e for e in doc.ents if e.label_ in ("GPE", "LOC")]
+    surnames = person_surnames(doc)
+    lower_words = {tok.text for tok in doc if tok.is_lower}
     infos: list[SentenceInfo] = []
     for i, (start, end) in enumerate(sentence_spans(doc)):
         text = doc.text[start:end]
@@ -162,9 +195,16 @@ def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[
             t
             for i, t in enumerate(found)
             if t.governorate
-            or _before_admin_area(t, found[i + 1 :])
-            or not _overlaps(t, excluded)
-            or (_well_known(t) and not _inside_longer_name(t, excluded))
+            or (
+                _surname(t.surface) not in surnames
+                and not _given_name(t, doc.text, surnames)
+                and not (t.start - start <= 2 and _common_word(t.surface, lower_words))
+                and (
+                    _before_admin_area(t, found[i + 1 :])
+                    or not _overlaps(t, excluded)
+                    or (_well_known(t) and not _inside_longer_name(t, excluded))
+                )
+            )
         )
         kind = classify(text)
         infos.append(
@@ -331,11 +371,29 @@ def _earlier_date(infos: list[SentenceInfo], before: int) -> DateFound | None:
     return dated[-1] if dated else None
 
 
+_AFTER_A_PLACE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+
+
+def _dateline_abroad(s: SentenceInfo) -> bool:
+    """'in Aden, Yemen', 'Homs, Syria': a place followed by its foreign country."""
+    text, start = s.evidence.text, s.evidence.start
+    countries = [(t.start, t.end) for t in s.toponyms if t.country]
+    return any(
+        t.country
+        and t.country != FOCUS_COUNTRY
+        and (m := _AFTER_A_PLACE.search(text, 0, t.start - start)) is not None
+        and not any(a <= m.start() + start < b for a, b in countries)  # "Iraq, Syria": a list of countries
+        for t in s.toponyms
+    )
+
+
 def _abroad(m: Mention, draft: _Draft, infos: list[SentenceInfo]) -> bool:
     """Placed abroad, or unplaced but naming only foreign places: a country, or a town NER knows and we don't."""
+    sentences = draft.sentences
+    if any(_dateline_abroad(s) for s in sentences):
+        return True
     if m.place is not None:
         return m.place.country != FOCUS_COUNTRY
-    sentences = draft.sentences
     if any(_FOCUS_NAME.search(s.evidence.text) for s in sentences):
         return False
     if any(t.country and t.country not in _ACTING_COUNTRIES for s in sentences for t in s.toponyms):

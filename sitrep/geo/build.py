@@ -32,6 +32,10 @@ _COUNTRY_ALIASES = {
     "Palestine": ("Gaza", "Gaza Strip", "West Bank"),
     "Egypt": ("Sinai",),
     "Russia": ("Chechnya",),
+    "Europe": ("Europe",),
+    "Asia": ("Asia",),
+    "Africa": ("Africa",),
+    "Latin America": ("Latin America", "South America", "Central America"),
 }
 COLUMNS = (
     "place_id",

@@ -106,6 +106,7 @@ _FOREIGN = re.compile(
     r"\b(Syrian|Jordanian|Saudi|Kuwaiti|Iranian|Turkish)\s+(?:border\s+)?(?:town|city|village|province|"
     r"region|crossing|governorate)\s+of\s+$"
 )
+_WATERS = re.compile(r"\b(?:Strait|Straits|Gulf|Sea|Bay)\s+of\s+$")
 _INSTITUTION = re.compile(
     r"(?:'s|’s)?\s+(?:provincial council|provincial government|council|governor|police(?: command| chief)?|"
     r"operations command|health directorate|authorities|university)\b",
@@ -135,12 +136,10 @@ def find_toponyms(text: str, gazetteer: Gazetteer, offset: int = 0) -> list[Topo
                     end -= 2  # "Baghdad's Green Zone"
                 surface = text[span[0].start() : end]
                 key = fold(surface)
-                if (
-                    key in NOT_PLACES
-                    or key in NOT_PLACE_PHRASES
-                    or len(key) < 3
-                    or (n == 1 and key in GIVEN_NAMES)
-                ):
+                if key in NOT_PLACE_PHRASES:
+                    i += n - 1  # "Al Shabaab": skip the whole name, "Shabaab" alone is no village either
+                    break
+                if key in NOT_PLACES or len(key) < 3 or (n == 1 and key in GIVEN_NAMES):
                     continue
                 hit = _toponym(text, span[0].start(), end, surface, key, gazetteer, offset)
                 if hit:
@@ -165,6 +164,8 @@ def _toponym(
     candidates = tuple(gazetteer.lookup(surface))
     if governorate is None and not candidates:
         return None
+    if _WATERS.search(text, 0, start):
+        return None  # "the Strait of Hormuz": a sea or strait, not the village of that name
     if _INSTITUTION.match(text, end):
         return None  # "Nineveh's provincial council", "Kirkuk police": an institution, not where it happened
     foreign = _FOREIGN.search(text, 0, start)
