@@ -75,9 +75,22 @@ def test_town_just_across_a_border_takes_the_governorate_the_text_names() -> Non
 
 def test_namesake_far_from_the_named_governorate_is_rejected() -> None:
     g = default_gazetteer()
-    assert {p.admin1_code for p in g.lookup("Islah")} == {"IQ-WA", "IQ-DQ"}
-    place = resolve(find_toponyms("Mortars hit Islah, Diyala.", g), g, set())
-    assert place is not None and place.admin1_code == "IQ-DI" and place.geo_precision == 3
+    assert {p.admin1_code for p in g.lookup("Al-Boudur")} == {"IQ-DQ"}
+    place = resolve(find_toponyms("Gunmen attacked a house in Al-Boudur, Saladin (SYNTHETIC).", g), g, set())
+    assert place is not None and place.admin1_code == "IQ-SD" and place.geo_precision == 3
+
+
+def test_generic_words_before_a_name_are_optional() -> None:
+    """GeoNames' 'Qaryat al Islah' (village of Islah) is what a report calls 'Islah'."""
+    g = default_gazetteer()
+    place = resolve(find_toponyms("Mortars hit Islah, Diyala (SYNTHETIC).", g), g, set())
+    assert place is not None and place.admin1_code == "IQ-DI" and place.geo_precision == 1
+
+
+def test_a_governorate_named_like_its_seat_means_the_city() -> None:
+    g = default_gazetteer()
+    place = resolve(find_toponyms("A bomb went off in Diwaniyah (SYNTHETIC).", g), g, set())
+    assert place is not None and place.admin1_code == "IQ-QA" and place.geo_precision == 1
 
 
 def test_an_institution_named_after_a_place_is_not_where_it_happened() -> None:

@@ -68,13 +68,22 @@ def skeleton(folded: str) -> str:
     return s.replace("y", "i").replace("e", "a").replace("o", "u")
 
 
+# Generic words GeoNames keeps in front of a name: "Qaryat al Islah" (village of), "Nahiyat Yathrib" (sub-district).
+_GENERIC = ("qaryat ", "nahiyat ", "nahiyah ", "qadaa ", "qada ", "markaz ")
+
+
 def name_keys(folded: str) -> list[str]:
-    """Lookup keys for one folded name: as is, and without an Arabic article prefix."""
+    """Lookup keys for one folded name: as is, without a generic word, and without an Arabic article prefix."""
     keys = [folded]
-    for p in _PREFIXES:
-        if folded.startswith(p) and len(folded) > len(p) + 2:
-            keys.append(folded[len(p) :])
+    for g in _GENERIC:
+        if folded.startswith(g) and len(folded) > len(g) + 2:
+            keys.append(folded[len(g) :])
             break
+    for key in list(keys):
+        for p in _PREFIXES:
+            if key.startswith(p) and len(key) > len(p) + 2:
+                keys.append(key[len(p) :])
+                break
     return keys
 
 
@@ -104,9 +113,10 @@ class Gazetteer:
                     bucket = self.by_name.setdefault(key, [])
                     if not bucket or bucket[-1] is not place:
                         bucket.append(place)
-                loose = self.by_skeleton.setdefault(skeleton(n), [])
-                if not loose or loose[-1] is not place:
-                    loose.append(place)
+                for key in name_keys(n)[:2]:
+                    loose = self.by_skeleton.setdefault(skeleton(key), [])
+                    if not loose or loose[-1] is not place:
+                        loose.append(place)
         self.governorates: dict[str, Governorate] = {}
         with (data_dir / GOVERNORATES_FILE).open(encoding="utf-8") as f:
             for r in csv.DictReader(f, delimiter="\t"):

@@ -11,6 +11,7 @@ from .toponyms import Toponym
 
 # Governorates whose capital shares their name: "Kirkuk" alone is the city, "Kirkuk province" the governorate.
 _CAPITAL_NAMED = {"IQ-BG", "IQ-BA", "IQ-NA", "IQ-KA", "IQ-KI", "IQ-AR", "IQ-DA", "IQ-SU", "IQ-HA"}
+_CITY = 30  # importance of a city many sources name (alternate names, population)
 _COARSE = {"province", "governorate"}
 _NEAR = {
     "near",
@@ -27,6 +28,14 @@ _NEAR = {
 
 def _rank(p: GazetteerPlace, governorates: set[str], country: str) -> tuple[int, int, int]:
     return (p.admin1_code in governorates, p.country == country, p.importance)
+
+
+def _names_the_seat(t: Toponym) -> bool:
+    """'Kirkuk', 'Diwaniyah': a governorate's name that is also its seat's name means the city."""
+    return t.governorate in _CAPITAL_NAMED or any(
+        c.admin1_code == t.governorate and (c.feature == "PPLA" or c.importance >= _CITY)
+        for c in t.candidates
+    )
 
 
 def governorate_place(g: Gazetteer, iso: str) -> Place:
@@ -86,7 +95,7 @@ def resolve(
         if t.country:
             continue
         is_gov = t.governorate is not None and (
-            t.governorate not in _CAPITAL_NAMED or t.qualifier in _COARSE or not t.candidates
+            not _names_the_seat(t) or t.qualifier in _COARSE or not t.candidates
         )
         if is_gov and t.governorate:
             coarse = coarse or governorate_place(g, t.governorate)
