@@ -272,3 +272,12 @@ def test_a_caption_placed_abroad_is_a_claim_and_a_list_of_countries_is_not() -> 
         article = parse_record({"id": "syn-7", "title": "t", "text": text, "published": "2024-03-15"}, "t")
         [extraction] = list(extract([article]))
         assert len(extraction.mentions) == expected
+
+
+@pytest.mark.slow
+def test_a_headline_only_record_with_an_act_is_an_incident() -> None:
+    text = "Suicide bomber kills at least 31 in crowded Iraqi market (SYNTHETIC)"
+    article = parse_record({"id": "syn-8", "title": text, "text": text, "published": "2017-06-09"}, "t")
+    [extraction] = list(extract([article]))
+    [mention] = extraction.mentions
+    assert mention.sub_event_type == "Suicide bomb" and mention.fatalities_low == 31

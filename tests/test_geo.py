@@ -115,3 +115,9 @@ def test_countries_far_away_are_known_as_countries() -> None:
     g = default_gazetteer()
     [t] = find_toponyms("It happened in Ethiopia (SYNTHETIC).", g)
     assert t.country == "Ethiopia"
+
+
+def test_names_joined_by_a_particle_are_one_name() -> None:
+    g = default_gazetteer()
+    place = resolve(find_toponyms("Warplanes struck militants in Salah al-Din (SYNTHETIC).", g), g, set())
+    assert place is not None and place.admin1_code == "IQ-SD"

@@ -233,15 +233,18 @@ def _exact(c: Count | None) -> bool:
     return c is not None and c.low is not None and c.low == c.high
 
 
-def _concrete(s: SentenceInfo) -> bool:
-    """An act (a past event verb, a single attack, a count) that is anchored (a place, a date, an exact count)."""
+def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
+    """An act (a past event verb, a single attack, a count) that is anchored (a place, a date, an exact count).
+
+    A headline-only record is news by its nature: an act of violence there is enough.
+    """
     c = s.casualties
     act = bool(
         c.killed or c.wounded or c.zero or _ACT.search(s.evidence.text) or _SINGLE.search(s.evidence.text)
     )
     dated = s.found_date is not None and s.found_date.precision in ("day", "week", "month")
     placed = any(not t.country for t in s.toponyms)
-    return act and (dated or placed or c.zero or _exact(c.killed) or _exact(c.wounded))
+    return act and (headline or dated or placed or c.zero or _exact(c.killed) or _exact(c.wounded))
 
 
 def _joins(draft: _Draft, s: SentenceInfo) -> bool:
@@ -275,7 +278,7 @@ def group_mentions(infos: list[SentenceInfo]) -> tuple[list[_Draft], list[Senten
             continue
         if current is not None and _joins(current, s):
             current.sentences.append(s)
-        elif _concrete(s) and not (
+        elif _concrete(s, headline=len(infos) == 1) and not (
             s.casualty_trigger_only and not (s.casualties.killed or s.casualties.wounded)
         ):
             current = _Draft([s])

@@ -114,8 +114,11 @@ _INSTITUTION = re.compile(
 )
 
 
+_PARTICLE_JOINED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]")  # "Salah al-Din", "Qasr al-Nakhla"
+
+
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() or fold(word) in _PARTICLES
+    return word[:1].isupper() or fold(word) in _PARTICLES or _PARTICLE_JOINED.match(word) is not None
 
 
 def find_toponyms(text: str, gazetteer: Gazetteer, offset: int = 0) -> list[Toponym]:
