@@ -82,9 +82,8 @@ class SentenceInfo:
     toponyms: tuple[Toponym, ...]
     claim: str | None
     casualty_trigger_only: bool
-    unknown_places: tuple[
-        str, ...
-    ] = ()  # places NER sees that neither the gazetteer nor the country list know
+    # places NER sees that neither the gazetteer nor the country list know
+    unknown_places: tuple[str, ...] = ()
 
 
 @dataclass
@@ -134,9 +133,8 @@ def sentence_spans(doc: Any) -> list[tuple[int, int]]:
     return spans
 
 
-def _overlaps(t: Toponym, spans: list[tuple[int, int]] | tuple[Toponym, ...]) -> bool:
-    pairs = [(x.start, x.end) if isinstance(x, Toponym) else x for x in spans]
-    return any(a < t.end and t.start < b for a, b in pairs)
+def _overlaps(t: Toponym, spans: list[tuple[int, int]]) -> bool:
+    return any(a < t.end and t.start < b for a, b in spans)
 
 
 def _inside_longer_name(t: Toponym, spans: list[tuple[int, int]]) -> bool:
@@ -155,15 +153,16 @@ def _before_admin_area(t: Toponym, rest: tuple[Toponym, ...]) -> bool:
 
 
 def _surname(name: str) -> str:
-    return re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)[\s-]", "", fold(name))
+    """'al-Baghdadi', "Soleimani's" -> 'baghdadi', 'soleimani'."""
+    return re.sub(
+        r"^(?:al|el|ad|ar|as|ash|at|az|an)[\s-]", "", fold(name.removesuffix("’s").removesuffix("'s"))
+    )
 
 
 def person_surnames(doc: Any) -> set[str]:
     """Last names of the people the article names in full: "Abu Bakr al-Baghdadi" makes "Baghdadi" a person."""
     return {
-        _surname(e.text.split()[-1].removesuffix("’s").removesuffix("'s"))
-        for e in doc.ents
-        if e.label_ == "PERSON" and len(e.text.split()) >= 2
+        _surname(e.text.split()[-1]) for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2
     }
 
 
@@ -173,7 +172,7 @@ _NEXT_WORD = re.compile(r"\s+([A-Z][\w'’-]+)")
 def _given_name(t: Toponym, text: str, surnames: set[str]) -> bool:
     """'Qassem Soleimani': a place name right before a surname the article uses is a given name."""
     m = _NEXT_WORD.match(text, t.end)
-    return m is not None and _surname(m[1].removesuffix("’s").removesuffix("'s")) in surnames
+    return m is not None and _surname(m[1]) in surnames
 
 
 def _common_word(surface: str, lower_words: set[str]) -> bool:
@@ -221,7 +220,7 @@ def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[
                     e.text
                     for e in places
                     if start <= e.start_char < end
-                    and not _overlaps(Toponym(e.start_char, e.end_char, e.text, None, None, ()), found)
+                    and not any(t.start < e.end_char and e.start_char < t.end for t in found)
                     and not _FOCUS_NAME.search(e.text)
                 ),
             )
