@@ -63,7 +63,7 @@ def test_places_outside_iraq_keep_their_country() -> None:
 
 def test_town_just_across_a_border_takes_the_governorate_the_text_names() -> None:
     g = default_gazetteer()
-    [tarmiyah] = g.lookup("Tarmiyah")
+    [tarmiyah] = [p for p in g.lookup("Tarmiyah") if p.feature == "PPLA2"]
     assert tarmiyah.admin1_code == "IQ-BG"  # the gazetteer's polygons put it in Baghdad
     place = resolve(find_toponyms("Gunmen attacked a post in Tarmiyah, Salahuddin.", g), g, set())
     assert place is not None and place.geo_precision == 1
@@ -121,3 +121,30 @@ def test_names_joined_by_a_particle_are_one_name() -> None:
     g = default_gazetteer()
     place = resolve(find_toponyms("Warplanes struck militants in Salah al-Din (SYNTHETIC).", g), g, set())
     assert place is not None and place.admin1_code == "IQ-SD"
+
+
+def test_rashad_resolves_in_whichever_governorate_the_text_names() -> None:
+    g = default_gazetteer()
+    codes = {p.admin1_code for p in g.lookup("Rashad")}
+    assert {"IQ-DI", "IQ-AN", "IQ-KI"} <= codes  # villages in Diyala and Anbar, a sub-district in Kirkuk
+    for text, code in (("in Rashad, Kirkuk.", "IQ-KI"), ("in Rashad, Diyala.", "IQ-DI")):
+        place = resolve(find_toponyms("Gunmen attacked soldiers " + text, g), g, set())
+        assert place is not None and place.admin1_code == code
+
+
+def test_a_sub_district_without_a_town_of_its_name_is_coded_at_its_centre() -> None:
+    g = default_gazetteer()
+    place = resolve(find_toponyms("Gunmen attacked soldiers in Rashad, Kirkuk.", g), g, set())
+    assert place is not None and place.feature == "ADM3" and place.geo_precision == 2
+
+
+def test_a_town_named_inside_a_sub_district_is_more_precise() -> None:
+    g = default_gazetteer()
+    text = "A bomb hit a Peshmerga vehicle in Bradost area, Sidakan, Arbil."
+    place = resolve(find_toponyms(text, g), g, set())
+    assert place is not None and place.name == "Sidakan" and place.geo_precision == 1
+
+
+def test_names_with_any_latin_diacritic_are_kept() -> None:
+    # GeoNames writes the emphatic h with a cedilla ("Ḩulaywah"); the build once dropped such names.
+    assert any(p.admin1_code == "IQ-SD" for p in default_gazetteer().lookup("Hulaywah"))

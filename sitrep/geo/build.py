@@ -12,6 +12,7 @@ import csv
 import gzip
 import json
 import sys
+import unicodedata
 from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
@@ -54,8 +55,9 @@ WOF_COUNTRIES = {"iq": "Iraq", "sy": "Syria", "jo": "Jordan", "kw": "Kuwait", "s
 
 
 def _latin(name: str) -> bool:
+    """Written in Latin letters (any diacritics: 'Ḩulaywah', 'Nāz̧irīyah'); Arabic names are kept apart."""
     letters = [c for c in name if c.isalpha()]
-    return bool(letters) and all(c < "\u0250" or c in "ḤḥṢṣṬṭẒẓḌḍĀāĪīŪūʿʾ" for c in letters)
+    return bool(letters) and all(c in "ʿʾ" or unicodedata.name(c, "").startswith("LATIN") for c in letters)
 
 
 def _names(*fields: str) -> list[str]:
@@ -160,6 +162,40 @@ def _centroid(geometry: dict[str, Any]) -> tuple[float, float]:
     return best[1], best[2]
 
 
+_ADMIN_LEVELS = ((2, "irq_admbnda_adm2_cso_20190603.geojson"), (3, "irq_admbnda_adm3_cso_20190603.geojson"))
+
+
+def admin_area_rows(geo_dir: Path) -> Iterator[dict[str, str]]:
+    """Districts (ADM2) and sub-districts (ADM3) from the OCHA boundaries, placed at their centroids.
+
+    Reports name them ("Hatra district", "Yathrib sub-district"), and a village the gazetteer lacks is
+    coded by GTD and ACLED at its district's centre.
+    """
+    for level, file in _ADMIN_LEVELS:
+        path = geo_dir / file
+        if not path.exists():
+            continue
+        for feat in json.loads(path.read_text(encoding="utf-8"))["features"]:
+            p = feat["properties"]
+            name = p[f"ADM{level}_EN"]
+            names = _names(name, *(p.get(f"ADM{level}ALT{i}EN") or "" for i in (1, 2)))
+            iso = PCODE_TO_ISO[p["ADM1_PCODE"]]
+            lat, lon = _centroid(feat["geometry"])
+            yield {
+                "place_id": f"ocha:{p[f'ADM{level}_PCODE']}",
+                "country": "Iraq",
+                "name": name,
+                "names": "|".join(names),
+                "lat": f"{lat:.5f}",
+                "lon": f"{lon:.5f}",
+                "feature": f"ADM{level}",
+                "importance": "0",
+                "admin1_code": iso,
+                "admin1": GOVERNORATES[iso][0],
+                "admin2": p["ADM2_EN"],
+            }
+
+
 def write_countries(geo_dir: Path, out_dir: Path) -> None:
     """Country names (Natural Earth via world-atlas) so reports set abroad are known to be abroad."""
     atlas = geo_dir / WORLD_ATLAS
@@ -197,6 +233,7 @@ def build(geo_dir: Path, out_dir: Path = DATA_DIR, geonames: list[tuple[Path, st
         path = geo_dir / f"wof_{code}_places.tsv"
         if path.exists():
             rows.extend(_wof_rows(path, code))
+    rows.extend(admin_area_rows(geo_dir))
     for path, country in geonames or []:
         rows.extend(geonames_rows(path, country))
     lines = ["\t".join(COLUMNS)] + ["\t".join(r[c].replace("\t", " ") for c in COLUMNS) for r in rows]

@@ -26,6 +26,9 @@ _NEAR = {
 }
 
 
+_ADMIN_FEATURES = {"ADM2", "ADM3"}  # districts and sub-districts, at their centres
+
+
 def _rank(p: GazetteerPlace, governorates: set[str], country: str) -> tuple[int, int, int]:
     return (p.admin1_code in governorates, p.country == country, p.importance)
 
@@ -91,7 +94,7 @@ def resolve(
     countries = {t.country for t in tops if t.country and t.country != country}
     preferred = named | set(context_governorates)  # the article's other governorates rank, never filter
     coarse: Place | None = None
-    for t in tops:
+    for i, t in enumerate(tops):
         if t.country:
             continue
         is_gov = t.governorate is not None and (
@@ -102,20 +105,35 @@ def resolve(
             continue
         if t.country_hint and t.country_hint != country:
             return _foreign(t)
-        # A namesake abroad only when no place of the article's country bears the name.
-        candidates = [c for c in t.candidates if c.country == country] or [
-            c for c in t.candidates if c.country in countries
-        ]
-        if named:
-            inside = [c for c in candidates if c.admin1_code in named]
-            # Sources disagree on governorates near borders ("Tarmiyah, Saladin"): a town in a
-            # neighbouring governorate is still the place named, and keeps its own admin1.
-            candidates = inside or [c for c in candidates if _near_named(c, named, g)]
-        if not candidates:
+        best = _best(t, g, named, preferred, countries, country)
+        if best is None:
             continue
-        best = max(candidates, key=lambda p: _rank(p, preferred, country))
-        place = _town(best, 2 if t.qualifier in _NEAR else 1)
+        if best.feature in _ADMIN_FEATURES:
+            # "Bradost area, Sidakan, Arbil": a town named inside the sub-district is more precise.
+            towns = (
+                _best(u, g, named, preferred, countries, country) for u in tops[i + 1 :] if not u.country
+            )
+            best = next(
+                (p for p in towns if p and p.admin2 == best.admin2 and p.feature not in _ADMIN_FEATURES), best
+            )
+        place = _town(best, 2 if t.qualifier in _NEAR or best.feature in _ADMIN_FEATURES else 1)
         if best.admin1_code not in named:
             place = _snap(place, named, g)
         return place
     return coarse
+
+
+def _best(
+    t: Toponym, g: Gazetteer, named: set[str], preferred: set[str], countries: set[str], country: str
+) -> GazetteerPlace | None:
+    """The candidate the context favours: inside a governorate the text names, in the article's country."""
+    # A namesake abroad only when no place of the article's country bears the name.
+    candidates = [c for c in t.candidates if c.country == country] or [
+        c for c in t.candidates if c.country in countries
+    ]
+    if named:
+        inside = [c for c in candidates if c.admin1_code in named]
+        # Sources disagree on governorates near borders ("Tarmiyah, Saladin"): a town in a
+        # neighbouring governorate is still the place named, and keeps its own admin1.
+        candidates = inside or [c for c in candidates if _near_named(c, named, g)]
+    return max(candidates, key=lambda p: _rank(p, preferred, country)) if candidates else None
