@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import export, pipeline, report
+from .analyse import unresolved_places
 from .config import Config
 from .errors import SitrepError
 from .geo.build import DATA_DIR
@@ -210,6 +211,29 @@ def articles(
     out.print(table)
 
 
+@app.command()
+def places(
+    db: DbOption = _CFG.db,
+    unresolved: Annotated[
+        bool, typer.Option("--unresolved", help="Place names the gazetteer could not place.")
+    ] = False,
+) -> None:
+    """Place names in stored events; with --unresolved, those left at district or governorate level."""
+    if not unresolved:
+        raise typer.BadParameter("only --unresolved is supported so far")
+    store = SQLiteStore(db)
+    try:
+        rows = unresolved_places(store.events())
+    finally:
+        store.close()
+    table = Table(title=f"{len(rows)} unresolved place names (add them to the gazetteer: see README)")
+    for col in ("name", "events", "coded to", "example event"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r.name, str(r.events), ", ".join(r.governorates), r.example_event_id)
+    out.print(table)
+
+
 @gazetteer_app.command("build")
 def gazetteer_build(
     geo_dir: Annotated[Path, typer.Argument(help="Folder with the WOF place TSVs and OCHA boundaries.")],
@@ -217,10 +241,16 @@ def gazetteer_build(
     geonames: Annotated[
         list[str] | None, typer.Option(help="Extra GeoNames dump as PATH:COUNTRY_NAME.")
     ] = None,
+    places: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="Your own places: TSV with name, alternate_names, latitude, longitude, admin1_code."
+        ),
+    ] = None,
 ) -> None:
     """Build places.tsv.gz and governorates.tsv from open data (Who's On First / GeoNames, OCHA)."""
     extra = [(Path(g.rsplit(":", 1)[0]), g.rsplit(":", 1)[1]) for g in geonames or []]
-    n = build_gazetteer(geo_dir, out_dir, extra)
+    n = build_gazetteer(geo_dir, out_dir, extra, places)
     out.print(f"{n} places written to {out_dir}")
 
 

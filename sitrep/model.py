@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 EXTRACTOR_VERSION = "sitrep-rules-0.1"
+# Warning an event carries for each place name the gazetteer could not place (`sitrep places --unresolved`).
+UNRESOLVED_PLACE = "place not resolved: "
 
 
 @dataclass(frozen=True)

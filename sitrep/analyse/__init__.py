@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..model import Event
+from ..model import UNRESOLVED_PLACE, Event
 
 
 @dataclass(frozen=True)
@@ -39,3 +39,27 @@ def by_month(events: Iterable[Event]) -> list[Tally]:
 def by_type(events: Iterable[Event]) -> list[Tally]:
     rows = _tally(events, lambda e: e.event_type)
     return sorted(rows, key=lambda t: (-t.events, t.key))
+
+
+@dataclass(frozen=True)
+class UnresolvedPlace:
+    """A place name reports give that the gazetteer could not place, and the events it left coarse."""
+
+    name: str
+    events: int
+    governorates: tuple[str, ...]
+    example_event_id: str
+
+
+def unresolved_places(events: Iterable[Event], prefix: str = UNRESOLVED_PLACE) -> list[UnresolvedPlace]:
+    """Names from the events' unresolved-place warnings, most frequent first: what to add to the gazetteer."""
+    found: dict[str, list[Event]] = {}
+    for e in events:
+        for w in e.warnings:
+            if w.startswith(prefix):
+                found.setdefault(w[len(prefix) :], []).append(e)
+    rows = [
+        UnresolvedPlace(name, len(evs), tuple(sorted({e.admin1 for e in evs if e.admin1})), evs[0].event_id)
+        for name, evs in found.items()
+    ]
+    return sorted(rows, key=lambda r: (-r.events, r.name.lower()))

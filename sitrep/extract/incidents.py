@@ -18,8 +18,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..geo.admin1 import fold
 from ..geo.gazetteer import Gazetteer
 from ..geo.locate import resolve
-from ..geo.toponyms import Toponym, find_toponyms
-from ..model import Actor, Article, Claim, Evidence, Extraction, Mention
+from ..geo.toponyms import NOT_PLACES, Toponym, find_toponyms
+from ..model import UNRESOLVED_PLACE, Actor, Article, Claim, Evidence, Extraction, Mention, Place
 from .actors import attribute
 from .claims import claim_kind, claim_numbers, claim_period
 from .counts import Casualties, Count, count_casualties
@@ -181,6 +181,25 @@ def _common_word(surface: str, lower_words: set[str]) -> bool:
     return " " not in word and (word in lower_words or word in STOP_WORDS)
 
 
+_CAPTION_NAME = re.compile(
+    r"(?:\b(?:in|at|near|of|on|targeting|attacked|between)\s+|,\s*)"
+    r"((?:(?:[A-Z]|(?:al|el|ad|ar|as|ash|at|az|an)-)[\w'’]*(?:-[\w'’]+)*\s?){1,3}?)"
+    r"(?:\s+(?:area|village|district|sub-?district|neighbou?rhood))?,\s*$"
+)
+
+
+def _unlisted_in_captions(text: str, found: tuple[Toponym, ...]) -> tuple[str, ...]:
+    """'in Al-Boudur, Saladin': the name a caption puts before a governorate, when the gazetteer lacks it."""
+    names: list[str] = []
+    for t in found:
+        if not t.governorate:
+            continue
+        m = _CAPTION_NAME.search(text, max(0, t.start - 80), t.start)
+        if m and not any(u.start < m.end(1) and m.start(1) < u.end for u in found):
+            names.append(m.group(1).strip())
+    return tuple(names)
+
+
 def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[SentenceInfo]:
     excluded = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _EXCLUDED_ENTS]
     places = [e for e in doc.ents if e.label_ in ("GPE", "LOC")]
@@ -222,7 +241,8 @@ def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[
                     if start <= e.start_char < end
                     and not any(t.start < e.end_char and e.start_char < t.end for t in found)
                     and not _FOCUS_NAME.search(e.text)
-                ),
+                )
+                + _unlisted_in_captions(doc.text, found),
             )
         )
     return infos
@@ -293,6 +313,31 @@ def _first_count(draft: _Draft, kind: str) -> tuple[Count | None, int | None]:
     return None, None
 
 
+_NAME_GOES_ON = re.compile(r"[ -][A-Z]")  # "Wadi al-Safa": the toponym "Wadi" is part of a longer name
+
+
+def _unresolved(sentences: list[SentenceInfo], place: Place | None, g: Gazetteer) -> list[str]:
+    """Names the report gives that found no place: unknown to the gazetteer, or only known elsewhere."""
+    names = [n for s in sentences for n in s.unknown_places]
+    named = {t.governorate for s in sentences for t in s.toponyms if t.governorate}
+    names += [
+        t.surface
+        for s in sentences
+        for t in s.toponyms
+        if not t.governorate
+        and not t.country
+        and not _NAME_GOES_ON.match(s.evidence.text, t.end - s.evidence.start)
+        and not any(
+            c.country == FOCUS_COUNTRY and (not named or c.admin1_code in named) for c in t.candidates
+        )
+    ]
+    return [
+        n
+        for n in dict.fromkeys(names)
+        if g.governorate_code(n) is None and fold(n) not in g.countries and fold(n) not in NOT_PLACES
+    ]
+
+
 def build_mention(
     article: Article,
     index: int,
@@ -337,6 +382,8 @@ def build_mention(
         fields.append(("actor2", attribution.sentence_index2))
     toponyms = [t for s in sentences for t in s.toponyms]
     place = resolve(toponyms, gazetteer, context)
+    if place is None or place.geo_precision != 1:
+        warnings.extend(f"{UNRESOLVED_PLACE}{n}" for n in _unresolved(sentences, place, gazetteer))
     if place is None:
         warnings.append("no place found in the report")
     else:

@@ -136,6 +136,33 @@ def geonames_rows(path: Path, country: str) -> Iterator[dict[str, str]]:
                 }
 
 
+def own_place_rows(path: Path) -> Iterator[dict[str, str]]:
+    """Places a user adds (`sitrep places --unresolved` lists candidates): a TSV with the header
+    name, alternate_names (|-separated), latitude, longitude, admin1_code (ISO, e.g. IQ-AN), country."""
+    with path.open(encoding="utf-8", newline="") as f:
+        for n, r in enumerate(csv.DictReader(f, delimiter="\t"), start=2):
+            try:
+                lat, lon = float(r["latitude"]), float(r["longitude"])
+                iso = r.get("admin1_code") or ""
+                admin1 = GOVERNORATES[iso][0] if iso in GOVERNORATES else ""
+                names = _names(r["name"], r.get("alternate_names") or "")
+            except (KeyError, TypeError, ValueError) as e:
+                raise GazetteerError(f"{path}, line {n}: needs name, latitude, longitude ({e})") from e
+            yield {
+                "place_id": f"own:{path.stem}:{n}",
+                "country": r.get("country") or "Iraq",
+                "name": r["name"],
+                "names": "|".join(names),
+                "lat": f"{lat:.5f}",
+                "lon": f"{lon:.5f}",
+                "feature": "PPL",
+                "importance": "1",
+                "admin1_code": iso,
+                "admin1": admin1,
+                "admin2": "",
+            }
+
+
 CELL_DEGREES = 0.05
 
 
@@ -209,7 +236,12 @@ def write_countries(geo_dir: Path, out_dir: Path) -> None:
         f.writelines(f"{name}\t{country}\n" for name, country in sorted(rows))
 
 
-def build(geo_dir: Path, out_dir: Path = DATA_DIR, geonames: list[tuple[Path, str]] | None = None) -> int:
+def build(
+    geo_dir: Path,
+    out_dir: Path = DATA_DIR,
+    geonames: list[tuple[Path, str]] | None = None,
+    own_places: list[Path] | None = None,
+) -> int:
     """Write the gazetteer files; return the number of places."""
     adm1 = geo_dir / "irq_admbnda_adm1_cso_20190603.geojson"
     if not adm1.exists():
@@ -236,6 +268,8 @@ def build(geo_dir: Path, out_dir: Path = DATA_DIR, geonames: list[tuple[Path, st
     rows.extend(admin_area_rows(geo_dir))
     for path, country in geonames or []:
         rows.extend(geonames_rows(path, country))
+    for path in own_places or []:
+        rows.extend(own_place_rows(path))
     lines = ["\t".join(COLUMNS)] + ["\t".join(r[c].replace("\t", " ") for c in COLUMNS) for r in rows]
     payload = ("\n".join(lines) + "\n").encode("utf-8")
     (out_dir / PLACES_FILE).write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
