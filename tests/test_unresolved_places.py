@@ -36,7 +36,10 @@ def test_places_unresolved_lists_the_name(tmp_path: Path) -> None:
     )
     db = str(tmp_path / "s.db")
     runner = CliRunner()
-    assert runner.invoke(app, ["run", str(feed), "--db", db, "--report", str(tmp_path / "r.html")]).exit_code == 0
+    assert (
+        runner.invoke(app, ["run", str(feed), "--db", db, "--report", str(tmp_path / "r.html")]).exit_code
+        == 0
+    )
     listed = runner.invoke(app, ["places", "--unresolved", "--db", db])
     assert listed.exit_code == 0 and "Zubbaraqa" in listed.output and "Diyala" in listed.output
 
@@ -53,4 +56,3 @@ def test_own_places_file(tmp_path: Path) -> None:
     path.write_text("name\tlatitude\nZubbaraqa\tnorth\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match="line 2"):
         list(own_place_rows(path))
-
