@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -31,9 +32,8 @@ def test_an_unknown_village_is_coded_to_its_governorate_with_a_warning() -> None
 @pytest.mark.slow
 def test_places_unresolved_lists_the_name(tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
-    feed.write_text(
-        '{"id": "syn-u", "title": "", "text": "%s", "published": "2021-03-03"}\n' % TEXT, encoding="utf-8"
-    )
+    record = {"id": "syn-u", "title": "", "text": TEXT, "published": "2021-03-03"}
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
     db = str(tmp_path / "s.db")
     runner = CliRunner()
     assert (
