@@ -17,6 +17,7 @@ from . import export, pipeline, report
 from .analyse import unresolved_places
 from .config import Config
 from .errors import SitrepError
+from .geo.boundaries import governorate_shapes
 from .geo.build import DATA_DIR
 from .geo.build import build as build_gazetteer
 from .ingest import read_paths
@@ -71,6 +72,20 @@ def _events_table(events: list[Event], title: str) -> Table:
             str(e.injured),
         )
     return table
+
+
+def _event_filter(
+    since: str | None, until: str | None, admin1: str | None, event_type: str | None
+) -> EventFilter:
+    try:
+        return EventFilter(
+            date.fromisoformat(since) if since else None,
+            date.fromisoformat(until) if until else None,
+            admin1,
+            event_type,
+        )
+    except ValueError as e:
+        raise typer.BadParameter(f"dates are YYYY-MM-DD: {e}") from e
 
 
 @app.command()
@@ -151,15 +166,7 @@ def events(
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
 ) -> None:
     """List stored events."""
-    try:
-        flt = EventFilter(
-            date.fromisoformat(since) if since else None,
-            date.fromisoformat(until) if until else None,
-            admin1,
-            event_type,
-        )
-    except ValueError as e:
-        raise typer.BadParameter(f"dates are YYYY-MM-DD: {e}") from e
+    flt = _event_filter(since, until, admin1, event_type)
     store = SQLiteStore(db)
     try:
         found = store.events(flt)
@@ -209,6 +216,32 @@ def articles(
         a = s.article
         table.add_row(a.id, str(a.published or ""), a.title[:70], a.source or "", s.canonical_id or "")
     out.print(table)
+
+
+@app.command("map")
+def map_(
+    db: DbOption = _CFG.db,
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path(
+        "sitrep-map.html"
+    ),
+    since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
+    admin1: Annotated[
+        str | None, typer.Option(help="Governorate name or ISO code (e.g. Anbar, IQ-AN).")
+    ] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="ACLED event type.")] = None,
+) -> None:
+    """Draw stored events on an offline map (bundled governorate boundaries, no tile server)."""
+    flt = _event_filter(since, until, admin1, event_type)
+    store = SQLiteStore(db)
+    try:
+        found = store.events(flt)
+    finally:
+        store.close()
+    output.write_text(
+        report.map_page(found, governorate_shapes(), f"sitrep: {len(found)} events"), encoding="utf-8"
+    )
+    out.print(f"{len(found)} events drawn -> {output}")
 
 
 @app.command()

@@ -223,6 +223,54 @@ def admin_area_rows(geo_dir: Path) -> Iterator[dict[str, str]]:
             }
 
 
+BOUNDARIES_FILE = "governorates.geojson"
+_SIMPLIFY_DEGREES = 0.01  # about 1 km: enough for a map of the country, a few hundred kB less
+
+
+def _simplify(ring: list[list[float]], tolerance: float) -> list[list[float]]:
+    """Douglas-Peucker on one closed ring (keeps its first and last point)."""
+    if len(ring) < 4:
+        return ring
+    keep = [False] * len(ring)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(ring) - 1)]
+    while stack:
+        a, b = stack.pop()
+        (x0, y0), (x1, y1) = ring[a][:2], ring[b][:2]
+        dx, dy = x1 - x0, y1 - y0
+        norm = (dx * dx + dy * dy) ** 0.5
+        far, far_i = 0.0, -1
+        for i in range(a + 1, b):
+            x, y = ring[i][:2]
+            d = abs(dy * (x - x0) - dx * (y - y0)) / norm if norm else ((x - x0) ** 2 + (y - y0) ** 2) ** 0.5
+            if d > far:
+                far, far_i = d, i
+        if far > tolerance:
+            keep[far_i] = True
+            stack += [(a, far_i), (far_i, b)]
+    return [[round(p[0], 3), round(p[1], 3)] for p, k in zip(ring, keep, strict=True) if k]
+
+
+def write_boundaries(features: list[dict[str, Any]], out_dir: Path) -> None:
+    """Simplified governorate outlines for the offline map (OCHA/CSO boundaries, CC BY 3.0 IGO)."""
+    out = []
+    for feat in features:
+        geom = feat["geometry"]
+        polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        rings = [_simplify(poly[0], _SIMPLIFY_DEGREES) for poly in polys]
+        rings = [r for r in rings if len(r) >= 4]
+        iso = PCODE_TO_ISO[feat["properties"]["ADM1_PCODE"]]
+        out.append(
+            {
+                "type": "Feature",
+                "properties": {"admin1_code": iso, "admin1": GOVERNORATES[iso][0]},
+                "geometry": {"type": "MultiPolygon", "coordinates": [[r] for r in rings]},
+            }
+        )
+    doc = {"type": "FeatureCollection", "features": out}
+    (out_dir / BOUNDARIES_FILE).write_text(json.dumps(doc, separators=(",", ":")), encoding="utf-8")
+
+
 def write_countries(geo_dir: Path, out_dir: Path) -> None:
     """Country names (Natural Earth via world-atlas) so reports set abroad are known to be abroad."""
     atlas = geo_dir / WORLD_ATLAS
@@ -260,6 +308,7 @@ def build(
             border = " ".join(f"{x},{y}" for x, y in sorted(cells[iso]))
             f.write(f"{iso}\t{GOVERNORATES[iso][0]}\t{lat:.5f}\t{lon:.5f}\t{' '.join(near)}\t{border}\n")
     write_countries(geo_dir, out_dir)
+    write_boundaries(features, out_dir)
     rows: list[dict[str, str]] = []
     for code in WOF_COUNTRIES:
         path = geo_dir / f"wof_{code}_places.tsv"

@@ -7,7 +7,11 @@ from datetime import date
 from html import escape
 
 from ..analyse import Tally, by_governorate, by_month, by_type
+from ..geo.boundaries import GovernorateShape, governorate_shapes
 from ..model import Claim, Event
+from .map import map_page, svg_map
+
+__all__ = ["bar_chart", "map_page", "render", "svg_map"]
 
 _CSS = """
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;color:#222}
@@ -43,7 +47,12 @@ def _cell(value: object) -> str:
     return f"<td>{escape('' if value is None else str(value))}</td>"
 
 
-def render(events: Sequence[Event], claims: Sequence[Claim], generated: date | None = None) -> str:
+def render(
+    events: Sequence[Event],
+    claims: Sequence[Claim],
+    generated: date | None = None,
+    shapes: Sequence[GovernorateShape] | None = None,
+) -> str:
     rows = []
     for e in events:
         evidence = "<br>".join(escape(x.text) for x in e.evidence)
@@ -64,12 +73,14 @@ def render(events: Sequence[Event], claims: Sequence[Claim], generated: date | N
         for c in claims
     )
     total_killed = sum(e.fatalities for e in events)
+    drawn = svg_map(events, shapes if shapes is not None else governorate_shapes())
     stamp = f" — generated {generated.isoformat()}" if generated else ""
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>sitrep situation report</title><style>{_CSS}</style></head>
 <body><h1>Situation report{stamp}</h1>
 <p>{len(events)} incidents, {total_killed} reported killed, {sum(e.injured for e in events)} wounded;
 {len(claims)} statistics and background claims kept apart.</p>
+<h2>Map</h2>{drawn}
 <div class="charts">{bar_chart("Incidents per governorate", by_governorate(events))}
 {bar_chart("Incidents per month", by_month(events))}{bar_chart("Incidents per type", by_type(events))}</div>
 <h2>Incidents</h2>
