@@ -9,7 +9,7 @@ from datetime import date
 from sitrep.geo.boundaries import governorate_shapes
 from sitrep.model import Event
 from sitrep.report import render, svg_map
-from sitrep.report.map import TYPE_COLOURS, radius
+from sitrep.report.geomap import TYPE_COLOURS, radius
 
 SVG = "{http://www.w3.org/2000/svg}"
 BOMB = Event(

@@ -9,7 +9,7 @@ from html import escape
 from ..analyse import Tally, by_governorate, by_month, by_type
 from ..geo.boundaries import GovernorateShape, governorate_shapes
 from ..model import Claim, Event
-from .map import map_page, svg_map
+from .geomap import map_page, svg_map
 
 __all__ = ["bar_chart", "map_page", "render", "svg_map"]
 
