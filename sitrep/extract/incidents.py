@@ -147,9 +147,18 @@ def _well_known(t: Toponym) -> bool:
     return any(c.importance >= _WELL_KNOWN for c in t.candidates)
 
 
-def _before_admin_area(t: Toponym, rest: tuple[Toponym, ...]) -> bool:
-    """'Jalawla, Diyala': a name right before a governorate or country is a place, whatever NER says."""
-    return bool(rest) and rest[0].start - t.end <= 3 and bool(rest[0].governorate or rest[0].country)
+_CAPTION_GAP = re.compile(
+    r"(?:\s+(?:district|sub-?district|area|neighbou?rhood|village|town|city|province|governorate))?\s*,?\s*",
+    re.I,
+)
+
+
+def _before_admin_area(t: Toponym, rest: tuple[Toponym, ...], text: str) -> bool:
+    """'Jalawla, Diyala', 'Ghazali, Balad Ruz district, Diyala': a name in a caption that ends in a governorate
+    or country is a place, whatever NER says."""
+    if not rest or not _CAPTION_GAP.fullmatch(text, t.end, rest[0].start):
+        return False
+    return bool(rest[0].governorate or rest[0].country) or _before_admin_area(rest[0], rest[1:], text)
 
 
 def _surname(name: str) -> str:
@@ -218,7 +227,7 @@ def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[
                 and not _given_name(t, doc.text, surnames)
                 and not (t.start - start <= 2 and _common_word(t.surface, lower_words))
                 and (
-                    _before_admin_area(t, found[i + 1 :])
+                    _before_admin_area(t, found[i + 1 :], doc.text)
                     or not _overlaps(t, excluded)
                     or (_well_known(t) and not _inside_longer_name(t, excluded))
                 )

@@ -89,11 +89,16 @@ def resolve(
     toponyms: Iterable[Toponym], g: Gazetteer, context_governorates: set[str], country: str = "Iraq"
 ) -> Place | None:
     """The most specific place among `toponyms` (in text order) that agrees with the governorates named."""
-    tops = list(toponyms)
+    tops = _in_order_of_preference(list(toponyms))
     named = {t.governorate for t in tops if t.governorate}
     countries = {t.country for t in tops if t.country and t.country != country}
     preferred = named | set(context_governorates)  # the article's other governorates rank, never filter
     coarse: Place | None = None
+    districts = {
+        b.admin2
+        for t in tops
+        if t.qualifier == "district" and (b := _best(t, g, named, preferred, countries, country)) and b.admin2
+    }
     for i, t in enumerate(tops):
         if t.country:
             continue
@@ -108,6 +113,13 @@ def resolve(
         best = _best(t, g, named, preferred, countries, country)
         if best is None:
             continue
+        if districts and t.qualifier != "district" and best.admin2 and best.admin2 not in districts:
+            continue  # "Al-Dawalib, Balad Ruz district": a namesake in another district is not it
+        later_inside = any(
+            c.admin1_code in named for u in tops[i + 1 :] if not u.governorate for c in u.candidates
+        )
+        if best.admin1_code not in named and later_inside:
+            continue  # only near the governorate the text names, and a later name lies inside it
         if best.feature in _ADMIN_FEATURES:
             # "Bradost area, Sidakan, Arbil": a town named inside the sub-district is more precise.
             towns = (
@@ -121,6 +133,32 @@ def resolve(
             place = _snap(place, named, g)
         return place
     return coarse
+
+
+_SUB_AREA = {"area", "neighbourhood", "neighborhood"}
+_CAPTION_GAP = 20  # characters between "Shuala area" and ", Baghdad"
+
+
+def _in_order_of_preference(tops: list[Toponym]) -> list[Toponym]:
+    """Names that only label a facility or road ("Balad Air Base in Yathrib"), and an area or neighbourhood
+    given before the town it belongs to ("Al-Safra area, Adhaim"), yield to the other places named; they
+    remain the fallback."""
+
+    def deferred(i: int, t: Toponym) -> bool:
+        if t.qualifier == "label":
+            return True
+        nxt = tops[i + 1] if i + 1 < len(tops) else None
+        return (
+            t.qualifier in _SUB_AREA
+            and nxt is not None
+            and not nxt.country
+            and 0 <= nxt.start - t.end <= _CAPTION_GAP
+        )
+
+    flags = [deferred(i, t) for i, t in enumerate(tops)]
+    return [t for t, f in zip(tops, flags, strict=True) if not f] + [
+        t for t, f in zip(tops, flags, strict=True) if f
+    ]
 
 
 def _best(

@@ -87,8 +87,10 @@ class Toponym:
 
 
 _AFTER = re.compile(
-    r"\s*(province|governorate|district|sub-district|area|neighbou?rhood|village|town|city)\b", re.I
+    r"\s*(province|governorate|district|sub-?district|area|neighbou?rhood|village|town|city)\b", re.I
 )
+# A name that only labels a facility or a route: "Balad Air Base" (in Yathrib), "Yusufiya Road".
+_LABEL = re.compile(r"[\s-]*(?:air\s*base|airbase|airport|base|road|highway|street|bridge|dam|camp)\b", re.I)
 _BEFORE = re.compile(
     r"\b(near|outside|north of|south of|east of|west of|outskirts of|around)\s+(the\s+)?$", re.I
 )
@@ -159,7 +161,10 @@ def _toponym(
 ) -> Toponym | None:
     after = _AFTER.match(text, end)
     before = _BEFORE.search(text, 0, start)
-    qualifier = after.group(1).lower() if after else (before.group(1).lower() if before else None)
+    qualifier = after.group(1).lower().replace("subd", "sub-d") if after else None
+    qualifier = qualifier or (before.group(1).lower() if before else None)
+    if _LABEL.match(text, end):
+        qualifier = "label"
     country = _COUNTRIES.get(key) or gazetteer.countries.get(key)
     if country:
         return Toponym(start + offset, end + offset, surface, None, country, (), qualifier)
