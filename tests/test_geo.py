@@ -148,3 +148,29 @@ def test_a_town_named_inside_a_sub_district_is_more_precise() -> None:
 def test_names_with_any_latin_diacritic_are_kept() -> None:
     # GeoNames writes the emphatic h with a cedilla ("Ḩulaywah"); the build once dropped such names.
     assert any(p.admin1_code == "IQ-SD" for p in default_gazetteer().lookup("Hulaywah"))
+
+
+def _place(text: str) -> tuple[str, str | None, int]:
+    g = default_gazetteer()
+    place = resolve(find_toponyms(text, g), g, set())
+    assert place is not None
+    return place.name, place.admin1_code, place.geo_precision
+
+
+def test_a_facility_named_after_a_town_yields_to_the_town_it_is_in() -> None:
+    name, code, _ = _place("Rockets hit Balad Air Base in Yathrib, Saladin.")
+    assert "Yathrib" in name and code == "IQ-SD"
+
+
+def test_a_neighbourhood_before_a_city_is_coded_to_the_city() -> None:
+    assert _place("Gunmen killed a man in Shuala area, Baghdad.") == ("Baghdad", "IQ-BG", 1)
+
+
+def test_after_an_unknown_village_a_seat_named_governorate_is_the_governorate() -> None:
+    # SYNTHETIC village name: the event is in Kirkuk governorate, not (falsely precise) in Kirkuk city.
+    assert _place("Gunmen attacked Zubbaraqa village, Kirkuk, Iraq.")[1:] == ("IQ-KI", 3)
+
+
+def test_initials_are_not_hamlets() -> None:
+    names = {t.surface for t in find_toponyms("AQI and the KDP said so in Samarra.", default_gazetteer())}
+    assert names == {"Samarra"}

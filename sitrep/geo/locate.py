@@ -12,7 +12,7 @@ from .toponyms import Toponym
 # Governorates whose capital shares their name: "Kirkuk" alone is the city, "Kirkuk province" the governorate.
 _CAPITAL_NAMED = {"IQ-BG", "IQ-BA", "IQ-NA", "IQ-KA", "IQ-KI", "IQ-AR", "IQ-DA", "IQ-SU", "IQ-HA"}
 _CITY = 30  # importance of a city many sources name (alternate names, population)
-_COARSE = {"province", "governorate"}
+_COARSE = {"province", "governorate", "after a place"}
 _NEAR = {
     "near",
     "outside",

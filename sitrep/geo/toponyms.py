@@ -123,6 +123,12 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or fold(word) in _PARTICLES or _PARTICLE_JOINED.match(word) is not None
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+# "Bashir village, Kirkuk, Iraq": after another place's name, a governorate named like its seat is the
+# governorate ("Shuala neighborhood, Baghdad" still means the city).
+_AFTER_A_PLACE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:village|town|district|sub-?district))?,\s*$")
+
+
 def find_toponyms(text: str, gazetteer: Gazetteer, offset: int = 0) -> list[Toponym]:
     tokens = list(_TOKEN.finditer(text))
     found: list[Toponym] = []
@@ -146,6 +152,8 @@ def find_toponyms(text: str, gazetteer: Gazetteer, offset: int = 0) -> list[Topo
                     break
                 if key in NOT_PLACES or len(key) < 3 or (n == 1 and key in GIVEN_NAMES):
                     continue
+                if n == 1 and _ACRONYM.fullmatch(surface):
+                    continue  # "AQI", "KDP": an organisation's initials, not the hamlet so spelled
                 hit = _toponym(text, span[0].start(), end, surface, key, gazetteer, offset)
                 if hit:
                     i += n - 1
@@ -163,6 +171,8 @@ def _toponym(
     before = _BEFORE.search(text, 0, start)
     qualifier = after.group(1).lower().replace("subd", "sub-d") if after else None
     qualifier = qualifier or (before.group(1).lower() if before else None)
+    if qualifier is None and _AFTER_A_PLACE.search(text, max(0, start - 60), start):
+        qualifier = "after a place"
     if _LABEL.match(text, end):
         qualifier = "label"
     country = _COUNTRIES.get(key) or gazetteer.countries.get(key)
