@@ -11,7 +11,10 @@ from sitrep.extract.actors import IS, UNIDENTIFIED, attribute, canonical
 from sitrep.extract.claims import claim_kind
 from sitrep.extract.counts import Count, count_casualties
 from sitrep.extract.dates import find_date
+from sitrep.extract.types import KINDS, classify
 from sitrep.ingest import parse_record
+
+KINDS_BY_SUB = {kind.sub_event_type: kind for _, kind in KINDS}
 
 
 @pytest.mark.parametrize(
@@ -281,3 +284,25 @@ def test_a_headline_only_record_with_an_act_is_an_incident() -> None:
     [extraction] = list(extract([article]))
     [mention] = extraction.mentions
     assert mention.sub_event_type == "Suicide bomb" and mention.fatalities_low == 31
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Blast targets bakery in Iraqi capital",
+        "Gunmen assassinate retired judge in Iraq's capital",
+        "Supply convoy targeted on highway in Babil province",
+        "Militants attack farmhouse in Diyala",
+    ],
+)
+def test_present_tense_headlines_are_incidents(headline: str) -> None:
+    # SYNTHETIC headline-only records, written in the style of wire headlines.
+    article = parse_record({"id": "h", "title": headline, "text": headline, "published": "2021-02-01"}, "t")
+    [extraction] = list(extract([article]))
+    [mention] = extraction.mentions
+    assert mention.place is not None and mention.place.country == "Iraq"
+
+
+def test_a_murder_given_as_the_reason_for_arrests_is_no_attack() -> None:
+    assert classify("Police arrested 12 men over the murder of a shop owner.") == KINDS_BY_SUB["Arrests"]

@@ -41,6 +41,13 @@ _ACT = re.compile(
     r"seizes|shoots)\b",
     re.I,
 )
+# Headlines tell news in the present tense: "Blast targets bakery", "Gunmen assassinate judge".
+_HEADLINE_ACT = re.compile(
+    r"\b(targets?|hits?|attacks?|strikes?|open fire|opens fire|assassinates?|abducts?|kidnaps?|kills?|wounds?|"
+    r"injures?|explodes?|detonates?|ambushes|storms?|shells?|bombs?|survives?|killing|wounding|"
+    r"comes? under|came under|thwarts?|foils?)\b",
+    re.I,
+)
 _NEW_INCIDENT = re.compile(
     r"\b(separately|in a separate|in another|meanwhile|elsewhere|"
     r"another (attack|incident|bomb(ing)?|explosion|blast|assault|clash|roadside bomb))\b",
@@ -272,6 +279,7 @@ def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
     )
     dated = s.found_date is not None and s.found_date.precision in ("day", "week", "month")
     placed = any(not t.country for t in s.toponyms)
+    act = act or (headline and _HEADLINE_ACT.search(s.evidence.text) is not None)
     return act and (headline or dated or placed or c.zero or _exact(c.killed) or _exact(c.wounded))
 
 

@@ -129,7 +129,32 @@ _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _AFTER_A_PLACE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:village|town|district|sub-?district))?,\s*$")
 
 
+_CAPITALS = {"iraq": ("Baghdad", "Iraq"), "syria": ("Damascus", "Syria"), "jordan": ("Amman", "Jordan")}
+_CAPITAL_PHRASE = re.compile(r"\b(Iraq|Syria|Jordan)(?:ian|i|n)?(?:['’]s)?\s+capital\b")
+
+
+def _capital(m: re.Match[str], gazetteer: Gazetteer, offset: int) -> Toponym | None:
+    """'the Iraqi capital', "Iraq's capital": the capital city, as if named."""
+    city, country = _CAPITALS[m.group(1).lower()]
+    candidates = [c for c in gazetteer.lookup(city) if c.country == country]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: c.importance)
+    return Toponym(
+        m.start() + offset, m.end() + offset, m.group(), gazetteer.governorate_code(city), None, (best,)
+    )
+
+
 def find_toponyms(text: str, gazetteer: Gazetteer, offset: int = 0) -> list[Toponym]:
+    found = _find_names(text, gazetteer, offset)
+    capitals = [t for m in _CAPITAL_PHRASE.finditer(text) if (t := _capital(m, gazetteer, offset))]
+    if not capitals:
+        return found
+    kept = [t for t in found if not any(c.start <= t.start < c.end for c in capitals)]
+    return sorted(kept + capitals, key=lambda t: t.start)
+
+
+def _find_names(text: str, gazetteer: Gazetteer, offset: int) -> list[Toponym]:
     tokens = list(_TOKEN.finditer(text))
     found: list[Toponym] = []
     i = 0
