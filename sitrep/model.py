@@ -49,6 +49,7 @@ class Place:
     geo_precision: int  # ACLED: 1 town, 2 near town / district, 3 governorate
     feature: str = ""
     place_id: str = ""
+    importance: int = 0  # gazetteer importance: alternate names and population; cities score 30 and more
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,9 @@ class Mention:
     injured: int
     evidence: tuple[Evidence, ...]
     field_evidence: tuple[tuple[str, int], ...] = ()  # (field name, index into evidence)
+    # Towns, villages, neighbourhoods the report names for this incident (not governorates, countries or
+    # big cities): two reports naming different ones tell of different incidents.
+    place_names: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     extractor_version: str = EXTRACTOR_VERSION
 
@@ -111,6 +115,18 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Link:
+    """Why one report joined an event: the report it was matched to, the score and the reasons."""
+
+    article_id: str
+    index: int  # the mention's index in its article
+    other_article_id: str | None  # None for the report that started the event
+    other_index: int | None
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Event:
     """One real-world incident, possibly reported by many articles."""
 
@@ -137,6 +153,7 @@ class Event:
     evidence: tuple[Evidence, ...]
     warnings: tuple[str, ...] = ()
     extractor_version: str = field(default="sitrep-rules-0.1")
+    links: tuple[Link, ...] = ()  # one per report behind the event, when reports were linked
 
     @property
     def article_ids(self) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from .dedup import CopyFinder, shingles, signature
 from .extract import extract
 from .ingest import read_paths
 from .link import link
-from .model import Article, Claim, Event, Extraction, Problem
+from .model import Article, Claim, Event, Extraction, Mention, Problem
 from .store import Store
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -59,26 +59,30 @@ def _extract_and_link(
     """Each canonical article's extraction with its events; copies become extra sources."""
     total = len(dedup.canonical)
     for n, extraction in enumerate(extract(dedup.canonical, model=cfg.spacy_model), 1):
-        yield extraction, link(extraction.mentions, by_id, dedup.copies)
+        yield extraction, link(extraction.mentions, by_id, dedup.copies, across_articles=False)
         if progress:
             progress("extract", n, total)
 
 
 def extract_events(
-    articles: Iterable[Article], cfg: Config, progress: Progress | None = None
+    articles: Iterable[Article], cfg: Config, progress: Progress | None = None, link_reports: bool = True
 ) -> tuple[list[Event], list[Claim], dict[str, list[str]]]:
-    """Article records in, events out; no database. Syndicated copies are extracted once."""
+    """Article records in, events out; no database. Syndicated copies are extracted once; with
+    `link_reports`, reports of one incident in different articles become one event."""
     batch = list(articles)
     by_id = {a.id: a for a in batch}
     dedup = deduplicate(
         batch, CopyFinder(lambda i: by_id[i].text if i in by_id else None, cfg.dup_containment)
     )
-    events: list[Event] = []
+    mentions: list[Mention] = []
     claims: list[Claim] = []
-    for extraction, linked in _extract_and_link(dedup, by_id, cfg, progress):
-        events += linked
+    total = len(dedup.canonical)
+    for n, extraction in enumerate(extract(dedup.canonical, model=cfg.spacy_model), 1):
+        mentions += extraction.mentions
         claims += extraction.claims
-    return events, claims, dedup.copies
+        if progress:
+            progress("extract", n, total)
+    return link(mentions, by_id, dedup.copies, across_articles=link_reports), claims, dedup.copies
 
 
 def run(paths: Sequence[Path], store: Store, cfg: Config, progress: Progress | None = None) -> RunResult:

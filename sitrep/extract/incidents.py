@@ -355,6 +355,23 @@ def _unresolved(sentences: list[SentenceInfo], place: Place | None, g: Gazetteer
     ]
 
 
+_BIG_CITY = 35  # gazetteer importance of Ramadi, Tikrit, Mosul: too big to tell one incident from another
+
+
+def _local_names(sentences: list[SentenceInfo]) -> tuple[str, ...]:
+    """The small places the report names: known villages and neighbourhoods, and names the gazetteer lacks."""
+    names = [
+        t.surface
+        for s in sentences
+        for t in s.toponyms
+        if not t.governorate
+        and not t.country
+        and not any(c.importance >= _BIG_CITY for c in t.candidates if c.country == FOCUS_COUNTRY)
+    ]
+    names += [n for s in sentences for n in s.unknown_places]
+    return tuple(dict.fromkeys(names))
+
+
 def build_mention(
     article: Article,
     index: int,
@@ -428,6 +445,7 @@ def build_mention(
         evidence=evidence,
         field_evidence=tuple(fields),
         warnings=tuple(warnings),
+        place_names=_local_names(sentences),
     )
 
 

@@ -58,6 +58,7 @@ def _town(p: GazetteerPlace, precision: int) -> Place:
         precision,
         p.feature,
         p.place_id,
+        p.importance,
     )
 
 

@@ -1,62 +1,73 @@
-"""Link: mentions -> events. For now one event per mention, with syndicated copies as extra sources.
+"""Link: mentions -> events. Reports of one incident, from any number of articles, become one event.
 
-Cross-article linking of independent reports of one incident is a later stage (issue 5).
+Syndicated copies are extra sources of their canonical article's mentions; independent reports are
+grouped by `group.Linker` (blocking, scored pairs, constrained transitive merging) and merged field by
+field (`merge.merge`).
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..model import Article, Event, Mention, Source
-
-
-def event_id(mention: Mention) -> str:
-    return "ev-" + hashlib.sha1(f"{mention.article_id}#{mention.index}".encode()).hexdigest()[:12]
+from ..model import Article, Event, Link, Mention, Source
+from .compare import Report, compare, content_words
+from .group import LINK_THRESHOLD, Linker, candidate_pairs
+from .merge import event_id, merge
 
 
 def _source(article: Article) -> Source:
     return Source(article.id, article.outlet, article.url, article.published)
 
 
-def to_event(mention: Mention, sources: Sequence[Article]) -> Event:
-    place = mention.place
-    return Event(
-        event_id=event_id(mention),
-        event_date=mention.event_date,
-        date_precision=mention.date_precision,
-        event_type=mention.event_type,
-        sub_event_type=mention.sub_event_type,
-        actor1=mention.actor1.name if mention.actor1 else None,
-        actor2=mention.actor2.name if mention.actor2 else None,
-        country=place.country if place else None,
-        admin1=place.admin1 if place else None,
-        admin1_code=place.admin1_code if place else None,
-        admin2=place.admin2 if place else None,
-        location=place.name if place else None,
-        latitude=place.latitude if place else None,
-        longitude=place.longitude if place else None,
-        geo_precision=place.geo_precision if place else None,
-        fatalities=mention.fatalities,
-        fatalities_low=mention.fatalities_low,
-        fatalities_high=mention.fatalities_high,
-        injured=mention.injured,
-        sources=tuple(_source(a) for a in sources),
-        evidence=mention.evidence,
-        warnings=mention.warnings,
-        extractor_version=mention.extractor_version,
-    )
+def reports_of(
+    mentions: Iterable[Mention], articles: Mapping[str, Article], copies: Mapping[str, Sequence[str]]
+) -> list[Report]:
+    reports = []
+    for m in mentions:
+        ids = [m.article_id, *copies.get(m.article_id, ())]
+        sources = tuple(_source(articles[i]) for i in ids if i in articles)
+        article = articles.get(m.article_id)
+        reports.append(
+            Report(
+                m,
+                article.published if article else None,
+                sources,
+                content_words(tuple(e.text for e in m.evidence), m.place),
+            )
+        )
+    return reports
 
 
 def link(
-    mentions: Iterable[Mention], articles: Mapping[str, Article], copies: Mapping[str, Sequence[str]]
+    mentions: Iterable[Mention],
+    articles: Mapping[str, Article],
+    copies: Mapping[str, Sequence[str]],
+    across_articles: bool = True,
 ) -> list[Event]:
-    """Events for `mentions`; `copies` maps a canonical article id to the ids of its syndicated copies."""
+    """Events for `mentions`; `copies` maps a canonical article id to the ids of its syndicated copies.
+
+    With `across_articles`, reports of one incident in different articles become one event.
+    """
+    reports = reports_of(mentions, articles, copies)
+    if not across_articles:
+        return [merge([r], []) for r in reports]
+    linker = Linker(reports)
     events = []
-    for m in mentions:
-        ids = [m.article_id, *copies.get(m.article_id, ())]
-        events.append(to_event(m, [articles[i] for i in ids if i in articles]))
+    for g in linker.groups():
+        order = sorted(g.members, key=lambda i: linker.order_key(i))
+        links = []
+        for i in order:
+            up = g.parent[i]
+            m = reports[i].mention
+            if up is None:
+                links.append(Link(m.article_id, m.index, None, None, 0.0, ("first report",)))
+            else:
+                other = reports[up[0]].mention
+                links.append(
+                    Link(m.article_id, m.index, other.article_id, other.index, up[1].score, up[1].reasons)
+                )
+        events.append(merge([reports[i] for i in order], links))
     return events
 
 
-__all__ = ["event_id", "link", "to_event"]
+__all__ = ["LINK_THRESHOLD", "Linker", "Report", "candidate_pairs", "compare", "event_id", "link", "merge"]

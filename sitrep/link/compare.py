@@ -1,0 +1,243 @@
+"""Whether two reports describe one incident: a score from features a careful coder weighs, and vetoes.
+
+Each feature adds evidence for or against (in log-odds-like points): the date gap, the distance between
+the places (or one place containing the other), the event types, the counts of dead and wounded, the
+actors, and the words the reports share about the target ("army post", "liquor store", "watchtower").
+A veto ("cannot link") marks two reports that are clearly different incidents — different towns far
+apart, different governorates, dates days apart, a protest and a bombing — so grouping never chains
+them together through a third report.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..geo.admin1 import GOVERNORATES, fold
+from ..geo.gazetteer import name_keys, skeleton
+from ..model import Mention, Place, Source
+
+# Means of attack a report rarely gets wrong: a suicide bombing is not a rocket attack or an air strike.
+_DISTINCT_MEANS = frozenset(
+    {"Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Grenade"}
+)
+# What a headline calls any armed violence: compatible with every more specific kind.
+_VAGUE_KINDS = frozenset({"Attack", "Armed clash"})
+_CITY = 30  # gazetteer importance of a city: sharing it says less than sharing a village
+_TOWNS_APART_KM = 10  # two different towns this far apart are two incidents
+_NEAR_KM = 25  # "near X" or a district's centre: farther than this is elsewhere
+MAX_DAYS_APART = 3  # reports of one incident are published up to a few days apart
+_FAMILIES = {
+    "Battles": "violence",
+    "Explosions/Remote violence": "violence",
+    "Violence against civilians": "violence",
+    "Protests": "demonstration",
+    "Riots": "demonstration",
+    "Strategic developments": "strategic",
+}
+# Words every report of violence uses: they say nothing about which incident.
+_GENERIC = frozenset(
+    """
+    iraq iraqi iraqis killed kill kills wounded wound injured injures attack attacks attacked people
+    said says reported report reports sources source official officials security forces province
+    governorate district city town village area near north south east west monday tuesday wednesday
+    thursday friday saturday sunday today yesterday night morning evening incident claimed responsibility
+    group including least number others members member member's islamic state isis isil daesh one two
+    three four five six seven eight nine ten dozens several
+    """.split()  # noqa: SIM905
+)
+_WORD = re.compile(r"[a-z][a-z]{2,}")
+# Words reports use for the same thing ("blast", "explosion", "IED"; "airbase", "base").
+_SAME_THING = {
+    **dict.fromkeys(
+        ("blast", "explosion", "bomb", "bombing", "ied", "device", "explosive", "exploded"), "explosive"
+    ),
+    **dict.fromkeys(("airbase", "base", "camp"), "base"),
+    **dict.fromkeys(("policeman", "policemen", "police", "officer"), "police"),
+    **dict.fromkeys(("soldier", "troop", "army"), "army"),
+    **dict.fromkeys(("supply", "logistic", "logistical", "convoy"), "convoy"),
+    **dict.fromkeys(("rocket", "katyusha", "missile"), "rocket"),
+    **dict.fromkeys(("shop", "store"), "shop"),
+    **dict.fromkeys(("pylon", "tower", "transmission", "electricity", "power"), "power"),
+    **dict.fromkeys(("kidnapped", "kidnap", "abducted", "abduct", "kidnapping", "abduction"), "abduct"),
+}
+_PLACE_WORDS = frozenset(w for _, _, aliases in GOVERNORATES.values() for a in aliases for w in a.split())
+
+
+def content_words(texts: tuple[str, ...], place: Place | None = None) -> frozenset[str]:
+    """What a report says beyond the formula and the place (compared on its own): targets, weapons,
+    people ("liquor", "pylons", "watchtower", "candidate")."""
+    skip = set(_PLACE_WORDS)
+    if place is not None:
+        skip |= set(fold(place.name).split()) | set(fold(place.admin1 or "").split())
+    words = {w for t in texts for w in _WORD.findall(fold(t))}
+    stems = {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words}
+    stems = {_SAME_THING.get(w, w) for w in stems}
+    return frozenset(w for w in stems if w not in STOP_WORDS and w not in _GENERIC and w not in skip)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One mention as linking sees it, with its sources and the words it uses."""
+
+    mention: Mention
+    published: date | None
+    sources: tuple[Source, ...]
+    words: frozenset[str]
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.mention.article_id, self.mention.index)
+
+    @property
+    def family(self) -> str:
+        return _FAMILIES.get(self.mention.event_type, "other")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    score: float
+    vetoed: bool
+    reasons: tuple[str, ...]
+
+
+def _km(a: Mention, b: Mention) -> float | None:
+    if a.place is None or b.place is None:
+        return None
+    pa, pb = a.place, b.place
+    dlat = math.radians(pb.latitude - pa.latitude)
+    dlon = math.radians(pb.longitude - pa.longitude)
+    h = (
+        math.sin(dlat / 2) ** 2
+        + math.cos(math.radians(pa.latitude)) * math.cos(math.radians(pb.latitude)) * math.sin(dlon / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _days_apart(a: Mention, b: Mention) -> int | None:
+    if a.event_date is None or b.event_date is None:
+        return None
+    return abs((a.event_date - b.event_date).days)
+
+
+def _veto(a: Report, b: Report) -> str | None:
+    ma, mb = a.mention, b.mention
+    if ma.article_id == mb.article_id:
+        return "same article (its incidents were told apart by the extractor)"
+    if a.family != b.family:
+        return f"{ma.event_type} vs {mb.event_type}"
+    days = _days_apart(ma, mb)
+    vague = {ma.date_precision, mb.date_precision} - {"day"}
+    if days is not None and days > (7 if vague else MAX_DAYS_APART):
+        return f"{days} days apart"
+    pa, pb = ma.place, mb.place
+    if pa is not None and pb is not None:
+        if pa.country != pb.country:
+            return f"{pa.country} vs {pb.country}"
+        km = _km(ma, mb) or 0.0
+        if pa.admin1_code and pb.admin1_code and pa.admin1_code != pb.admin1_code and km > 25:
+            return f"{pa.admin1} vs {pb.admin1}"
+        towns = pa.geo_precision == 1 and pb.geo_precision == 1 and pa.place_id != pb.place_id
+        if (towns and km > _TOWNS_APART_KM) or (
+            pa.geo_precision < 3 and pb.geo_precision < 3 and km > _NEAR_KM
+        ):
+            return f"{pa.name} and {pb.name} are {km:.0f} km apart"
+    if ma.place_names and mb.place_names and not _name_keys(ma.place_names) & _name_keys(mb.place_names):
+        return f"different places named: {', '.join(ma.place_names)} / {', '.join(mb.place_names)}"
+    fa, fb = ma.fatalities, mb.fatalities
+    if min(fa, fb) >= 5 and max(fa, fb) > 3 * min(fa, fb):
+        return f"{fa} vs {fb} killed"
+    if (
+        ma.sub_event_type in _DISTINCT_MEANS
+        and mb.sub_event_type in _DISTINCT_MEANS
+        and ma.sub_event_type != mb.sub_event_type
+    ):
+        return f"{ma.sub_event_type} vs {mb.sub_event_type}"
+    return None
+
+
+def _name_keys(names: tuple[str, ...]) -> set[str]:
+    return {skeleton(k) for n in names for k in name_keys(fold(n))[-1:]}
+
+
+def word_weights(reports: Sequence[Report]) -> dict[str, float]:
+    """Inverse document frequency over the reports being linked: 'liquor' says more than 'convoy'."""
+    df = Counter(w for r in reports for w in r.words)
+    n = len(reports)
+    return {w: math.log(1 + n / k) for w, k in df.items()}
+
+
+def _shared_words(a: Report, b: Report, weights: Mapping[str, float]) -> tuple[float, list[str]]:
+    """Weighted overlap coefficient of the two reports' words (0 to 1) and the words shared."""
+    shared = a.words & b.words
+
+    def weight(ws: frozenset[str]) -> float:
+        return sum(weights.get(w, 1.0) for w in ws)
+
+    smaller = min(weight(a.words), weight(b.words))
+    ranked = sorted(shared, key=lambda w: -weights.get(w, 1.0))
+    return (weight(shared) / smaller if smaller else 0.0), ranked
+
+
+def compare(a: Report, b: Report, weights: Mapping[str, float] | None = None) -> Comparison:
+    veto = _veto(a, b)
+    if veto:
+        return Comparison(-math.inf, True, (veto,))
+    ma, mb = a.mention, b.mention
+    score = 0.0
+    why: list[str] = []
+
+    def add(points: float, reason: str) -> None:
+        nonlocal score
+        score += points
+        why.append(f"{points:+.1f} {reason}")
+
+    days = _days_apart(ma, mb)
+    if days is not None:
+        add({0: 1.0, 1: 0.5, 2: -0.4}.get(days, -1.2), f"{days} day(s) apart")
+    pa, pb = ma.place, mb.place
+    if pa is not None and pb is not None:
+        km = _km(ma, mb) or 0.0
+        if pa.place_id and pa.place_id == pb.place_id and pa.geo_precision < 3:
+            add(0.6 if pa.importance >= _CITY else 1.5, f"same place ({pa.name})")
+        elif pa.geo_precision == 3 or pb.geo_precision == 3:
+            if pa.admin1_code == pb.admin1_code:
+                add(0.0, f"one report gives only the governorate ({pa.admin1})")
+        elif km <= 5:
+            add(1.2, f"places {km:.0f} km apart")
+        elif km <= 15:
+            add(0.7, f"places {km:.0f} km apart")
+        else:
+            add(-0.3, f"places {km:.0f} km apart")
+    else:
+        add(-0.3, "one report names no place")
+    if ma.sub_event_type == mb.sub_event_type:
+        add(0.8, f"both {ma.sub_event_type}")
+    elif {ma.sub_event_type, mb.sub_event_type} & _VAGUE_KINDS:
+        add(0.2, f"{ma.sub_event_type} / {mb.sub_event_type}: one report only says attack or clash")
+    elif ma.event_type == mb.event_type:
+        add(0.3, f"both {ma.event_type}")
+    else:
+        add(-0.3, f"{ma.sub_event_type} vs {mb.sub_event_type}")
+    fa, fb = ma.fatalities, mb.fatalities
+    if fa and fb:
+        close = fa == fb or abs(fa - fb) <= 2
+        add(0.8 if fa == fb else 0.2 if close else -0.8, f"{fa} and {fb} killed")
+    ia, ib = ma.injured, mb.injured
+    if ia and ib:
+        add(0.4 if ia == ib else 0.1, f"{ia} and {ib} wounded")
+    if ma.place_names and mb.place_names:
+        add(0.5, f"both name {', '.join(ma.place_names)}")
+    a1, b1 = ma.actor1, mb.actor1
+    if a1 and b1 and "Unidentified" not in a1.name + b1.name:
+        add(0.4 if a1.name == b1.name else -0.8, f"actors {a1.name} / {b1.name}")
+    if a.words and b.words:
+        similarity, shared = _shared_words(a, b, weights or {})
+        add(round(2.5 * similarity - 0.4, 1), f"shared words: {', '.join(shared[:6]) or 'none'}")
+    return Comparison(score, False, tuple(why))

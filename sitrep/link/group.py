@@ -1,0 +1,143 @@
+"""Grouping reports into incidents: candidate pairs by blocking, then constrained transitive merging.
+
+Blocking keeps this far from all-pairs: reports are compared only within the same kind of event
+(violence, demonstration, strategic), the same governorate, and a few days of each other; a report
+that names no governorate is compared with the same kind of report on nearby days anywhere.
+
+Merging takes candidate pairs best first (single link) but joins two groups only if no report of one
+is vetoed against any report of the other, and their reports agree on average: a chain A-B-C cannot
+join A and C when A and C are clearly different incidents.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from .compare import MAX_DAYS_APART, Comparison, Report, compare, word_weights
+
+LINK_THRESHOLD = 2.5  # a pair scoring this much is one incident
+_GROUP_AGREEMENT = 0.5  # mean score across two groups before they may merge, as a share of the threshold
+_WEAKEST_PAIR = 0.5  # no pair across two merging groups may score below this
+_VAGUE_WINDOW = 7  # days searched around a report dated only to a week or month
+
+
+def _day(r: Report) -> int | None:
+    d = r.mention.event_date or r.published
+    return d.toordinal() if d else None
+
+
+def candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
+    """Index pairs worth comparing: same family, same governorate (or none given), dates close."""
+    by_family: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    buckets: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    loose: list[tuple[int, int, int]] = []  # (family index position later) reports to search widely
+    for i, r in enumerate(reports):
+        day = _day(r)
+        if day is None:
+            continue
+        by_family[r.family].append((day, i))
+        place = r.mention.place
+        code = place.admin1_code if place else None
+        if code:
+            buckets[(r.family, code)].append((day, i))
+        vague = r.mention.date_precision not in (None, "day")
+        if not code or vague:
+            loose.append((day, i, _VAGUE_WINDOW if vague else MAX_DAYS_APART))
+    seen: set[tuple[int, int]] = set()
+    for items in buckets.values():
+        items.sort()
+        start = 0
+        for end, (day, i) in enumerate(items):
+            while items[start][0] < day - MAX_DAYS_APART:
+                start += 1
+            for _, j in items[start:end]:
+                pair = (min(i, j), max(i, j))
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+    for items in by_family.values():
+        items.sort()
+    days = {f: [d for d, _ in items] for f, items in by_family.items()}
+    for day, i, window in loose:
+        fam = reports[i].family
+        lo, hi = bisect_left(days[fam], day - window), bisect_right(days[fam], day + window)
+        for _, j in by_family[fam][lo:hi]:
+            pair = (min(i, j), max(i, j))
+            if i != j and pair not in seen:
+                seen.add(pair)
+                yield pair
+
+
+@dataclass
+class _Group:
+    members: list[int]
+    parent: dict[int, tuple[int, Comparison] | None]  # spanning tree: member -> (linked to, why)
+    root: int  # the earliest report: its mention names the event
+
+
+def _reroot(g: _Group, at: int) -> None:
+    """Make `at` the tree's root by reversing the path from it to the old root."""
+    path = [at]
+    while (up := g.parent[path[-1]]) is not None:
+        path.append(up[0])
+    for child, parent in zip(reversed(path[:-1]), reversed(path[1:]), strict=True):
+        link = g.parent[child]
+        assert link is not None
+        g.parent[parent] = (child, link[1])
+    g.parent[at] = None
+    g.root = at
+
+
+class Linker:
+    """Groups reports; `compare` results are cached because merging re-checks pairs."""
+
+    def __init__(self, reports: Sequence[Report], threshold: float = LINK_THRESHOLD) -> None:
+        self.reports = reports
+        self.threshold = threshold
+        self.weights = word_weights(reports)
+        self._cache: dict[tuple[int, int], Comparison] = {}
+
+    def comparison(self, i: int, j: int) -> Comparison:
+        pair = (min(i, j), max(i, j))
+        if pair not in self._cache:
+            self._cache[pair] = compare(self.reports[pair[0]], self.reports[pair[1]], self.weights)
+        return self._cache[pair]
+
+    def order_key(self, i: int) -> tuple[int, str, int]:
+        r = self.reports[i]
+        return (r.published.toordinal() if r.published else 0, r.mention.article_id, r.mention.index)
+
+    def _may_merge(self, a: _Group, b: _Group) -> bool:
+        scores = []
+        for x in a.members:
+            for y in b.members:
+                c = self.comparison(x, y)
+                if c.vetoed or c.score < _WEAKEST_PAIR:
+                    return False  # one pair of reports clearly (or on balance) tells of different incidents
+                scores.append(c.score)
+        return sum(scores) / len(scores) >= _GROUP_AGREEMENT * self.threshold
+
+    def groups(self, pairs: Iterator[tuple[int, int]] | None = None) -> list[_Group]:
+        scored = []
+        for i, j in pairs if pairs is not None else candidate_pairs(self.reports):
+            c = self.comparison(i, j)
+            if not c.vetoed and c.score >= self.threshold:
+                scored.append((c.score, i, j))
+        group_of = {i: _Group([i], {i: None}, i) for i in range(len(self.reports))}
+        for _, i, j in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+            a, b = group_of[i], group_of[j]
+            if a is b or not self._may_merge(a, b):
+                continue
+            if self.order_key(b.root) < self.order_key(a.root):
+                a, b, i, j = b, a, j, i
+            _reroot(b, j)
+            b.parent[j] = (i, self.comparison(i, j))
+            a.members += b.members
+            a.parent.update(b.parent)
+            for m in b.members:
+                group_of[m] = a
+        unique = {id(g): g for g in group_of.values()}
+        return sorted(unique.values(), key=lambda g: self.order_key(g.root))
