@@ -22,6 +22,7 @@ from .geo.build import DATA_DIR
 from .geo.build import build as build_gazetteer
 from .ingest import read_paths
 from .model import Article, Event, Problem
+from .report.explain import explain as explain_event
 from .store import EventFilter, SQLiteStore
 
 DEMO_DIR = Path(__file__).parent / "demo"
@@ -99,6 +100,9 @@ def run(
     ] = _CFG.report,
     demo: Annotated[bool, typer.Option("--demo", help="Run on the bundled synthetic demo corpus.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any input was skipped.")] = False,
+    no_link: Annotated[
+        bool, typer.Option("--no-link", help="One event per report: do not link reports across articles.")
+    ] = False,
 ) -> None:
     """Ingest, deduplicate, extract, link and store; print a summary and write the situation report."""
     inputs = list(paths or []) + ([DEMO_DIR] if demo else [])
@@ -109,7 +113,11 @@ def run(
         with _progress() as bar:
             task = bar.add_task("extracting", total=None)
             result = pipeline.run(
-                inputs, store, _CFG, lambda _s, n, total: bar.update(task, completed=n, total=total)
+                inputs,
+                store,
+                _CFG,
+                lambda _s, n, total: bar.update(task, completed=n, total=total),
+                link_reports=not no_link,
             )
         _report_problems(result.problems)
         events = store.events()
@@ -136,6 +144,9 @@ def extract(
     claims: Annotated[
         Path | None, typer.Option("--claims", help="Also write claims here (JSON Lines).")
     ] = None,
+    no_link: Annotated[
+        bool, typer.Option("--no-link", help="One event per report: do not link reports across articles.")
+    ] = False,
 ) -> None:
     """The evaluation contract: article records in, one event record per line out; no database."""
     articles: list[Article] = []
@@ -146,7 +157,10 @@ def extract(
     with _progress() as bar:
         task = bar.add_task("extracting", total=len(articles))
         events, found_claims, _ = pipeline.extract_events(
-            articles, _CFG, lambda _s, n, total: bar.update(task, completed=n, total=total)
+            articles,
+            _CFG,
+            lambda _s, n, total: bar.update(task, completed=n, total=total),
+            link_reports=not no_link,
         )
     output.write_text(export.to_jsonl(export.event_record(e) for e in events), encoding="utf-8")
     if claims:
@@ -164,8 +178,15 @@ def events(
     ] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="ACLED event type.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    explain: Annotated[
+        str | None,
+        typer.Option("--explain", help="Show every report behind EVENT_ID and why they were linked."),
+    ] = None,
 ) -> None:
     """List stored events."""
+    if explain:
+        _explain(db, explain)
+        return
     flt = _event_filter(since, until, admin1, event_type)
     store = SQLiteStore(db)
     try:
@@ -180,6 +201,35 @@ def events(
         out.print(_events_table(found, f"{len(found)} events"))
     else:
         raise typer.BadParameter("--format is table, csv or json")
+
+
+def _explain(db: Path, event_id: str) -> None:
+    store = SQLiteStore(db)
+    try:
+        event = store.event(event_id)
+    finally:
+        store.close()
+    if event is None:
+        raise typer.BadParameter(f"no event {event_id!r} in {db}")
+    out.print(_events_table([event], f"{event_id}: {len(event.sources)} sources"))
+    if event.fatalities_low is not None or event.fatalities_high is not None:
+        out.print(
+            f"killed: best {event.fatalities}, low {event.fatalities_low}, high {event.fatalities_high}"
+        )
+    table = Table(title="reports behind the event")
+    for col in ("article", "outlet", "published", "what it said", "linked to", "score", "why"):
+        table.add_column(col, overflow="fold")
+    for line in explain_event(event):
+        table.add_row(
+            line.article_id + (f"\n{line.url}" if line.url else ""),
+            line.outlet or "",
+            line.published,
+            line.evidence,
+            line.linked_to,
+            "" if line.score is None else f"{line.score:.1f}",
+            "\n".join(line.reasons),
+        )
+    out.print(table)
 
 
 @app.command()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from .config import Config
 from .dedup import CopyFinder, shingles, signature
 from .extract import extract
 from .ingest import read_paths
-from .link import link
+from .link import SEARCH_DAYS, Known, link, link_into, report_of, reports_of
 from .model import Article, Claim, Event, Extraction, Mention, Problem
 from .store import Store
 
@@ -53,13 +54,11 @@ def deduplicate(articles: Sequence[Article], finder: CopyFinder) -> Deduplicated
     return Deduplicated(canonical, copies, sigs)
 
 
-def _extract_and_link(
-    dedup: Deduplicated, by_id: dict[str, Article], cfg: Config, progress: Progress | None
-) -> Iterator[tuple[Extraction, list[Event]]]:
-    """Each canonical article's extraction with its events; copies become extra sources."""
+def _extractions(dedup: Deduplicated, cfg: Config, progress: Progress | None) -> Iterator[Extraction]:
+    """Each canonical article's extraction; copies are not extracted again."""
     total = len(dedup.canonical)
     for n, extraction in enumerate(extract(dedup.canonical, model=cfg.spacy_model), 1):
-        yield extraction, link(extraction.mentions, by_id, dedup.copies, across_articles=False)
+        yield extraction
         if progress:
             progress("extract", n, total)
 
@@ -76,17 +75,33 @@ def extract_events(
     )
     mentions: list[Mention] = []
     claims: list[Claim] = []
-    total = len(dedup.canonical)
-    for n, extraction in enumerate(extract(dedup.canonical, model=cfg.spacy_model), 1):
+    for extraction in _extractions(dedup, cfg, progress):
         mentions += extraction.mentions
         claims += extraction.claims
-        if progress:
-            progress("extract", n, total)
     return link(mentions, by_id, dedup.copies, across_articles=link_reports), claims, dedup.copies
 
 
-def run(paths: Sequence[Path], store: Store, cfg: Config, progress: Progress | None = None) -> RunResult:
-    """Ingest files into the store and extract what is new. Re-running on the same input changes nothing."""
+def _known(store: Store, mentions: Sequence[Mention]) -> list[Known]:
+    """Stored reports of events dated near the new ones: what new reports may link into."""
+    dates = [m.event_date for m in mentions if m.event_date]
+    if not dates:
+        return []
+    window = timedelta(days=SEARCH_DAYS)
+    return [
+        Known(report_of(s.mention, s.published, s.sources), s.event_id, s.link)
+        for s in store.stored_mentions(min(dates) - window, max(dates) + window)
+    ]
+
+
+def run(
+    paths: Sequence[Path],
+    store: Store,
+    cfg: Config,
+    progress: Progress | None = None,
+    link_reports: bool = True,
+) -> RunResult:
+    """Ingest files into the store, extract what is new and link it to the events stored (reports of
+    one incident become one event). Re-running on the same input changes nothing."""
     result = RunResult()
     new: list[Article] = []
     seen: set[str] = set()
@@ -109,10 +124,15 @@ def run(paths: Sequence[Path], store: Store, cfg: Config, progress: Progress | N
         store.add_article(a, dedup.signatures[a.id], copy_of.get(a.id))
     result.articles_new = len(new)
     by_id = {a.id: a for a in new}
-    for extraction, events in _extract_and_link(dedup, by_id, cfg, progress):
-        store.put_extraction(extraction.article_id, events, extraction.claims)
-        result.events += events
+    mentions: list[Mention] = []
+    for extraction in _extractions(dedup, cfg, progress):
+        store.put_claims(extraction.article_id, extraction.claims)
+        mentions += extraction.mentions
         result.claims += extraction.claims
+    linked = link_into(reports_of(mentions, by_id, dedup.copies), _known(store, mentions), link_reports)
+    store.replace_events(linked.events, linked.replaced)
+    store.put_mentions(mentions, linked.event_of)
+    result.events = linked.events
     for original, cs in dedup.copies.items():
         if original not in canonical_ids:  # a copy of an article stored by an earlier run
             for c in cs:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .compare import MAX_DAYS_APART, Comparison, Report, compare, word_weights
@@ -22,6 +22,7 @@ LINK_THRESHOLD = 2.5  # a pair scoring this much is one incident
 _GROUP_AGREEMENT = 0.5  # mean score across two groups before they may merge, as a share of the threshold
 _WEAKEST_PAIR = 0.5  # no pair across two merging groups may score below this
 _VAGUE_WINDOW = 7  # days searched around a report dated only to a week or month
+SEARCH_DAYS = _VAGUE_WINDOW  # the widest window any report is compared across
 
 
 def _day(r: Report) -> int | None:
@@ -33,7 +34,7 @@ def candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
     """Index pairs worth comparing: same family, same governorate (or none given), dates close."""
     by_family: dict[str, list[tuple[int, int]]] = defaultdict(list)
     buckets: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    loose: list[tuple[int, int, int]] = []  # (family index position later) reports to search widely
+    loose: list[tuple[int, int, int]] = []  # (day, report, window): reports to search across governorates
     for i, r in enumerate(reports):
         day = _day(r)
         if day is None:
@@ -72,13 +73,15 @@ def candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
 
 
 @dataclass
-class _Group:
+class Group:
+    """Reports of one incident, as a tree of the links that joined them (root: the earliest report)."""
+
     members: list[int]
     parent: dict[int, tuple[int, Comparison] | None]  # spanning tree: member -> (linked to, why)
     root: int  # the earliest report: its mention names the event
 
 
-def _reroot(g: _Group, at: int) -> None:
+def _reroot(g: Group, at: int) -> None:
     """Make `at` the tree's root by reversing the path from it to the old root."""
     path = [at]
     while (up := g.parent[path[-1]]) is not None:
@@ -110,7 +113,7 @@ class Linker:
         r = self.reports[i]
         return (r.published.toordinal() if r.published else 0, r.mention.article_id, r.mention.index)
 
-    def _may_merge(self, a: _Group, b: _Group) -> bool:
+    def _may_merge(self, a: Group, b: Group) -> bool:
         scores = []
         for x in a.members:
             for y in b.members:
@@ -120,13 +123,18 @@ class Linker:
                 scores.append(c.score)
         return sum(scores) / len(scores) >= _GROUP_AGREEMENT * self.threshold
 
-    def groups(self, pairs: Iterator[tuple[int, int]] | None = None) -> list[_Group]:
+    def groups(
+        self, pairs: Iterable[tuple[int, int]] | None = None, initial: Sequence[Group] = ()
+    ) -> list[Group]:
+        """Groups of all reports; `initial` groups (events already stored) may grow or merge, never split."""
         scored = []
         for i, j in pairs if pairs is not None else candidate_pairs(self.reports):
             c = self.comparison(i, j)
             if not c.vetoed and c.score >= self.threshold:
                 scored.append((c.score, i, j))
-        group_of = {i: _Group([i], {i: None}, i) for i in range(len(self.reports))}
+        group_of = {m: g for g in initial for m in g.members}
+        for i in range(len(self.reports)):
+            group_of.setdefault(i, Group([i], {i: None}, i))
         for _, i, j in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
             a, b = group_of[i], group_of[j]
             if a is b or not self._may_merge(a, b):

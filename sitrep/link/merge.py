@@ -5,7 +5,8 @@
 - place: the most precise place (town before district before governorate), then the most reported;
 - type: the sub-event type most reports give, the more specific one on a tie;
 - dead and wounded: UCDP's low / best / high — the lowest and highest figures any report gives, and as
-  best the median of the reports that give a figure (a report silent on the dead does not count as 0);
+  best the figure of the latest report that gives one: tolls rise and corrections follow ("rose to
+  three", "two soldiers, not five"); a report silent on the dead does not count as 0;
 - sources: every article, with outlet, URL and publication date; evidence: every report's sentences.
 """
 
@@ -14,7 +15,6 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
-from statistics import median_high
 from typing import TypeVar
 
 from ..model import Event, Link, Mention, Place, Source
@@ -45,13 +45,14 @@ def _place(mentions: Sequence[Mention]) -> Place | None:
 def _counts(
     values: Sequence[int], lows: Sequence[int | None], highs: Sequence[int | None]
 ) -> tuple[int, int | None, int | None]:
+    """(best, low, high) from the reports' figures, oldest report first."""
     given = [v for v in values if v]
     if not given:
         known = [x for x in lows if x is not None]
         return 0, (min(known) if known else None), (max(known) if known else None)
     low = min([x for x in lows if x is not None] + given)
     high = max([x for x in highs if x is not None] + given)
-    return median_high(given), low, high
+    return given[-1], low, high
 
 
 def merge(reports: Sequence[Report], links: Sequence[Link]) -> Event:

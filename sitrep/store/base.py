@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from ..model import Article, Claim, Event
+from ..model import Article, Claim, Event, Link, Mention, Source
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,17 @@ class StoredArticle:
     canonical_id: str | None  # set when this article is a syndicated copy
 
 
+@dataclass(frozen=True)
+class StoredMention:
+    """A report kept in the store: the mention, the event it belongs to, and the link that put it there."""
+
+    mention: Mention
+    event_id: str
+    link: Link | None
+    published: date | None
+    sources: tuple[Source, ...]  # its article and that article's syndicated copies
+
+
 class Store(Protocol):
     def has_content(self, content_hash: str) -> bool: ...
 
@@ -40,7 +51,15 @@ class Store(Protocol):
 
     def add_source(self, canonical_id: str, article: Article) -> None: ...
 
-    def put_extraction(self, article_id: str, events: Sequence[Event], claims: Sequence[Claim]) -> None: ...
+    def put_claims(self, article_id: str, claims: Sequence[Claim]) -> None: ...
+
+    def put_mentions(self, mentions: Sequence[Mention], event_of: Mapping[tuple[str, int], str]) -> None: ...
+
+    def stored_mentions(self, since: date, until: date) -> list[StoredMention]: ...
+
+    def replace_events(self, events: Sequence[Event], replaced: Mapping[str, str]) -> None: ...
+
+    def event(self, event_id: str) -> Event | None: ...
 
     def events(self, flt: EventFilter | None = None) -> list[Event]: ...
 

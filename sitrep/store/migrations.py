@@ -67,4 +67,28 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, idx)
     );
     """,
+    # 2: reports (mentions) are kept with the event they were linked to, and why, so new articles
+    # link into stored events and `sitrep events --explain` can show every report behind one.
+    """
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        idx INTEGER NOT NULL,
+        event_id TEXT NOT NULL,
+        event_date TEXT,
+        payload TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX mentions_date ON mentions(event_date);
+    CREATE INDEX mentions_event ON mentions(event_id);
+    CREATE TABLE event_links (
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        other_article_id TEXT,
+        other_idx INTEGER,
+        score REAL NOT NULL,
+        reasons TEXT NOT NULL,
+        PRIMARY KEY (event_id, article_id, idx)
+    );
+    """,
 )

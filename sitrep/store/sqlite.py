@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
 from ..geo.admin1 import iso_code
-from ..model import EVENT_FIELDS, Article, Claim, Event, Evidence, Source
-from .base import EventFilter, StoredArticle
+from ..model import EVENT_FIELDS, Article, Claim, Event, Evidence, Mention, Source
+from .base import EventFilter, StoredArticle, StoredMention
+from .codec import link_from_row, link_to_row, mention_from_json, mention_to_json
 from .migrations import MIGRATIONS
 
 _EVENT_COLUMNS = (*EVENT_FIELDS, "warnings", "extractor_version", "article_id")
@@ -108,39 +109,19 @@ class SQLiteStore:
         row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         return self._article(row) if row else None
 
-    # events and claims
+    # reports, events and claims
     def add_source(self, canonical_id: str, article: Article) -> None:
         """A syndicated copy becomes one more source of every event its canonical article reported."""
         with self.db:
             self.db.execute(
-                "INSERT OR IGNORE INTO event_sources (event_id, article_id) SELECT event_id, ? FROM events"
-                " WHERE article_id = ?",
+                "INSERT OR IGNORE INTO event_sources (event_id, article_id) SELECT DISTINCT event_id, ?"
+                " FROM mentions WHERE article_id = ?",
                 (article.id, canonical_id),
             )
 
-    def put_extraction(self, article_id: str, events: Sequence[Event], claims: Sequence[Claim]) -> None:
+    def put_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
         with self.db:
-            self.db.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
             self.db.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
-            for ev in events:
-                values: dict[str, Any] = {c: getattr(ev, c, None) for c in _EVENT_COLUMNS}
-                values.update(
-                    event_date=_iso(ev.event_date),
-                    warnings=json.dumps(list(ev.warnings)),
-                    article_id=article_id,
-                )
-                self.db.execute(
-                    f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(values))})",
-                    [values[c] for c in _EVENT_COLUMNS],
-                )
-                self.db.executemany(
-                    "INSERT OR IGNORE INTO event_sources (event_id, article_id) VALUES (?, ?)",
-                    [(ev.event_id, s.article_id) for s in ev.sources],
-                )
-                self.db.executemany(
-                    "INSERT INTO evidence (event_id, article_id, start, end, text) VALUES (?,?,?,?,?)",
-                    [(ev.event_id, e.article_id, e.start, e.end, e.text) for e in ev.evidence],
-                )
             self.db.executemany(
                 "INSERT INTO claims (article_id, idx, kind, text, numbers, period, start, end, extractor_version)"
                 " VALUES (?,?,?,?,?,?,?,?,?)",
@@ -159,6 +140,90 @@ class SQLiteStore:
                     for c in claims
                 ],
             )
+
+    def put_mentions(self, mentions: Sequence[Mention], event_of: Mapping[tuple[str, int], str]) -> None:
+        """Store new reports, and move reports whose event merged into another (`event_of`)."""
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO mentions (article_id, idx, event_id, event_date, payload) VALUES (?,?,?,?,?)",
+                [
+                    (
+                        m.article_id,
+                        m.index,
+                        event_of[(m.article_id, m.index)],
+                        _iso(m.event_date),
+                        mention_to_json(m),
+                    )
+                    for m in mentions
+                ],
+            )
+            self.db.executemany(
+                "UPDATE mentions SET event_id = ? WHERE article_id = ? AND idx = ?",
+                [(ev, a, i) for (a, i), ev in event_of.items()],
+            )
+
+    def stored_mentions(self, since: date, until: date) -> list[StoredMention]:
+        """Every report of every event that has a report dated between `since` and `until`."""
+        rows = self.db.execute(
+            "SELECT m.*, a.published, l.other_article_id, l.other_idx, l.score, l.reasons FROM mentions m"
+            " JOIN articles a ON a.id = m.article_id"
+            " LEFT JOIN event_links l ON l.event_id = m.event_id AND l.article_id = m.article_id AND l.idx = m.idx"
+            " WHERE m.event_id IN (SELECT event_id FROM mentions WHERE event_date BETWEEN ? AND ?)"
+            " ORDER BY m.event_id, a.published, m.article_id, m.idx",
+            (since.isoformat(), until.isoformat()),
+        ).fetchall()
+        found = []
+        for r in rows:
+            link = link_from_row(r) if r["reasons"] is not None else None
+            sources = tuple(
+                Source(s["id"], s["outlet"], s["url"], _day(s["published"]))
+                for s in self.db.execute(
+                    "SELECT id, outlet, url, published FROM articles WHERE id = ? OR canonical_id = ?"
+                    " ORDER BY canonical_id IS NOT NULL, id",
+                    (r["article_id"], r["article_id"]),
+                )
+            )
+            found.append(
+                StoredMention(
+                    mention_from_json(r["payload"]), r["event_id"], link, _day(r["published"]), sources
+                )
+            )
+        return found
+
+    def replace_events(self, events: Sequence[Event], replaced: Mapping[str, str]) -> None:
+        """Write new and changed events; drop those merged into another (`replaced`: old id -> new id)."""
+        with self.db:
+            for old in replaced:
+                self.db.execute("DELETE FROM events WHERE event_id = ?", (old,))
+            for ev in events:
+                self.db.execute("DELETE FROM events WHERE event_id = ?", (ev.event_id,))
+                values: dict[str, Any] = {c: getattr(ev, c, None) for c in _EVENT_COLUMNS}
+                values.update(
+                    event_date=_iso(ev.event_date),
+                    warnings=json.dumps(list(ev.warnings)),
+                    article_id=ev.sources[0].article_id if ev.sources else ev.evidence[0].article_id,
+                )
+                self.db.execute(
+                    f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(values))})",
+                    [values[c] for c in _EVENT_COLUMNS],
+                )
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO event_sources (event_id, article_id) VALUES (?, ?)",
+                    [(ev.event_id, s.article_id) for s in ev.sources],
+                )
+                self.db.executemany(
+                    "INSERT INTO evidence (event_id, article_id, start, end, text) VALUES (?,?,?,?,?)",
+                    [(ev.event_id, e.article_id, e.start, e.end, e.text) for e in ev.evidence],
+                )
+                self.db.executemany(
+                    "INSERT INTO event_links (event_id, article_id, idx, other_article_id, other_idx, score, reasons)"
+                    " VALUES (?,?,?,?,?,?,?)",
+                    [link_to_row(ev.event_id, link) for link in ev.links],
+                )
+
+    def event(self, event_id: str) -> Event | None:
+        row = self.db.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        return self._event(row) if row else None
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
         flt = flt or EventFilter()
@@ -194,6 +259,12 @@ class SQLiteStore:
                 "SELECT * FROM evidence WHERE event_id = ? ORDER BY start", (r["event_id"],)
             )
         )
+        links = tuple(
+            link_from_row(x)
+            for x in self.db.execute(
+                "SELECT * FROM event_links WHERE event_id = ? ORDER BY rowid", (r["event_id"],)
+            )
+        )
         kw = {c: r[c] for c in _EVENT_COLUMNS if c not in ("article_id", "warnings", "event_date")}
         return Event(
             **kw,
@@ -201,6 +272,7 @@ class SQLiteStore:
             warnings=tuple(json.loads(r["warnings"])),
             sources=sources,
             evidence=evidence,
+            links=links,
         )
 
     def claims(self) -> list[Claim]:
