@@ -358,18 +358,28 @@ def _unresolved(sentences: list[SentenceInfo], place: Place | None, g: Gazetteer
 _BIG_CITY = 35  # gazetteer importance of Ramadi, Tikrit, Mosul: too big to tell one incident from another
 
 
-def _local_names(sentences: list[SentenceInfo]) -> tuple[str, ...]:
-    """The small places the report names: known villages and neighbourhoods, and names the gazetteer lacks."""
-    names = [
-        t.surface
-        for s in sentences
-        for t in s.toponyms
-        if not t.governorate
-        and not t.country
-        and not any(c.importance >= _BIG_CITY for c in t.candidates if c.country == FOCUS_COUNTRY)
-    ]
+# "in Bab al-Muadham area", "on Al-Nidal street", "the Banks Bridge": a named spot, known to the gazetteer or not.
+_SPOT = re.compile(
+    r"\b(?:in|at|near|on|along|outside|of|targeting|against)\s+(?:the\s+)?((?:[A-Z][\w'’]*|al-[A-Z][\w'’]*)(?:[\s-](?:[A-Z][\w'’]*|al-[A-Z][\w'’]*)){0,3})"
+    r"\s+((?i:area|neighbou?rhood|street|road|bridge|square|market|region|quarter|village))\b"
+)
+
+
+def _local_names(sentences: list[SentenceInfo], gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The small places the report names: known villages and neighbourhoods, streets, bridges and squares,
+    and names the gazetteer lacks — not governorates, countries or big cities."""
+
+    def small(name: str) -> bool:
+        if gazetteer.governorate_code(name) or fold(name) in gazetteer.countries or fold(name) in NOT_PLACES:
+            return False
+        return not any(
+            c.importance >= _BIG_CITY for c in gazetteer.lookup(name) if c.country == FOCUS_COUNTRY
+        )
+
+    names = [t.surface for s in sentences for t in s.toponyms if not t.governorate and not t.country]
     names += [n for s in sentences for n in s.unknown_places]
-    return tuple(dict.fromkeys(names))
+    names += [m.group(1) for s in sentences for m in _SPOT.finditer(s.evidence.text)]
+    return tuple(n for n in dict.fromkeys(names) if small(n))
 
 
 def build_mention(
@@ -445,7 +455,7 @@ def build_mention(
         evidence=evidence,
         field_evidence=tuple(fields),
         warnings=tuple(warnings),
-        place_names=_local_names(sentences),
+        place_names=_local_names(sentences, gazetteer),
     )
 
 

@@ -173,7 +173,9 @@ def word_weights(reports: Sequence[Report]) -> dict[str, float]:
     return {w: math.log(1 + n / k) for w, k in df.items()}
 
 
-def _shared_words(a: Report, b: Report, weights: Mapping[str, float]) -> tuple[float, list[str]]:
+def _shared_words(
+    a: Report, b: Report, weights: Mapping[str, float], rank: bool = True
+) -> tuple[float, list[str]]:
     """Weighted overlap coefficient of the two reports' words (0 to 1) and the words shared."""
     shared = a.words & b.words
 
@@ -181,11 +183,14 @@ def _shared_words(a: Report, b: Report, weights: Mapping[str, float]) -> tuple[f
         return sum(weights.get(w, 1.0) for w in ws)
 
     smaller = min(weight(a.words), weight(b.words))
-    ranked = sorted(shared, key=lambda w: -weights.get(w, 1.0))
+    ranked = sorted(shared, key=lambda w: (-weights.get(w, 1.0), w)) if rank else []
     return (weight(shared) / smaller if smaller else 0.0), ranked
 
 
-def compare(a: Report, b: Report, weights: Mapping[str, float] | None = None) -> Comparison:
+def compare(
+    a: Report, b: Report, weights: Mapping[str, float] | None = None, explain: bool = True
+) -> Comparison:
+    """Score two reports. Without `explain` no reasons are written (linking many reports is faster)."""
     veto = _veto(a, b)
     if veto:
         return Comparison(-math.inf, True, (veto,))
@@ -193,51 +198,52 @@ def compare(a: Report, b: Report, weights: Mapping[str, float] | None = None) ->
     score = 0.0
     why: list[str] = []
 
-    def add(points: float, reason: str) -> None:
+    def add(points: float, reason: str, *args: object) -> None:
         nonlocal score
         score += points
-        why.append(f"{points:+.1f} {reason}")
+        if explain:
+            why.append(f"{points:+.1f} " + reason.format(*args))
 
     days = _days_apart(ma, mb)
     if days is not None:
-        add({0: 1.0, 1: 0.5, 2: -0.4}.get(days, -1.2), f"{days} day(s) apart")
+        add({0: 1.0, 1: 0.5, 2: -0.4}.get(days, -1.2), "{} day(s) apart", days)
     pa, pb = ma.place, mb.place
     if pa is not None and pb is not None:
         km = _km(ma, mb) or 0.0
         if pa.place_id and pa.place_id == pb.place_id and pa.geo_precision < 3:
-            add(0.6 if pa.importance >= _CITY else 1.5, f"same place ({pa.name})")
+            add(0.6 if pa.importance >= _CITY else 1.5, "same place ({})", pa.name)
         elif pa.geo_precision == 3 or pb.geo_precision == 3:
             if pa.admin1_code == pb.admin1_code:
-                add(0.0, f"one report gives only the governorate ({pa.admin1})")
+                add(0.0, "one report gives only the governorate ({})", pa.admin1)
         elif km <= 5:
-            add(1.2, f"places {km:.0f} km apart")
+            add(1.2, "places {:.0f} km apart", km)
         elif km <= 15:
-            add(0.7, f"places {km:.0f} km apart")
+            add(0.7, "places {:.0f} km apart", km)
         else:
-            add(-0.3, f"places {km:.0f} km apart")
+            add(-0.3, "places {:.0f} km apart", km)
     else:
         add(-0.3, "one report names no place")
     if ma.sub_event_type == mb.sub_event_type:
-        add(0.8, f"both {ma.sub_event_type}")
+        add(0.8, "both {}", ma.sub_event_type)
     elif {ma.sub_event_type, mb.sub_event_type} & _VAGUE_KINDS:
-        add(0.2, f"{ma.sub_event_type} / {mb.sub_event_type}: one report only says attack or clash")
+        add(0.2, "{} / {}: one report only says attack or clash", ma.sub_event_type, mb.sub_event_type)
     elif ma.event_type == mb.event_type:
-        add(0.3, f"both {ma.event_type}")
+        add(0.3, "both {}", ma.event_type)
     else:
-        add(-0.3, f"{ma.sub_event_type} vs {mb.sub_event_type}")
+        add(-0.3, "{} vs {}", ma.sub_event_type, mb.sub_event_type)
     fa, fb = ma.fatalities, mb.fatalities
     if fa and fb:
         close = fa == fb or abs(fa - fb) <= 2
-        add(0.8 if fa == fb else 0.2 if close else -0.8, f"{fa} and {fb} killed")
+        add(0.8 if fa == fb else 0.2 if close else -0.8, "{} and {} killed", fa, fb)
     ia, ib = ma.injured, mb.injured
     if ia and ib:
-        add(0.4 if ia == ib else 0.1, f"{ia} and {ib} wounded")
+        add(0.4 if ia == ib else 0.1, "{} and {} wounded", ia, ib)
     if ma.place_names and mb.place_names:
-        add(0.5, f"both name {', '.join(ma.place_names)}")
+        add(0.5, "both name {}", ", ".join(ma.place_names))
     a1, b1 = ma.actor1, mb.actor1
     if a1 and b1 and "Unidentified" not in a1.name + b1.name:
-        add(0.4 if a1.name == b1.name else -0.8, f"actors {a1.name} / {b1.name}")
+        add(0.4 if a1.name == b1.name else -0.8, "actors {} / {}", a1.name, b1.name)
     if a.words and b.words:
-        similarity, shared = _shared_words(a, b, weights or {})
-        add(round(2.5 * similarity - 0.4, 1), f"shared words: {', '.join(shared[:6]) or 'none'}")
+        similarity, shared = _shared_words(a, b, weights or {}, explain)
+        add(round(2.5 * similarity - 0.4, 1), "shared words: {}", ", ".join(shared[:6]) or "none")
     return Comparison(score, False, tuple(why))

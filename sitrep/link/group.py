@@ -31,23 +31,27 @@ def _day(r: Report) -> int | None:
 
 
 def candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
-    """Index pairs worth comparing: same family, same governorate (or none given), dates close."""
+    """Index pairs worth comparing: same family, same governorate (or none given), dates close.
+
+    Each pair is yielded once, without a set of pairs seen: a report belongs to one governorate block,
+    and the wide search of a loose report skips what the block search already paired.
+    """
     by_family: dict[str, list[tuple[int, int]]] = defaultdict(list)
     buckets: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    loose: list[tuple[int, int, int]] = []  # (day, report, window): reports to search across governorates
+    code_of: dict[int, str | None] = {}
+    window_of: dict[int, int] = {}  # loose reports: days to search across governorates
     for i, r in enumerate(reports):
         day = _day(r)
         if day is None:
             continue
         by_family[r.family].append((day, i))
         place = r.mention.place
-        code = place.admin1_code if place else None
+        code_of[i] = code = place.admin1_code if place else None
         if code:
             buckets[(r.family, code)].append((day, i))
         vague = r.mention.date_precision not in (None, "day")
         if not code or vague:
-            loose.append((day, i, _VAGUE_WINDOW if vague else MAX_DAYS_APART))
-    seen: set[tuple[int, int]] = set()
+            window_of[i] = _VAGUE_WINDOW if vague else MAX_DAYS_APART
     for items in buckets.values():
         items.sort()
         start = 0
@@ -55,21 +59,19 @@ def candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
             while items[start][0] < day - MAX_DAYS_APART:
                 start += 1
             for _, j in items[start:end]:
-                pair = (min(i, j), max(i, j))
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
+                yield (min(i, j), max(i, j))
     for items in by_family.values():
         items.sort()
     days = {f: [d for d, _ in items] for f, items in by_family.items()}
-    for day, i, window in loose:
-        fam = reports[i].family
+    for i, window in window_of.items():
+        day, fam = _day(reports[i]) or 0, reports[i].family
         lo, hi = bisect_left(days[fam], day - window), bisect_right(days[fam], day + window)
-        for _, j in by_family[fam][lo:hi]:
-            pair = (min(i, j), max(i, j))
-            if i != j and pair not in seen:
-                seen.add(pair)
-                yield pair
+        for other_day, j in by_family[fam][lo:hi]:
+            if j == i or (j in window_of and (window_of[j], i) > (window, j)):
+                continue  # the other loose report's own search yields this pair (the wider, else the first)
+            if code_of[i] and code_of[i] == code_of[j] and abs(other_day - day) <= MAX_DAYS_APART:
+                continue  # the governorate block already paired them
+            yield (min(i, j), max(i, j))
 
 
 @dataclass
@@ -95,19 +97,25 @@ def _reroot(g: Group, at: int) -> None:
 
 
 class Linker:
-    """Groups reports; `compare` results are cached because merging re-checks pairs."""
+    """Groups reports. Scores are computed without reasons and only the scores merging re-checks are kept;
+    the reasons are written for the links that join the groups."""
 
     def __init__(self, reports: Sequence[Report], threshold: float = LINK_THRESHOLD) -> None:
         self.reports = reports
         self.threshold = threshold
         self.weights = word_weights(reports)
-        self._cache: dict[tuple[int, int], Comparison] = {}
+        self._scores: dict[tuple[int, int], float] = {}  # pairs merging has checked: score, -inf if vetoed
 
     def comparison(self, i: int, j: int) -> Comparison:
+        """The comparison of two reports, with its reasons."""
+        return compare(self.reports[i], self.reports[j], self.weights)
+
+    def score(self, i: int, j: int) -> float:
         pair = (min(i, j), max(i, j))
-        if pair not in self._cache:
-            self._cache[pair] = compare(self.reports[pair[0]], self.reports[pair[1]], self.weights)
-        return self._cache[pair]
+        if pair not in self._scores:
+            c = compare(self.reports[pair[0]], self.reports[pair[1]], self.weights, explain=False)
+            self._scores[pair] = c.score
+        return self._scores[pair]
 
     def order_key(self, i: int) -> tuple[int, str, int]:
         r = self.reports[i]
@@ -117,10 +125,10 @@ class Linker:
         scores = []
         for x in a.members:
             for y in b.members:
-                c = self.comparison(x, y)
-                if c.vetoed or c.score < _WEAKEST_PAIR:
-                    return False  # one pair of reports clearly (or on balance) tells of different incidents
-                scores.append(c.score)
+                s = self.score(x, y)
+                if s < _WEAKEST_PAIR:  # vetoed (-inf) or weak: different incidents, clearly or on balance
+                    return False
+                scores.append(s)
         return sum(scores) / len(scores) >= _GROUP_AGREEMENT * self.threshold
 
     def groups(
@@ -129,7 +137,7 @@ class Linker:
         """Groups of all reports; `initial` groups (events already stored) may grow or merge, never split."""
         scored = []
         for i, j in pairs if pairs is not None else candidate_pairs(self.reports):
-            c = self.comparison(i, j)
+            c = compare(self.reports[i], self.reports[j], self.weights, explain=False)
             if not c.vetoed and c.score >= self.threshold:
                 scored.append((c.score, i, j))
         group_of = {m: g for g in initial for m in g.members}
