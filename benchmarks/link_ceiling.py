@@ -1,12 +1,13 @@
-"""The best pair and B-cubed scores any linker can reach on a headline file where one headline text is
+"""About the best pair and B-cubed scores a linker can reach on a headline file where one headline text is
 cited for several incidents.
 
 .venv/bin/python benchmarks/link_ceiling.py HEADLINES.jsonl
 
 HEADLINES.jsonl is `sitrep_eval.py make-input gtd-headlines` output: record ids are `gtd:<incident>:h<k>`
 (the ids are read here only to know the gold grouping, as the scorer does). A linker that gives the
-same output for the same text must put identical headlines in one event. Best case: each such text joins
-the incident that cites it most and every other decision is right. Prints that ceiling.
+same output for the same text must put identical headlines in one event. This assumes every other
+decision is right and each such text joins the incident that cites it most (keeping such texts apart as
+their own events scores lower), and prints the scores that gives: a ceiling for this file.
 """
 
 from __future__ import annotations
