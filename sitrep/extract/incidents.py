@@ -45,7 +45,8 @@ _ACT = re.compile(
 _HEADLINE_ACT = re.compile(
     r"\b(targets?|hits?|attacks?|strikes?|open fire|opens fire|assassinates?|abducts?|kidnaps?|kills?|wounds?|"
     r"injures?|explodes?|detonates?|ambushes|storms?|shells?|bombs?|survives?|killing|wounding|"
-    r"comes? under|came under|thwarts?|foils?)\b",
+    r"comes? under|came under|thwarts?|foils?|retakes?|recaptures?|seizes?|captures?|pushes|advances?|"
+    r"battles?|battling|fights?|fighting|clash(?:es)?|offensive|falls to|overruns?|repels?|repulses?)\b",
     re.I,
 )
 _NEW_INCIDENT = re.compile(
