@@ -58,11 +58,15 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
         EventKind(VIOLENCE, "Abduction/forced disappearance", 5),
     ),
     (
-        _rx(r"\b(retak(e|es|en|ing)|retook|recaptur(e|es|ed|ing)|regain(s|ed)? control|liberat(e|es|ed|ing))\b"),
+        _rx(
+            r"\b(retak(e|es|en|ing)|retook|recaptur(e|es|ed|ing)|regain(s|ed)? control|liberat(e|es|ed|ing))\b"
+        ),
         EventKind(BATTLES, "Government regains territory", 4),
     ),
     (
-        _rx(r"\b(overr(un|an|uns)|falls? to|fell to|seiz(e|es|ed) control|take(s|n)? control of|took control of)\b"),
+        _rx(
+            r"\b(overr(un|an|uns)|falls? to|fell to|seiz(e|es|ed) control|take(s|n)? control of|took control of)\b"
+        ),
         EventKind(BATTLES, "Non-state actor overtakes territory", 4),
     ),
     (
