@@ -306,3 +306,16 @@ def test_present_tense_headlines_are_incidents(headline: str) -> None:
 
 def test_a_murder_given_as_the_reason_for_arrests_is_no_attack() -> None:
     assert classify("Police arrested 12 men over the murder of a shop owner.") == KINDS_BY_SUB["Arrests"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        ("Iraqi forces retake Ramadi from Islamic State", "Government regains territory"),
+        ("Border town falls to Islamic State fighters", "Non-state actor overtakes territory"),
+        ("Army pushes deeper into the old quarter of Tal Afar", "Armed clash"),
+    ],
+)
+def test_fighting_over_ground_is_a_battle(sentence: str, sub_event_type: str) -> None:
+    kind = classify(sentence)
+    assert kind is not None and kind.event_type == "Battles" and kind.sub_event_type == sub_event_type
