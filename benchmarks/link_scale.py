@@ -18,6 +18,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from sitrep.geo.gazetteer import default_gazetteer
+from sitrep.geo.locate import place_of
 from sitrep.link import candidate_pairs, link_into
 from sitrep.link.compare import Report
 from sitrep.model import Evidence, Mention, Place
@@ -66,21 +67,7 @@ def reports(n: int, seed: int = 7) -> tuple[list[Report], dict[tuple[str, int], 
     for bucket in g.by_name.values():
         for p in bucket:
             if p.admin1_code and p.country == "Iraq" and len(places_by_gov[p.admin1_code]) < 400:
-                places_by_gov[p.admin1_code].append(
-                    Place(
-                        p.name,
-                        p.country,
-                        p.admin1,
-                        p.admin1_code,
-                        p.admin2,
-                        p.latitude,
-                        p.longitude,
-                        1,
-                        p.feature,
-                        p.place_id,
-                        p.importance,
-                    )
-                )
+                places_by_gov[p.admin1_code].append(place_of(p, 1))
     govs = sorted(places_by_gov)
     out: list[Report] = []
     truth: dict[tuple[str, int], int] = {}

@@ -39,6 +39,10 @@ out = Console(width=None if sys.stdout.isatty() else 120)
 err = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file (env SITREP_DB).")]
+SinceOption = Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")]
+UntilOption = Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")]
+Admin1Option = Annotated[str | None, typer.Option(help="Governorate name or ISO code (e.g. Anbar, IQ-AN).")]
+TypeOption = Annotated[str | None, typer.Option("--type", help="ACLED event type.")]
 
 
 def _progress() -> Progress:
@@ -73,6 +77,17 @@ def _events_table(events: list[Event], title: str) -> Table:
             str(e.injured),
         )
     return table
+
+
+def _stored_events(
+    db: Path, since: str | None, until: str | None, admin1: str | None, event_type: str | None
+) -> list[Event]:
+    flt = _event_filter(since, until, admin1, event_type)
+    store = SQLiteStore(db)
+    try:
+        return store.events(flt)
+    finally:
+        store.close()
 
 
 def _event_filter(
@@ -171,12 +186,10 @@ def extract(
 @app.command()
 def events(
     db: DbOption = _CFG.db,
-    since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
-    admin1: Annotated[
-        str | None, typer.Option(help="Governorate name or ISO code (e.g. Anbar, IQ-AN).")
-    ] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="ACLED event type.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    admin1: Admin1Option = None,
+    event_type: TypeOption = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     explain: Annotated[
         str | None,
@@ -187,12 +200,7 @@ def events(
     if explain:
         _explain(db, explain)
         return
-    flt = _event_filter(since, until, admin1, event_type)
-    store = SQLiteStore(db)
-    try:
-        found = store.events(flt)
-    finally:
-        store.close()
+    found = _stored_events(db, since, until, admin1, event_type)
     if fmt == "csv":
         sys.stdout.write(export.to_csv(found))
     elif fmt == "json":
@@ -274,20 +282,13 @@ def map_(
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path(
         "sitrep-map.html"
     ),
-    since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
-    admin1: Annotated[
-        str | None, typer.Option(help="Governorate name or ISO code (e.g. Anbar, IQ-AN).")
-    ] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="ACLED event type.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    admin1: Admin1Option = None,
+    event_type: TypeOption = None,
 ) -> None:
     """Draw stored events on an offline map (bundled governorate boundaries, no tile server)."""
-    flt = _event_filter(since, until, admin1, event_type)
-    store = SQLiteStore(db)
-    try:
-        found = store.events(flt)
-    finally:
-        store.close()
+    found = _stored_events(db, since, until, admin1, event_type)
     output.write_text(
         report.map_page(found, governorate_shapes(), f"sitrep: {len(found)} events"), encoding="utf-8"
     )

@@ -46,7 +46,8 @@ def governorate_place(g: Gazetteer, iso: str) -> Place:
     return Place(gov.admin1, "Iraq", gov.admin1, iso, None, gov.latitude, gov.longitude, 3, "ADM1", iso)
 
 
-def _town(p: GazetteerPlace, precision: int) -> Place:
+def place_of(p: GazetteerPlace, precision: int) -> Place:
+    """An event location at a gazetteer place, with the precision the text supports."""
     return Place(
         p.name,
         p.country,
@@ -66,7 +67,7 @@ def _foreign(t: Toponym) -> Place | None:
     if not t.candidates:
         return None
     p = max(t.candidates, key=lambda c: c.importance)
-    return _town(p, 2 if t.qualifier in _NEAR else 1)
+    return place_of(p, 2 if t.qualifier in _NEAR else 1)
 
 
 def _near_named(p: GazetteerPlace, named: set[str], g: Gazetteer) -> bool:
@@ -129,7 +130,7 @@ def resolve(
             best = next(
                 (p for p in towns if p and p.admin2 == best.admin2 and p.feature not in _ADMIN_FEATURES), best
             )
-        place = _town(best, 2 if t.qualifier in _NEAR or best.feature in _ADMIN_FEATURES else 1)
+        place = place_of(best, 2 if t.qualifier in _NEAR or best.feature in _ADMIN_FEATURES else 1)
         if best.admin1_code not in named:
             place = _snap(place, named, g)
         return place
