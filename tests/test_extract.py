@@ -33,6 +33,8 @@ KINDS_BY_SUB = {kind.sub_event_type: kind for _, kind in KINDS}
         ("The explosion injured one child.", None, Count(1, 1, 1)),
         ("The attack left 3 dead and 9 injured.", Count(3, 3, 3), Count(9, 9, 9)),
         ("Police arrested 15 suspects in the village.", None, None),
+        ("At least nine security forces are killed by a truck bomb", Count(9, 9, None), None),
+        ("Two forces clashed near the town.", None, None),
     ],
 )
 def test_counts(sentence: str, killed: Count | None, wounded: Count | None) -> None:

@@ -71,7 +71,8 @@ _PERSON = (
     r"residents?|villagers?|passers-?by|relatives|brothers?|sons?|daughters?|family members|conscripts?|"
     r"recruits?|contractors?|journalists?|doctors?|teachers?|judges?|candidates?|officials?|leaders?|"
     r"mukhtars?|elders?|shop ?keepers?|owners?|drivers?|passengers?|deputy|deputies|victims?|bodies|"
-    r"suspects?|elements?|labou?rers?|youths?|advisers?|advisors?|bodyguards?|hostages?|captives?|herders?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?|activists?|lawyers?|merchants?|traders?|of them|of whom)"
+    r"suspects?|elements?|labou?rers?|youths?|advisers?|advisors?|bodyguards?|hostages?|captives?|herders?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?|activists?|lawyers?|merchants?|traders?|comrades?|"
+    r"security forces|forces|of them|of whom)"
 )
 _QTY = rf"(?:{_HEDGE}\s+)?{_NUMBER}\b(?!-year|th\b|st\b|nd\b|rd\b|%| percent| km| kilomet| mile)"
 _VICTIMS = re.compile(rf"\b{_QTY}(?P<mods>(?:\s+[\w’'-]+){{0,5}}?)\s+{_PERSON}\b", re.I)
