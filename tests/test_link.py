@@ -182,3 +182,17 @@ def test_blocking_yields_each_candidate_pair_once() -> None:
         return (same_block and gap <= 3) or gap <= max(window(a), window(b))
 
     assert set(pairs) == {(i, j) for i, j in combinations(range(len(reports)), 2) if expected(i, j)}
+
+
+def test_a_region_instead_of_a_place_must_hold_the_other_report_place() -> None:
+    from sitrep.link.compare import region_of
+
+    south = region_of(("A US convoy was attacked in southern Iraq",))
+    assert "IQ-BA" in south and "IQ-NI" not in south
+    placeless = replace(_mention("a", place=None), region=south)
+    basra = Place("Basra", "Iraq", "Basrah", "IQ-BA", None, 30.5, 47.8, 1, "PPLA", "p:basra", 40)
+    mosul = Place("Mosul", "Iraq", "Ninewa", "IQ-NI", None, 36.3, 43.1, 1, "PPLA", "p:mosul", 47)
+    assert (
+        compare(placeless, _mention("b", place=basra)).score
+        > compare(placeless, _mention("c", place=mosul)).score
+    )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import Article, Event, Link, Mention, Source
-from .compare import Comparison, Report, compare, content_words
+from .compare import Comparison, Report, compare, content_words, region_of
 from .group import LINK_THRESHOLD, SEARCH_DAYS, Group, Linker, candidate_pairs
 from .merge import event_id, merge
 
@@ -29,6 +29,7 @@ def report_of(mention: Mention, published: date | None, sources: Sequence[Source
         published,
         tuple(sources),
         content_words(tuple(e.text for e in mention.evidence), mention.place),
+        region_of(tuple(e.text for e in mention.evidence)) if mention.place is None else frozenset(),
     )
 
 

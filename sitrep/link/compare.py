@@ -70,6 +70,28 @@ _SAME_THING = {
 _PLACE_WORDS = frozenset(w for _, _, aliases in GOVERNORATES.values() for a in aliases for w in a.split())
 
 
+# Regions of Iraq news names instead of a place, as the governorates they cover.
+_SOUTH = frozenset({"IQ-BA", "IQ-DQ", "IQ-MU", "IQ-MA", "IQ-QA", "IQ-NA", "IQ-KA", "IQ-BB", "IQ-WA"})
+_NORTH = frozenset({"IQ-NI", "IQ-DA", "IQ-AR", "IQ-SU", "IQ-KI", "IQ-SD", "IQ-HA"})
+_REGIONS = {
+    "south": _SOUTH,
+    "north": _NORTH,
+    "west": frozenset({"IQ-AN"}),
+    "east": frozenset({"IQ-DI", "IQ-WA", "IQ-MA"}),
+}
+_REGION = re.compile(r"(south|north|west|east)(?:ern)?\s+Iraq|(S|N|W|E)\.? Iraq", re.I)
+_LETTER = {"s": "south", "n": "north", "w": "west", "e": "east"}
+
+
+def region_of(texts: tuple[str, ...]) -> frozenset[str]:
+    """The governorates a report means by "southern Iraq", "western Iraq" (empty when it names none)."""
+    for t in texts:
+        m = _REGION.search(t)
+        if m:
+            return _REGIONS[(m.group(1) or _LETTER[m.group(2).lower()]).lower()]
+    return frozenset()
+
+
 def content_words(texts: tuple[str, ...], place: Place | None = None) -> frozenset[str]:
     """What a report says beyond the formula and the place (compared on its own): targets, weapons,
     people ("liquor", "pylons", "watchtower", "candidate")."""
@@ -90,6 +112,9 @@ class Report:
     published: date | None
     sources: tuple[Source, ...]
     words: frozenset[str]
+    region: frozenset[str] = (
+        frozenset()
+    )  # governorates of "southern Iraq" and the like, for a placeless report
 
     @property
     def key(self) -> tuple[str, int]:
@@ -221,6 +246,15 @@ def compare(
             add(0.7, "places {:.0f} km apart", km)
         else:
             add(-0.3, "places {:.0f} km apart", km)
+    elif (pa or pb) and (a.region or b.region):
+        placed, region = (pa or pb), (a.region or b.region)
+        inside = placed is not None and placed.admin1_code in region
+        add(
+            0.3 if inside else -1.0,
+            "the region one report gives {} {}",
+            "holds" if inside else "excludes",
+            placed.admin1 if placed else "",
+        )
     else:
         add(-0.3, "one report names no place")
     if ma.sub_event_type == mb.sub_event_type:
