@@ -79,7 +79,7 @@ _REGIONS = {
     "west": frozenset({"IQ-AN"}),
     "east": frozenset({"IQ-DI", "IQ-WA", "IQ-MA"}),
 }
-_REGION = re.compile(r"(south|north|west|east)(?:ern)?\s+Iraq|(S|N|W|E)\.? Iraq", re.I)
+_REGION = re.compile(r"\b(south|north|west|east)(?:ern)?\s+Iraq\b|\b(S|N|W|E)\.? Iraq\b", re.I)
 _LETTER = {"s": "south", "n": "north", "w": "west", "e": "east"}
 
 
