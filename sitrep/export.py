@@ -30,6 +30,16 @@ def event_record(event: Event) -> dict[str, Any]:
         {"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text} for e in event.evidence
     ]
     rec["warnings"] = list(event.warnings)
+    rec["links"] = [
+        {
+            "article_id": link.article_id,
+            "index": link.index,
+            "linked_to": [link.other_article_id, link.other_index] if link.other_article_id else None,
+            "score": round(link.score, 2),
+            "reasons": list(link.reasons),
+        }
+        for link in event.links
+    ]
     rec["extractor_version"] = event.extractor_version
     return rec
 

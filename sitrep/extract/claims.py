@@ -15,7 +15,10 @@ _STATISTIC = re.compile(
     r"fourth) quarter|in \d{4}|so far|to date|total|alone|over the past|during)\b"
     r"|\b(a total of|in total|on average|per cent|percent|%)"
     r"|\b(?:has|have) (?:killed|kidnapped|abducted|executed|displaced|detained|arrested) (?:hundreds|thousands|"
-    r"dozens|scores|tens of thousands|more than \d)",
+    r"dozens|scores|tens of thousands|more than \d)"
+    # "This was one of two related attacks in the area": a pointer to other incidents, not one of its own.
+    r"|\b(?:was|is|were|are|marked)\s+(?:one of|the (?:first|second|third|fourth|fifth|latest|last)(?: of| in)?)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:attacks?|bombings?|incidents?|blasts?|explosions?|assaults?|raids?|killings?)\b",
     re.I,
 )
 _HABITUAL = re.compile(

@@ -105,6 +105,12 @@ _AFTER_VERB = re.compile(
     r"^\s*(?:(?:at least|more than|nearly|around|about|some)\s+)?(?=\S)" r"(?P<rest>.{0,60})", re.I
 )
 _LIVES = re.compile(rf"\b(cost|claimed|took)\s+{_QTY}\s+(lives|people)", re.I)
+# "The death toll from Monday's bombing rose to three": the latest count of the dead.
+_TOLL = re.compile(
+    rf"\bdeath toll\b[^.;]{{0,80}}?\b(?:rose|rises|risen|climbed|climbs|reached|reaches|increased|jumped|stands|"
+    rf"stood|is|was|has risen)\s+(?:at\s+|to\s+)?{_QTY}",
+    re.I,
+)
 _ZERO = re.compile(
     r"\bno (reported )?(casualties|injuries|deaths|fatalities|one was (hurt|injured|killed))|\bwithout (causing )?"
     r"casualties|\bno (one|body) was (hurt|injured|killed|harmed)|\bno casualties were reported",
@@ -239,7 +245,7 @@ def count_casualties(sentence: str) -> Casualties:
         s = s[: extra.start()] + s[extra.end() :]
     killed: Count | None = None
     wounded: Count | None = None
-    m = _LIVES.search(s)
+    m = _LIVES.search(s) or _TOLL.search(s)
     if m:
         killed = _value(m["num"], m["hedge"])
     last = 0

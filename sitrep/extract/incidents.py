@@ -27,7 +27,7 @@ from .dates import DateFound, find_date
 from .types import KINDS, PROTESTS, RIOTS, EventKind, classify
 
 _SINGLE = re.compile(
-    r"\b(a|an|the|one|twin)\s+(?:[\w-]+\s+){0,3}(attack|bomb|bombing|explosion|blast|ambush|explosive device|"
+    r"\b(a|an|the|one|twin|\w+['’]s)\s+(?:[\w-]+\s+){0,3}(attack|bomb|bombing|explosion|blast|ambush|explosive device|"
     r"ied|grenade|rocket|mortar|shell|strike|clash|raid|assault|shooting|kidnapping|assassination)\b|"
     r"\b(two|three|four|five|six|\d+)\s+(?:[\w-]+\s+){0,2}(attacks|bombs|bombings|explosions|blasts|"
     r"explosive devices|ieds|grenades|rockets|mortars|shells|strikes)\b|"

@@ -49,7 +49,8 @@ _GENERIC = frozenset(
     governorate district city town village area near north south east west monday tuesday wednesday
     thursday friday saturday sunday today yesterday night morning evening incident claimed responsibility
     group including least number others members member member's islamic state isis isil daesh one two
-    three four five six seven eight nine ten dozens several
+    three four five six seven eight nine ten dozens several levant assailant assailants attributed
+    gunmen unknown unidentified
     """.split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[a-z][a-z]{2,}")
@@ -67,6 +68,34 @@ _SAME_THING = {
     **dict.fromkeys(("pylon", "tower", "transmission", "electricity", "power"), "power"),
     **dict.fromkeys(("kidnapped", "kidnap", "abducted", "abduct", "kidnapping", "abduction"), "abduct"),
 }
+# Who reports say was hit, as classes two reports of one incident would share.
+_VICTIM_CLASS = {
+    **dict.fromkeys(("army", "military"), "soldiers"),
+    **dict.fromkeys(("police", "policemen", "policeman"), "police"),
+    **dict.fromkeys(
+        ("pmf", "hashd", "militia", "militiamen", "volunteer", "mobilization", "sahwa", "tribal"), "militia"
+    ),
+    **dict.fromkeys(("peshmerga",), "peshmerga"),
+    **dict.fromkeys(("shepherd", "herder", "herdsmen", "sheep"), "shepherds"),
+    **dict.fromkeys(("farmer", "farmers", "poultry"), "farmers"),
+    **dict.fromkeys(("child", "children", "boy", "girl", "kid"), "children"),
+    **dict.fromkeys(("pilgrim", "worshipper", "mosque", "shrine"), "worshippers"),
+    **dict.fromkeys(("doctor", "physician", "nurse", "hospital"), "medics"),
+    **dict.fromkeys(("candidate", "election", "electoral"), "candidate"),
+    **dict.fromkeys(("journalist", "reporter", "cameraman"), "journalist"),
+    **dict.fromkeys(("activist", "protester", "demonstrator"), "activist"),
+    **dict.fromkeys(("judge", "lawyer"), "judiciary"),
+    **dict.fromkeys(("contractor", "coalition"), "coalition"),
+    **dict.fromkeys(("student", "teacher", "school"), "school"),
+    **dict.fromkeys(("liquor", "alcohol", "alcoholic"), "liquor"),
+}
+# Who told the story is not who was hit: "an army officer said", "according to police".
+_ATTRIBUTION = re.compile(
+    r"\b(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}(?:officials?|officers?|police|sources?|spokesm[ae]n|ministry|medics?)"
+    r"\s+(?:said|says|say|told|reported|added)\b|\baccording to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:police|officials?|sources?|officers?|ministry|medics?)\b",
+    re.I,
+)
 _PLACE_WORDS = frozenset(w for _, _, aliases in GOVERNORATES.values() for a in aliases for w in a.split())
 
 
@@ -98,8 +127,8 @@ def content_words(texts: tuple[str, ...], place: Place | None = None) -> frozens
     skip = set(_PLACE_WORDS)
     if place is not None:
         skip |= set(fold(place.name).split()) | set(fold(place.admin1 or "").split())
-    words = {w for t in texts for w in _WORD.findall(fold(t))}
-    stems = {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words}
+    words = {w for t in texts for w in _WORD.findall(fold(_ATTRIBUTION.sub(" ", t)))}
+    stems = {w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 4 else w for w in words}
     stems = {_SAME_THING.get(w, w) for w in stems}
     return frozenset(w for w in stems if w not in STOP_WORDS and w not in _GENERIC and w not in skip)
 
@@ -112,9 +141,13 @@ class Report:
     published: date | None
     sources: tuple[Source, ...]
     words: frozenset[str]
-    region: frozenset[str] = (
-        frozenset()
-    )  # governorates of "southern Iraq" and the like, for a placeless report
+    # The governorates of "southern Iraq" and the like, for a report that names no place.
+    region: frozenset[str] = frozenset()
+
+    @property
+    def victims(self) -> frozenset[str]:
+        """Who was hit, in broad classes: soldiers, police, shepherds, a doctor, a candidate..."""
+        return frozenset(_VICTIM_CLASS[w] for w in self.words if w in _VICTIM_CLASS)
 
     @property
     def key(self) -> tuple[str, int]:
@@ -201,15 +234,15 @@ def word_weights(reports: Sequence[Report]) -> dict[str, float]:
 def _shared_words(
     a: Report, b: Report, weights: Mapping[str, float], rank: bool = True
 ) -> tuple[float, list[str]]:
-    """Weighted overlap coefficient of the two reports' words (0 to 1) and the words shared."""
+    """Weighted cosine of the two reports' word sets (0 to 1) and the words shared, rarest first."""
     shared = a.words & b.words
 
     def weight(ws: frozenset[str]) -> float:
         return sum(weights.get(w, 1.0) for w in ws)
 
-    smaller = min(weight(a.words), weight(b.words))
+    norm = math.sqrt(weight(a.words) * weight(b.words))
     ranked = sorted(shared, key=lambda w: (-weights.get(w, 1.0), w)) if rank else []
-    return (weight(shared) / smaller if smaller else 0.0), ranked
+    return (weight(shared) / norm if norm else 0.0), ranked
 
 
 def compare(
@@ -256,7 +289,7 @@ def compare(
             placed.admin1 if placed else "",
         )
     else:
-        add(-0.3, "one report names no place")
+        add(-0.8, "one report names no place")
     if ma.sub_event_type == mb.sub_event_type:
         add(0.8, "both {}", ma.sub_event_type)
     elif {ma.sub_event_type, mb.sub_event_type} & _VAGUE_KINDS:
@@ -267,16 +300,23 @@ def compare(
         add(-0.3, "{} vs {}", ma.sub_event_type, mb.sub_event_type)
     fa, fb = ma.fatalities, mb.fatalities
     if fa and fb:
-        close = fa == fb or abs(fa - fb) <= 2
-        add(0.8 if fa == fb else 0.2 if close else -0.8, "{} and {} killed", fa, fb)
+        # The same toll says more the larger it is: many incidents kill one or two.
+        same = 0.3 if fa <= 2 else 0.6 if fa < 10 else 1.0
+        add(same if fa == fb else 0.1 if abs(fa - fb) <= 2 else -0.8, "{} and {} killed", fa, fb)
     ia, ib = ma.injured, mb.injured
     if ia and ib:
         add(0.4 if ia == ib else 0.1, "{} and {} wounded", ia, ib)
     if ma.place_names and mb.place_names:
         add(0.5, "both name {}", ", ".join(ma.place_names))
+    va, vb = a.victims, b.victims
+    if va and vb:
+        if va & vb:
+            add(0.3, "both hit {}", ", ".join(sorted(va & vb)))
+        else:
+            add(-1.2, "different victims: {} / {}", ", ".join(sorted(va)), ", ".join(sorted(vb)))
     a1, b1 = ma.actor1, mb.actor1
     if a1 and b1 and "Unidentified" not in a1.name + b1.name:
-        add(0.4 if a1.name == b1.name else -0.8, "actors {} / {}", a1.name, b1.name)
+        add(0.2 if a1.name == b1.name else -0.8, "actors {} / {}", a1.name, b1.name)
     if a.words and b.words:
         similarity, shared = _shared_words(a, b, weights or {}, explain)
         add(round(2.5 * similarity - 0.4, 1), "shared words: {}", ", ".join(shared[:6]) or "none")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .compare import MAX_DAYS_APART, Comparison, Report, compare, word_weights
 
-LINK_THRESHOLD = 2.5  # a pair scoring this much is one incident
+LINK_THRESHOLD = 2.0  # a pair scoring this much is one incident
 _GROUP_AGREEMENT = 0.5  # mean score across two groups before they may merge, as a share of the threshold
 _WEAKEST_PAIR = 0.5  # no pair across two merging groups may score below this
 _VAGUE_WINDOW = 7  # days searched around a report dated only to a week or month
