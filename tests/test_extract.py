@@ -35,6 +35,8 @@ KINDS_BY_SUB = {kind.sub_event_type: kind for _, kind in KINDS}
         ("Police arrested 15 suspects in the village.", None, None),
         ("At least nine security forces are killed by a truck bomb", Count(9, 9, None), None),
         ("Two forces clashed near the town.", None, None),
+        ("The death toll from Monday's bombing rose to three, a medic said.", Count(3, 3, 3), None),
+        ("The death toll is not yet known.", None, None),
     ],
 )
 def test_counts(sentence: str, killed: Count | None, wounded: Count | None) -> None:
