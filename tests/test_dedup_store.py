@@ -133,3 +133,17 @@ def test_copies_must_be_published_close_together() -> None:
     finder.remember("june", sig, text, date(2019, 6, 12))
     assert finder.copy_of("next-day", text, sig, date(2019, 6, 13)) == "june"
     assert finder.copy_of("next-year", text, sig, date(2020, 6, 12)) is None
+
+
+def test_a_schema_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.executescript(MIGRATIONS[0])
+    db.execute("PRAGMA user_version = 1")
+    db.close()
+    store = SQLiteStore(path)
+    assert store.schema_version == len(MIGRATIONS)
+    assert store.stored_mentions(date(2020, 1, 1), date(2030, 1, 1)) == []
+    store.close()
