@@ -24,7 +24,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-# Ordered from most to least specific; the first match with the highest rank decides.
+# Ordered from most to least specific; the first match with the highest rank decides (so fighting
+# around a town "retaken by Iraqi forces" is a clash, and "Iraqi forces retake Ramadi" a regain).
 KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     (
         _rx(
@@ -59,6 +60,13 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     ),
     (
         _rx(
+            r"\b(clash(ed|es)?|battl(e|es|ed|ing)|fought|firefight|exchange of fire|gun ?battle|skirmish(es)?|fighting|"
+            r"offensive|counter-?attacks?|push(es|ed)? (?:into|deeper|towards?)|advance(s|d)? (?:into|on|towards?))\b"
+        ),
+        EventKind(BATTLES, "Armed clash", 4),
+    ),
+    (
+        _rx(
             r"\b(retak(e|es|en|ing)|retook|recaptur(e|es|ed|ing)|regain(s|ed)? control|liberat(e|es|ed|ing))\b"
         ),
         EventKind(BATTLES, "Government regains territory", 4),
@@ -68,13 +76,6 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
             r"\b(overr(un|an|uns)|falls? to|fell to|seiz(e|es|ed) control|take(s|n)? control of|took control of)\b"
         ),
         EventKind(BATTLES, "Non-state actor overtakes territory", 4),
-    ),
-    (
-        _rx(
-            r"\b(clash(ed|es)?|battl(e|es|ed|ing)|fought|firefight|exchange of fire|gun ?battle|skirmish(es)?|fighting|"
-            r"offensive|counter-?attacks?|push(es|ed)? (?:into|deeper|towards?)|advance(s|d)? (?:into|on|towards?))\b"
-        ),
-        EventKind(BATTLES, "Armed clash", 4),
     ),
     (
         _rx(
