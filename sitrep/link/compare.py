@@ -224,6 +224,20 @@ def _name_keys(names: tuple[str, ...]) -> set[str]:
     return {skeleton(k) for n in names for k in name_keys(fold(n))[-1:]}
 
 
+_UPDATE = re.compile(
+    r"\b(toll|rose|risen|rises|climbed|correction|corrected|not \w+ as (?:previously|earlier))\b", re.I
+)
+
+
+def _updates(r: Report) -> bool:
+    """The report revises a toll ("the death toll rose to", "a correction: two, not five as reported")."""
+    return any(_UPDATE.search(e.text) for e in r.mention.evidence)
+
+
+def _exact(m: Mention) -> bool:
+    return m.fatalities_low == m.fatalities == m.fatalities_high
+
+
 def word_weights(reports: Sequence[Report]) -> dict[str, float]:
     """Inverse document frequency over the reports being linked: 'liquor' says more than 'convoy'."""
     df = Counter(w for r in reports for w in r.words)
@@ -302,7 +316,12 @@ def compare(
     if fa and fb:
         # The same toll says more the larger it is: many incidents kill one or two.
         same = 0.3 if fa <= 2 else 0.6 if fa < 10 else 1.0
-        add(same if fa == fb else 0.1 if abs(fa - fb) <= 2 else -0.8, "{} and {} killed", fa, fb)
+        if fa == fb:
+            add(same, "{} and {} killed", fa, fb)
+        elif days == 0 and _exact(ma) and _exact(mb) and not (_updates(a) or _updates(b)):
+            add(-1.6, "{} and {} killed on the same day, neither an update", fa, fb)
+        else:
+            add(0.1 if abs(fa - fb) <= 2 else -0.8, "{} and {} killed", fa, fb)
     ia, ib = ma.injured, mb.injured
     if ia and ib:
         add(0.4 if ia == ib else 0.1, "{} and {} wounded", ia, ib)
