@@ -298,6 +298,7 @@ def test_a_headline_only_record_with_an_act_is_an_incident() -> None:
         "Gunmen assassinate retired judge in Iraq's capital",
         "Supply convoy targeted on highway in Babil province",
         "Militants attack farmhouse in Diyala",
+        "Sound bomb attack on a bakery in Baghdad's Karrada",
     ],
 )
 def test_present_tense_headlines_are_incidents(headline: str) -> None:

@@ -272,7 +272,8 @@ def _exact(c: Count | None) -> bool:
 def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
     """An act (a past event verb, a single attack, a count) that is anchored (a place, a date, an exact count).
 
-    A headline-only record is news by its nature: an act of violence there is enough.
+    A headline-only record is news by its nature: naming an act of violence there is enough, with a verb
+    ("Blast targets bakery") or without ("Sound bomb attack on a bakery in Karrada").
     """
     c = s.casualties
     act = bool(
@@ -280,7 +281,7 @@ def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
     )
     dated = s.found_date is not None and s.found_date.precision in ("day", "week", "month")
     placed = any(not t.country for t in s.toponyms)
-    act = act or (headline and _HEADLINE_ACT.search(s.evidence.text) is not None)
+    act = act or (headline and (s.kind is not None or _HEADLINE_ACT.search(s.evidence.text) is not None))
     return act and (headline or dated or placed or c.zero or _exact(c.killed) or _exact(c.wounded))
 
 
