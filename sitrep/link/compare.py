@@ -318,7 +318,9 @@ def compare(
         same = 0.3 if fa <= 2 else 0.6 if fa < 10 else 1.0
         if fa == fb:
             add(same, "{} and {} killed", fa, fb)
-        elif days == 0 and _exact(ma) and _exact(mb) and not (_updates(a) or _updates(b)):
+        elif (
+            abs(fa - fb) > 2 and days == 0 and _exact(ma) and _exact(mb) and not (_updates(a) or _updates(b))
+        ):
             add(-1.6, "{} and {} killed on the same day, neither an update", fa, fb)
         else:
             add(0.1 if abs(fa - fb) <= 2 else -0.8, "{} and {} killed", fa, fb)
