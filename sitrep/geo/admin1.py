@@ -83,8 +83,8 @@ def iso_code(name: str) -> str | None:
         return upper
     if f"IQ-{upper}" in GOVERNORATES:
         return f"IQ-{upper}"
-    folded = fold(name)
+    folded = fold(name).removesuffix(" province").removesuffix(" governorate")
     for prefix in ("al ", "as ", "an ", "at "):
         if folded.startswith(prefix) and folded[len(prefix) :] in ALIAS_TO_ISO:
             return ALIAS_TO_ISO[folded[len(prefix) :]]
-    return ALIAS_TO_ISO.get(folded.removesuffix(" province").removesuffix(" governorate"))
+    return ALIAS_TO_ISO.get(folded)
