@@ -124,6 +124,7 @@ def sentence_spans(doc: Any) -> list[tuple[int, int]]:
     """Character spans of sentences; a fragment that neither ends a sentence nor a paragraph joins the next."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
+    whole = doc.text  # Doc.text joins every token again on each access
     for sent in doc.sents:
         start = sent.start_char if start is None else start
         text = sent.text
@@ -134,7 +135,7 @@ def sentence_spans(doc: Any) -> list[tuple[int, int]]:
             and sent.end < len(doc)
         ):
             continue
-        stripped = doc.text[start : sent.end_char].rstrip()
+        stripped = whole[start : sent.end_char].rstrip()
         if stripped:
             spans.append((start, start + len(stripped)))
         start = None
@@ -222,9 +223,10 @@ def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[
     places = [e for e in doc.ents if e.label_ in ("GPE", "LOC")]
     surnames = person_surnames(doc)
     lower_words = {tok.text for tok in doc if tok.is_lower}
+    whole = doc.text  # Doc.text joins every token again on each access
     infos: list[SentenceInfo] = []
     for i, (start, end) in enumerate(sentence_spans(doc)):
-        text = doc.text[start:end]
+        text = whole[start:end]
         found = tuple(find_toponyms(text, gazetteer, offset=start))
         toponyms = tuple(
             t
@@ -232,10 +234,10 @@ def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[
             if t.governorate
             or (
                 _surname(t.surface) not in surnames
-                and not _given_name(t, doc.text, surnames)
+                and not _given_name(t, whole, surnames)
                 and not (t.start - start <= 2 and _common_word(t.surface, lower_words))
                 and (
-                    _before_admin_area(t, found[i + 1 :], doc.text)
+                    _before_admin_area(t, found[i + 1 :], whole)
                     or not _overlaps(t, excluded)
                     or (_well_known(t) and not _inside_longer_name(t, excluded))
                 )
@@ -259,7 +261,7 @@ def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[
                     and not any(t.start < e.end_char and e.start_char < t.end for t in found)
                     and not _FOCUS_NAME.search(e.text)
                 )
-                + _unlisted_in_captions(doc.text, found),
+                + _unlisted_in_captions(whole, found),
             )
         )
     return infos
