@@ -172,23 +172,28 @@ class SQLiteStore:
             " ORDER BY m.event_id, a.published, m.article_id, m.idx",
             (since.isoformat(), until.isoformat()),
         ).fetchall()
-        found = []
-        for r in rows:
-            link = link_from_row(r) if r["reasons"] is not None else None
-            sources = tuple(
+        # Each report's sources: its article and that article's syndicated copies, in one query.
+        sources: dict[str, list[Source]] = {}
+        for s in self.db.execute(
+            "SELECT id, outlet, url, published, COALESCE(canonical_id, id) AS origin FROM articles"
+            " WHERE COALESCE(canonical_id, id) IN (SELECT article_id FROM mentions WHERE event_id IN"
+            " (SELECT event_id FROM mentions WHERE event_date BETWEEN ? AND ?))"
+            " ORDER BY origin, canonical_id IS NOT NULL, id",
+            (since.isoformat(), until.isoformat()),
+        ):
+            sources.setdefault(s["origin"], []).append(
                 Source(s["id"], s["outlet"], s["url"], _day(s["published"]))
-                for s in self.db.execute(
-                    "SELECT id, outlet, url, published FROM articles WHERE id = ? OR canonical_id = ?"
-                    " ORDER BY canonical_id IS NOT NULL, id",
-                    (r["article_id"], r["article_id"]),
-                )
             )
-            found.append(
-                StoredMention(
-                    mention_from_json(r["payload"]), r["event_id"], link, _day(r["published"]), sources
-                )
+        return [
+            StoredMention(
+                mention_from_json(r["payload"]),
+                r["event_id"],
+                link_from_row(r) if r["reasons"] is not None else None,
+                _day(r["published"]),
+                tuple(sources.get(r["article_id"], ())),
             )
-        return found
+            for r in rows
+        ]
 
     def replace_events(self, events: Sequence[Event], replaced: Mapping[str, str]) -> None:
         """Write new and changed events; drop those merged into another (`replaced`: old id -> new id)."""
