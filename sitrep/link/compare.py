@@ -28,7 +28,7 @@ _DISTINCT_MEANS = frozenset(
     {"Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Grenade"}
 )
 # What a headline calls any armed violence: compatible with every more specific kind.
-_VAGUE_KINDS = frozenset({"Attack", "Armed clash"})
+VAGUE_KINDS = frozenset({"Attack", "Armed clash"})
 _CITY = 30  # gazetteer importance of a city: sharing it says less than sharing a village
 _TOWNS_APART_KM = 10  # two different towns this far apart are two incidents
 _NEAR_KM = 25  # "near X" or a district's centre: farther than this is elsewhere
@@ -306,7 +306,7 @@ def compare(
         add(-0.8, "one report names no place")
     if ma.sub_event_type == mb.sub_event_type:
         add(0.8, "both {}", ma.sub_event_type)
-    elif {ma.sub_event_type, mb.sub_event_type} & _VAGUE_KINDS:
+    elif {ma.sub_event_type, mb.sub_event_type} & VAGUE_KINDS:
         add(0.2, "{} / {}: one report only says attack or clash", ma.sub_event_type, mb.sub_event_type)
     elif ma.event_type == mb.event_type:
         add(0.3, "both {}", ma.event_type)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from ..model import Event, Link, Mention, Place, Source
-from .compare import Report
+from .compare import VAGUE_KINDS, Report
 
 T = TypeVar("T")
 _DATE_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
@@ -69,7 +69,12 @@ def merge(reports: Sequence[Report], links: Sequence[Link]) -> Event:
     else:
         event_date, date_precision = None, None
     kinds = Counter(m.sub_event_type for m in mentions)
-    kind_from = max(mentions, key=lambda m: (kinds[m.sub_event_type], -mentions.index(m)))
+    # The type most reports give; on a tie a specific means ("Suicide bomb") before a bare "Attack",
+    # then the earliest report.
+    _, kind_from = max(
+        enumerate(mentions),
+        key=lambda im: (kinds[im[1].sub_event_type], im[1].sub_event_type not in VAGUE_KINDS, -im[0]),
+    )
     place = _place(mentions)
     known_actors = [m.actor1.name for m in mentions if m.actor1 and "Unidentified" not in m.actor1.name]
     actors1 = known_actors or [m.actor1.name for m in mentions if m.actor1]
