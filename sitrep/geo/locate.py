@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..model import Place
 from .gazetteer import Gazetteer, GazetteerPlace
@@ -96,11 +96,8 @@ def resolve(
     countries = {t.country for t in tops if t.country and t.country != country}
     preferred = named | set(context_governorates)  # the article's other governorates rank, never filter
     coarse: Place | None = None
-    districts = {
-        b.admin2
-        for t in tops
-        if t.qualifier == "district" and (b := _best(t, g, named, preferred, countries, country)) and b.admin2
-    }
+    ctx = _Context(g, named, preferred, countries, country)
+    districts = {b.admin2 for t in tops if t.qualifier == "district" and (b := ctx.best(t)) and b.admin2}
     for i, t in enumerate(tops):
         if t.country:
             continue
@@ -112,7 +109,7 @@ def resolve(
             continue
         if t.country_hint and t.country_hint != country:
             return _foreign(t)
-        best = _best(t, g, named, preferred, countries, country)
+        best = ctx.best(t)
         if best is None:
             continue
         if districts and t.qualifier != "district" and best.admin2 and best.admin2 not in districts:
@@ -124,9 +121,7 @@ def resolve(
             continue  # only near the governorate the text names, and a later name lies inside it
         if best.feature in _ADMIN_FEATURES:
             # "Bradost area, Sidakan, Arbil": a town named inside the sub-district is more precise.
-            towns = (
-                _best(u, g, named, preferred, countries, country) for u in tops[i + 1 :] if not u.country
-            )
+            towns = (ctx.best(u) for u in tops[i + 1 :] if not u.country)
             best = next(
                 (p for p in towns if p and p.admin2 == best.admin2 and p.feature not in _ADMIN_FEATURES), best
             )
@@ -163,17 +158,25 @@ def _in_order_of_preference(tops: list[Toponym]) -> list[Toponym]:
     ]
 
 
-def _best(
-    t: Toponym, g: Gazetteer, named: set[str], preferred: set[str], countries: set[str], country: str
-) -> GazetteerPlace | None:
-    """The candidate the context favours: inside a governorate the text names, in the article's country."""
-    # A namesake abroad only when no place of the article's country bears the name.
-    candidates = [c for c in t.candidates if c.country == country] or [
-        c for c in t.candidates if c.country in countries
-    ]
-    if named:
-        inside = [c for c in candidates if c.admin1_code in named]
-        # Sources disagree on governorates near borders ("Tarmiyah, Saladin"): a town in a
-        # neighbouring governorate is still the place named, and keeps its own admin1.
-        candidates = inside or [c for c in candidates if _near_named(c, named, g)]
-    return max(candidates, key=lambda p: _rank(p, preferred, country)) if candidates else None
+@dataclass(frozen=True)
+class _Context:
+    """What the whole text says about where: the governorates it names and prefers, other countries."""
+
+    g: Gazetteer
+    named: set[str]
+    preferred: set[str]
+    countries: set[str]
+    country: str
+
+    def best(self, t: Toponym) -> GazetteerPlace | None:
+        """The candidate the context favours: inside a governorate the text names, in the article's country."""
+        # A namesake abroad only when no place of the article's country bears the name.
+        candidates = [c for c in t.candidates if c.country == self.country] or [
+            c for c in t.candidates if c.country in self.countries
+        ]
+        if self.named:
+            inside = [c for c in candidates if c.admin1_code in self.named]
+            # Sources disagree on governorates near borders ("Tarmiyah, Saladin"): a town in a
+            # neighbouring governorate is still the place named, and keeps its own admin1.
+            candidates = inside or [c for c in candidates if _near_named(c, self.named, self.g)]
+        return max(candidates, key=lambda p: _rank(p, self.preferred, self.country)) if candidates else None
