@@ -17,6 +17,8 @@ import csv
 import json
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sitrep.geo.admin1 import iso_code
 from sitrep.geo.gazetteer import default_gazetteer
 from sitrep.geo.toponyms import find_toponyms
@@ -41,7 +43,9 @@ def main(gold: Path, events: Path, years: str) -> None:
             places = [
                 t
                 for t in find_toponyms(r["source_headline"], g)
-                if not t.country and (t.governorate or any(c.country == "Iraq" for c in t.candidates))
+                if not t.country
+                and t.surface.lower() not in STOP_WORDS  # "Some 39 militants killed": no village of Some
+                and (t.governorate or any(c.country == "Iraq" for c in t.candidates))
             ]
             if not places:
                 none_named += 1
