@@ -299,6 +299,7 @@ def test_a_headline_only_record_with_an_act_is_an_incident() -> None:
         "Supply convoy targeted on highway in Babil province",
         "Militants attack farmhouse in Diyala",
         "Sound bomb attack on a bakery in Baghdad's Karrada",
+        "Local radio presenter killed near Mosul",
     ],
 )
 def test_present_tense_headlines_are_incidents(headline: str) -> None:

@@ -305,6 +305,7 @@ def group_mentions(infos: list[SentenceInfo]) -> tuple[list[_Draft], list[Senten
     drafts: list[_Draft] = []
     claims: list[SentenceInfo] = []
     current: _Draft | None = None
+    headline = len(infos) == 1
     for s in infos:
         if s.claim:
             if current is not None and _RESPONSIBILITY.search(s.evidence.text) and _joins(current, s):
@@ -318,8 +319,9 @@ def group_mentions(infos: list[SentenceInfo]) -> tuple[list[_Draft], list[Senten
             continue
         if current is not None and _joins(current, s):
             current.sentences.append(s)
-        elif _concrete(s, headline=len(infos) == 1) and not (
-            s.casualty_trigger_only and not (s.casualties.killed or s.casualties.wounded)
+        elif _concrete(s, headline=headline) and not (
+            # "killed" alone, with nobody counted, is an incident only in a headline ("Journalist killed in Mosul")
+            s.casualty_trigger_only and not (s.casualties.killed or s.casualties.wounded) and not headline
         ):
             current = _Draft([s])
             drafts.append(current)
