@@ -81,7 +81,7 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
         _rx(
             r"\b(attack(ed|s)?|open(ed|s)? fire|fired (on|at|upon)|shot( dead)?|shoots?|gunned down|ambush(ed|es)?|"
             r"storm(ed|s)|assassinat(e|ed|ion|ions|es)|execut(ed|ion|es)|behead(ed|s)|stab(s|bed)|raided|"
-            r"assault(ed|s)?|murdered|targeted|targets|targeting|killed|wounded|injured|kills?|wounds|"
+            r"assault(ed|s)?|murdered|slaughter(s|ed)?|massacre(s|d)?|targeted|targets|targeting|killed|wounded|injured|kills?|wounds|"
             r"injures|killing|wounding)\b"
         ),
         EventKind(VIOLENCE, "Attack", 3),
