@@ -302,6 +302,8 @@ def compare(
             "holds" if inside else "excludes",
             placed.admin1 if placed else "",
         )
+    elif pa is None and pb is None:
+        add(-0.3, "neither report names a place")
     else:
         add(-0.8, "one report names no place")
     if ma.sub_event_type == mb.sub_event_type:
