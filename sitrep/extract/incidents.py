@@ -18,12 +18,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..geo.admin1 import fold
 from ..geo.gazetteer import Gazetteer
 from ..geo.locate import resolve
-from ..geo.toponyms import NOT_PLACES, Toponym, find_toponyms
-from ..model import UNRESOLVED_PLACE, Actor, Article, Claim, Evidence, Extraction, Mention, Place
+from ..geo.toponyms import Toponym, find_toponyms
+from ..model import UNRESOLVED_PLACE, Actor, Article, Claim, Evidence, Extraction, Mention
 from .actors import attribute
 from .claims import claim_kind, claim_numbers, claim_period
 from .counts import Casualties, Count, count_casualties
 from .dates import DateFound, find_date
+from .place_names import FOCUS_COUNTRY, before_admin_area, local_names, unlisted_in_captions, unresolved_names
 from .types import KINDS, PROTESTS, RIOTS, EventKind, classify
 
 _SINGLE = re.compile(
@@ -70,7 +71,6 @@ _EXCLUDED_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODU
 _MAX_GAP = 2
 _MAX_FOLLOW_UP_GAP = 3
 _WELL_KNOWN = 10
-FOCUS_COUNTRY = "Iraq"
 _FOCUS_NAME = re.compile(r"\bIraq|\bKurdistan\b")
 # Countries whose forces act in Iraq: naming them does not set an incident abroad.
 _ACTING_COUNTRIES = {"United States of America", "Iran", "Turkey"}
@@ -156,20 +156,6 @@ def _well_known(t: Toponym) -> bool:
     return any(c.importance >= _WELL_KNOWN for c in t.candidates)
 
 
-_CAPTION_GAP = re.compile(
-    r"(?:\s+(?:district|sub-?district|area|neighbou?rhood|village|town|city|province|governorate))?\s*,?\s*",
-    re.I,
-)
-
-
-def _before_admin_area(t: Toponym, rest: tuple[Toponym, ...], text: str) -> bool:
-    """'Jalawla, Diyala', 'Ghazali, Balad Ruz district, Diyala': a name in a caption that ends in a governorate
-    or country is a place, whatever NER says."""
-    if not rest or not _CAPTION_GAP.fullmatch(text, t.end, rest[0].start):
-        return False
-    return bool(rest[0].governorate or rest[0].country) or _before_admin_area(rest[0], rest[1:], text)
-
-
 def _surname(name: str) -> str:
     """'al-Baghdadi', "Soleimani's" -> 'baghdadi', 'soleimani'."""
     return re.sub(
@@ -199,25 +185,6 @@ def _common_word(surface: str, lower_words: set[str]) -> bool:
     return " " not in word and (word in lower_words or word in STOP_WORDS)
 
 
-_CAPTION_NAME = re.compile(
-    r"(?:\b(?:in|at|near|of|on|targeting|attacked|between)\s+|,\s*)"
-    r"((?:(?:[A-Z]|(?:al|el|ad|ar|as|ash|at|az|an)-)[\w'’]*(?:-[\w'’]+)*\s?){1,3}?)"
-    r"(?:\s+(?:area|village|district|sub-?district|neighbou?rhood))?,\s*$"
-)
-
-
-def _unlisted_in_captions(text: str, found: tuple[Toponym, ...]) -> tuple[str, ...]:
-    """'in Al-Boudur, Saladin': the name a caption puts before a governorate, when the gazetteer lacks it."""
-    names: list[str] = []
-    for t in found:
-        if not t.governorate:
-            continue
-        m = _CAPTION_NAME.search(text, max(0, t.start - 80), t.start)
-        if m and not any(u.start < m.end(1) and m.start(1) < u.end for u in found):
-            names.append(m.group(1).strip())
-    return tuple(names)
-
-
 def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[SentenceInfo]:
     excluded = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _EXCLUDED_ENTS]
     places = [e for e in doc.ents if e.label_ in ("GPE", "LOC")]
@@ -237,7 +204,7 @@ def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[
                 and not _given_name(t, whole, surnames)
                 and not (t.start - start <= 2 and _common_word(t.surface, lower_words))
                 and (
-                    _before_admin_area(t, found[i + 1 :], whole)
+                    before_admin_area(t, found[i + 1 :], whole)
                     or not _overlaps(t, excluded)
                     or (_well_known(t) and not _inside_longer_name(t, excluded))
                 )
@@ -261,7 +228,7 @@ def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[
                     and not any(t.start < e.end_char and e.start_char < t.end for t in found)
                     and not _FOCUS_NAME.search(e.text)
                 )
-                + _unlisted_in_captions(whole, found),
+                + unlisted_in_captions(whole, found),
             )
         )
     return infos
@@ -336,58 +303,6 @@ def _first_count(draft: _Draft, kind: str) -> tuple[Count | None, int | None]:
     return None, None
 
 
-_NAME_GOES_ON = re.compile(r"[ -][A-Z]")  # "Wadi al-Safa": the toponym "Wadi" is part of a longer name
-
-
-def _unresolved(sentences: list[SentenceInfo], place: Place | None, g: Gazetteer) -> list[str]:
-    """Names the report gives that found no place: unknown to the gazetteer, or only known elsewhere."""
-    names = [n for s in sentences for n in s.unknown_places]
-    named = {t.governorate for s in sentences for t in s.toponyms if t.governorate}
-    names += [
-        t.surface
-        for s in sentences
-        for t in s.toponyms
-        if not t.governorate
-        and not t.country
-        and not _NAME_GOES_ON.match(s.evidence.text, t.end - s.evidence.start)
-        and not any(
-            c.country == FOCUS_COUNTRY and (not named or c.admin1_code in named) for c in t.candidates
-        )
-    ]
-    return [
-        n
-        for n in dict.fromkeys(names)
-        if g.governorate_code(n) is None and fold(n) not in g.countries and fold(n) not in NOT_PLACES
-    ]
-
-
-_BIG_CITY = 35  # gazetteer importance of Ramadi, Tikrit, Mosul: too big to tell one incident from another
-
-
-# "in Bab al-Muadham area", "on Al-Nidal street", "the Banks Bridge": a named spot, known to the gazetteer or not.
-_SPOT = re.compile(
-    r"\b(?:in|at|near|on|along|outside|of|targeting|against)\s+(?:the\s+)?((?:[A-Z][\w'’]*|al-[A-Z][\w'’]*)(?:[\s-](?:[A-Z][\w'’]*|al-[A-Z][\w'’]*)){0,3})"
-    r"\s+((?i:area|neighbou?rhood|street|road|bridge|square|market|region|quarter|village))\b"
-)
-
-
-def _local_names(sentences: list[SentenceInfo], gazetteer: Gazetteer) -> tuple[str, ...]:
-    """The small places the report names: known villages and neighbourhoods, streets, bridges and squares,
-    and names the gazetteer lacks — not governorates, countries or big cities."""
-
-    def small(name: str) -> bool:
-        if gazetteer.governorate_code(name) or fold(name) in gazetteer.countries or fold(name) in NOT_PLACES:
-            return False
-        return not any(
-            c.importance >= _BIG_CITY for c in gazetteer.lookup(name) if c.country == FOCUS_COUNTRY
-        )
-
-    names = [t.surface for s in sentences for t in s.toponyms if not t.governorate and not t.country]
-    names += [n for s in sentences for n in s.unknown_places]
-    names += [m.group(1) for s in sentences for m in _SPOT.finditer(s.evidence.text)]
-    return tuple(n for n in dict.fromkeys(names) if small(n))
-
-
 def build_mention(
     article: Article,
     index: int,
@@ -433,7 +348,7 @@ def build_mention(
     toponyms = [t for s in sentences for t in s.toponyms]
     place = resolve(toponyms, gazetteer, context)
     if place is None or place.geo_precision != 1:
-        warnings.extend(f"{UNRESOLVED_PLACE}{n}" for n in _unresolved(sentences, place, gazetteer))
+        warnings.extend(f"{UNRESOLVED_PLACE}{n}" for n in unresolved_names(sentences, place, gazetteer))
     if place is None:
         warnings.append("no place found in the report")
     else:
@@ -461,7 +376,7 @@ def build_mention(
         evidence=evidence,
         field_evidence=tuple(fields),
         warnings=tuple(warnings),
-        place_names=_local_names(sentences, gazetteer),
+        place_names=local_names(sentences, gazetteer),
     )
 
 
