@@ -16,16 +16,8 @@ import math
 import sys
 from pathlib import Path
 
+from sitrep.geo.distance import km_between
 from sitrep.geo.gazetteer import default_gazetteer
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    dlat, dlon = math.radians(b[0] - a[0]), math.radians(b[1] - a[1])
-    h = (
-        math.sin(dlat / 2) ** 2
-        + math.cos(math.radians(a[0])) * math.cos(math.radians(b[0])) * math.sin(dlon / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def main(path: Path) -> None:
@@ -37,7 +29,7 @@ def main(path: Path) -> None:
     for r in rows:
         gold = (float(r["latitude"]), float(r["longitude"]))
         found = g.lookup(r["city"]) if r["city"] and r["city"] != "Unknown" else []
-        nearest = min((km(gold, (p.latitude, p.longitude)) for p in found), default=math.inf)
+        nearest = min((km_between(gold, (p.latitude, p.longitude)) for p in found), default=math.inf)
         within10 += nearest <= 10
         within25 += nearest <= 25
         if nearest > 25:

@@ -20,6 +20,7 @@ from datetime import date
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geo.admin1 import GOVERNORATES, fold
+from ..geo.distance import km_between
 from ..geo.gazetteer import name_keys, skeleton
 from ..model import Mention, Place, Source
 
@@ -168,14 +169,7 @@ class Comparison:
 def _km(a: Mention, b: Mention) -> float | None:
     if a.place is None or b.place is None:
         return None
-    pa, pb = a.place, b.place
-    dlat = math.radians(pb.latitude - pa.latitude)
-    dlon = math.radians(pb.longitude - pa.longitude)
-    h = (
-        math.sin(dlat / 2) ** 2
-        + math.cos(math.radians(pa.latitude)) * math.cos(math.radians(pb.latitude)) * math.sin(dlon / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return km_between((a.place.latitude, a.place.longitude), (b.place.latitude, b.place.longitude))
 
 
 def _days_apart(a: Mention, b: Mention) -> int | None:
