@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -144,11 +144,15 @@ class Report:
     words: frozenset[str]
     # The governorates of "southern Iraq" and the like, for a report that names no place.
     region: frozenset[str] = frozenset()
+    # Derived once here, not again for each of the many pairs a report is compared in:
+    victims: frozenset[str] = field(init=False)  # who was hit: soldiers, police, shepherds, a candidate...
+    name_keys: frozenset[str] = field(init=False)  # spelling-tolerant keys of the small places named
 
-    @property
-    def victims(self) -> frozenset[str]:
-        """Who was hit, in broad classes: soldiers, police, shepherds, a doctor, a candidate..."""
-        return frozenset(_VICTIM_CLASS[w] for w in self.words if w in _VICTIM_CLASS)
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "victims", frozenset(_VICTIM_CLASS[w] for w in self.words if w in _VICTIM_CLASS)
+        )
+        object.__setattr__(self, "name_keys", _name_keys(self.mention.place_names))
 
     @property
     def key(self) -> tuple[str, int]:
@@ -178,7 +182,7 @@ def _days_apart(a: Mention, b: Mention) -> int | None:
     return abs((a.event_date - b.event_date).days)
 
 
-def _veto(a: Report, b: Report) -> str | None:
+def _veto(a: Report, b: Report, km: float | None) -> str | None:
     ma, mb = a.mention, b.mention
     if ma.article_id == mb.article_id:
         return "same article (its incidents were told apart by the extractor)"
@@ -192,7 +196,7 @@ def _veto(a: Report, b: Report) -> str | None:
     if pa is not None and pb is not None:
         if pa.country != pb.country:
             return f"{pa.country} vs {pb.country}"
-        km = _km(ma, mb) or 0.0
+        km = km or 0.0
         if pa.admin1_code and pb.admin1_code and pa.admin1_code != pb.admin1_code and km > 25:
             return f"{pa.admin1} vs {pb.admin1}"
         towns = pa.geo_precision == 1 and pb.geo_precision == 1 and pa.place_id != pb.place_id
@@ -200,7 +204,7 @@ def _veto(a: Report, b: Report) -> str | None:
             pa.geo_precision < 3 and pb.geo_precision < 3 and km > _NEAR_KM
         ):
             return f"{pa.name} and {pb.name} are {km:.0f} km apart"
-    if ma.place_names and mb.place_names and not _name_keys(ma.place_names) & _name_keys(mb.place_names):
+    if a.name_keys and b.name_keys and not a.name_keys & b.name_keys:
         return f"different places named: {', '.join(ma.place_names)} / {', '.join(mb.place_names)}"
     fa, fb = ma.fatalities, mb.fatalities
     if min(fa, fb) >= 5 and max(fa, fb) > 3 * min(fa, fb):
@@ -214,8 +218,8 @@ def _veto(a: Report, b: Report) -> str | None:
     return None
 
 
-def _name_keys(names: tuple[str, ...]) -> set[str]:
-    return {skeleton(k) for n in names for k in name_keys(fold(n))[-1:]}
+def _name_keys(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(skeleton(k) for n in names for k in name_keys(fold(n))[-1:])
 
 
 _UPDATE = re.compile(
@@ -257,7 +261,8 @@ def compare(
     a: Report, b: Report, weights: Mapping[str, float] | None = None, explain: bool = True
 ) -> Comparison:
     """Score two reports. Without `explain` no reasons are written (linking many reports is faster)."""
-    veto = _veto(a, b)
+    distance = _km(a.mention, b.mention)  # once, for the veto and the score
+    veto = _veto(a, b, distance)
     if veto:
         return Comparison(-math.inf, True, (veto,))
     ma, mb = a.mention, b.mention
@@ -275,7 +280,7 @@ def compare(
         add({0: 1.0, 1: 0.5, 2: -0.4}.get(days, -1.2), "{} day(s) apart", days)
     pa, pb = ma.place, mb.place
     if pa is not None and pb is not None:
-        km = _km(ma, mb) or 0.0
+        km = distance or 0.0
         if pa.place_id and pa.place_id == pb.place_id and pa.geo_precision < 3:
             add(0.6 if pa.importance >= _CITY else 1.5, "same place ({})", pa.name)
         elif pa.geo_precision == 3 or pb.geo_precision == 3:
