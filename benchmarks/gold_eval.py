@@ -17,7 +17,8 @@ GOLD = Path(__file__).parent.parent / "tests" / "gold" / "articles.jsonl"
 
 def main(argv: list[str]) -> None:
     gold = load_gold(Path(argv[0]) if argv else GOLD)
-    events, claims, _ = extract_events([g.article for g in gold], Config.from_env())
+    extracted = extract_events([g.article for g in gold], Config.from_env())
+    events, claims = extracted.events, extracted.claims
     result = score(gold, events, claims)
     for name, value in result.as_dict().items():
         print(f"{name:<20} {value}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 
 EXTRACTOR_VERSION = "sitrep-rules-0.1"
 # Warning an event carries for each place name the gazetteer could not place (`sitrep places --unresolved`).
@@ -169,12 +170,16 @@ class Extraction:
     claims: tuple[Claim, ...]
 
 
+Stage = Literal["ingest", "extract", "link", "store"]
+
+
 @dataclass(frozen=True)
 class Problem:
-    """Bad input: which record, and why it was skipped."""
+    """A record set aside: which one (file and line, or article id), at which stage, and why."""
 
     where: str
     reason: str
+    stage: Stage = "ingest"
 
     def __str__(self) -> str:
         return f"{self.where}: {self.reason}"

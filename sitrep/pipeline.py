@@ -1,30 +1,56 @@
-"""The whole path: ingest -> dedup -> extract -> geo -> link -> store, as library calls the CLI only wraps."""
+"""The whole path: ingest -> dedup -> extract -> geo -> link -> store, as library calls the CLI only wraps.
+
+`run` streams its input in batches of `batch_size` articles. Each batch — its articles and everything
+derived from them: claims, reports, events, links — is stored in one transaction, so an interrupted
+run loses nothing committed and the next run finishes exactly the articles that have no results.
+A record that fails at any stage is set aside with its reason (kept in the store's failures) and
+the rest of the batch goes on.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
+from itertools import islice
 from pathlib import Path
+from time import monotonic
 
 from .config import Config
 from .dedup import CopyFinder, shingles, signature
+from .errors import SitrepError, StoreError
 from .extract import extract
 from .ingest import read_paths
 from .link import SEARCH_DAYS, Known, link, link_into, report_of, reports_of
-from .model import Article, Claim, Event, Extraction, Mention, Problem
+from .model import Article, Claim, Event, Extraction, Mention, Problem, Stage
 from .store import Store
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+BATCH_SIZE = 32
+
+
+@dataclass(frozen=True)
+class RunProgress:
+    """Where a run is: articles done (stored, unchanged or set aside), events touched, failures, time."""
+
+    articles: int
+    events: int
+    failures: int
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds if self.seconds > 0 else 0.0
 
 
 @dataclass
 class RunResult:
     articles_new: int = 0
     articles_unchanged: int = 0
+    articles_finished: int = 0  # stored by an earlier, interrupted run and finished by this one
     copies: dict[str, list[str]] = field(default_factory=dict)  # canonical id -> copies
-    events: list[Event] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
+    event_ids: dict[str, None] = field(default_factory=dict)  # events new or changed by this run, in order
+    claims: int = 0
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -54,87 +80,301 @@ def deduplicate(articles: Sequence[Article], finder: CopyFinder) -> Deduplicated
     return Deduplicated(canonical, copies, sigs)
 
 
-def _extractions(dedup: Deduplicated, cfg: Config, progress: Progress | None) -> Iterator[Extraction]:
-    """Each canonical article's extraction; copies are not extracted again."""
-    total = len(dedup.canonical)
-    for n, extraction in enumerate(extract(dedup.canonical, model=cfg.spacy_model), 1):
-        yield extraction
-        if progress:
-            progress("extract", n, total)
+def _failure(article: Article, stage: Stage, error: BaseException) -> Problem:
+    return Problem(article.source or article.id, f"{stage} failed: {type(error).__name__}: {error}", stage)
+
+
+def extract_each(articles: Sequence[Article], model: str) -> Iterator[Extraction | Problem]:
+    """Each article's extraction, in order; an article the extractor fails on becomes a `Problem`.
+
+    spaCy runs over the articles in batches; when a batch breaks, the rest is redone one by one so
+    only the article at fault is set aside.
+    """
+    done = 0
+    try:
+        for extraction in extract(articles, model=model):
+            yield extraction
+            done += 1
+        return
+    except SitrepError:
+        raise  # the extractor cannot run at all (a missing model): no article is at fault
+    except Exception:  # one article's failure is found below, one by one
+        pass
+    for article in articles[done:]:
+        try:
+            [extraction] = list(extract([article], model=model))
+        except SitrepError:
+            raise
+        except Exception as e:  # set aside with the reason, never lost
+            yield _failure(article, "extract", e)
+        else:
+            yield extraction
+
+
+def _unique_ids(items: Iterable[Article | Problem]) -> Iterator[Article | Problem]:
+    """A second article with an id already used in the same input is a named problem, not an overwrite."""
+    first: dict[str, tuple[str, str]] = {}  # id -> (content hash, where)
+    for item in items:
+        if isinstance(item, Article):
+            seen = first.get(item.id)
+            if seen is not None and seen[0] != item.content_hash:
+                yield Problem(
+                    item.source or item.id,
+                    f"duplicate article id {item.id!r}: already used by {seen[1]} with other text; "
+                    "give each article its own id",
+                )
+                continue
+            first.setdefault(item.id, (item.content_hash, item.source or item.id))
+        yield item
+
+
+@dataclass(frozen=True)
+class Extracted:
+    events: list[Event]
+    claims: list[Claim]
+    copies: dict[str, list[str]]
+    problems: list[Problem]
 
 
 def extract_events(
-    articles: Iterable[Article], cfg: Config, progress: Progress | None = None, link_reports: bool = True
-) -> tuple[list[Event], list[Claim], dict[str, list[str]]]:
+    items: Iterable[Article | Problem],
+    cfg: Config,
+    progress: Progress | None = None,
+    link_reports: bool = True,
+) -> Extracted:
     """Article records in, events out; no database. Syndicated copies are extracted once; with
-    `link_reports`, reports of one incident in different articles become one event."""
-    batch = list(articles)
+    `link_reports`, reports of one incident in different articles become one event. Records that
+    cannot be read or extracted are returned as problems; the rest go on."""
+    problems: list[Problem] = []
+    batch: list[Article] = []
+    hashes: set[str] = set()
+    for item in _unique_ids(items):
+        if isinstance(item, Problem):
+            problems.append(item)
+        elif item.content_hash not in hashes:  # the same record twice is one article
+            hashes.add(item.content_hash)
+            batch.append(item)
     by_id = {a.id: a for a in batch}
     dedup = deduplicate(
         batch, CopyFinder(lambda i: by_id[i].text if i in by_id else None, cfg.dup_containment)
     )
     mentions: list[Mention] = []
     claims: list[Claim] = []
-    for extraction in _extractions(dedup, cfg, progress):
-        mentions += extraction.mentions
-        claims += extraction.claims
-    return link(mentions, by_id, dedup.copies, across_articles=link_reports), claims, dedup.copies
+    total = len(dedup.canonical)
+    for n, extraction in enumerate(extract_each(dedup.canonical, cfg.spacy_model), 1):
+        if isinstance(extraction, Problem):
+            problems.append(extraction)
+        else:
+            mentions += extraction.mentions
+            claims += extraction.claims
+        if progress:
+            progress("extract", n, total)
+    events = link(mentions, by_id, dedup.copies, across_articles=link_reports)
+    return Extracted(events, claims, dedup.copies, problems)
+
+
+def _windows(dates: Iterable[date], days: int) -> list[tuple[date, date]]:
+    """Dates widened by `days` either side, overlapping spans joined."""
+    spans: list[tuple[date, date]] = []
+    for d in sorted(set(dates)):
+        try:
+            lo, hi = d - timedelta(days=days), d + timedelta(days=days)
+        except OverflowError:
+            lo, hi = d, d
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    return spans
 
 
 def _known(store: Store, mentions: Sequence[Mention]) -> list[Known]:
     """Stored reports of events dated near the new ones: what new reports may link into."""
-    dates = [m.event_date for m in mentions if m.event_date]
-    if not dates:
-        return []
-    window = timedelta(days=SEARCH_DAYS)
-    return [
-        Known(report_of(s.mention, s.published, s.sources), s.event_id, s.link)
-        for s in store.stored_mentions(min(dates) - window, max(dates) + window)
-    ]
+    known: dict[tuple[str, int], Known] = {}
+    for since, until in _windows((m.event_date for m in mentions if m.event_date), SEARCH_DAYS):
+        for s in store.stored_mentions(since, until):
+            key = (s.mention.article_id, s.mention.index)
+            if key not in known:
+                known[key] = Known(report_of(s.mention, s.published, s.sources), s.event_id, s.link)
+    return list(known.values())
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit of work: an article (new, or stored earlier without results), its extraction or the
+    problem that stopped it, and its syndicated copies in the same batch."""
+
+    article: Article
+    stored: bool
+    signature: bytes
+    result: Extraction | Problem | None  # None for a copy of an article stored by an earlier run
+    copies: tuple[Article, ...] = ()
+    copy_of: str | None = None  # for a copy of an article stored by an earlier run
+
+
+@dataclass(frozen=True)
+class _Work:
+    article: Article
+    stored: bool  # already in the store (pending or failed before): finish it, do not add it again
+
+
+def _todo(
+    paths: Sequence[Path], store: Store, cfg: Config, result: RunResult, retry_failed: bool
+) -> Iterator[_Work]:
+    """What this run has to do: articles an earlier run left without results, then new input."""
+    for article in store.unfinished(retry_failed):
+        yield _Work(article, stored=True)
+    seen: set[str] = set()
+    for item in _unique_ids(read_paths(paths, cfg.max_file_mb)):
+        if isinstance(item, Problem):
+            _set_aside(store, result, item)
+        elif item.content_hash in seen or store.has_content(item.content_hash):
+            result.articles_unchanged += 1
+        elif store.content_hash_of(item.id) is not None:
+            _set_aside(
+                store,
+                result,
+                Problem(
+                    item.source or item.id,
+                    f"duplicate article id {item.id!r}: the store holds another article with this id; "
+                    "give each article its own id",
+                ),
+            )
+        else:
+            seen.add(item.content_hash)
+            yield _Work(item, stored=False)
+
+
+def _set_aside(store: Store, result: RunResult, problem: Problem, article_id: str | None = None) -> None:
+    result.problems.append(problem)
+    store.add_failure(problem, article_id)
+
+
+def _units(batch: Sequence[_Work], store: Store, cfg: Config, result: RunResult) -> list[Unit]:
+    """Deduplicate a batch against itself and the store, then extract each canonical article once."""
+    new = [w.article for w in batch if not w.stored]
+    dedup = deduplicate(
+        new, CopyFinder(store.article_text, cfg.dup_containment, stored=store.copy_candidates)
+    )
+    by_id = {w.article.id: w for w in batch}
+    canonical = [w.article for w in batch if w.stored] + dedup.canonical
+    extracted = {}
+    for item, article in zip(extract_each(canonical, cfg.spacy_model), canonical, strict=True):
+        extracted[article.id] = item
+    units = []
+    for article in canonical:
+        copies = tuple(by_id[c].article for c in dedup.copies.get(article.id, ()))
+        sig = dedup.signatures.get(article.id, b"")
+        units.append(Unit(article, by_id[article.id].stored, sig, extracted[article.id], copies))
+    for original, ids in dedup.copies.items():
+        if original not in by_id:  # copies of an article stored by an earlier run
+            units += [Unit(by_id[c].article, False, dedup.signatures[c], None, copy_of=original) for c in ids]
+        result.copies.setdefault(original, []).extend(ids)
+    return units
+
+
+def _store(units: Sequence[Unit], store: Store, result: RunResult, link_reports: bool) -> list[str]:
+    """Store the units and everything derived from them in one transaction; the event ids touched."""
+    with store.transaction():
+        # Another run may have stored some of these articles while this one was extracting them.
+        units = [u for u in units if u.stored or not store.has_content(u.article.content_hash)]
+        articles: dict[str, Article] = {}
+        copies: dict[str, list[str]] = {}
+        mentions: list[Mention] = []
+        for u in units:
+            failed = isinstance(u.result, Problem)
+            if u.stored:
+                store.set_status(u.article.id, "failed" if failed else "done")
+            else:
+                store.add_article(u.article, u.signature, u.copy_of, "failed" if failed else "done")
+            for c in u.copies:
+                store.add_article(c, b"", u.article.id)
+            if isinstance(u.result, Problem):
+                store.add_failure(u.result, u.article.id)
+            elif isinstance(u.result, Extraction):
+                store.put_claims(u.article.id, u.result.claims)
+                mentions += u.result.mentions
+                articles[u.article.id] = u.article
+                articles.update((c.id, c) for c in u.copies)
+                copies[u.article.id] = [c.id for c in u.copies]
+        linked = link_into(reports_of(mentions, articles, copies), _known(store, mentions), link_reports)
+        store.replace_events(linked.events, linked.replaced)
+        store.put_mentions(mentions, linked.event_of)
+        for u in units:
+            if u.copy_of is not None:
+                store.add_source(u.copy_of, u.article)
+    return [e.event_id for e in linked.events]
+
+
+def _count(units: Sequence[Unit], result: RunResult, event_ids: Sequence[str]) -> None:
+    for u in units:
+        if isinstance(u.result, Problem):
+            result.problems.append(u.result)
+        elif isinstance(u.result, Extraction):
+            result.claims += len(u.result.claims)
+        if u.stored:
+            result.articles_finished += 1
+        else:
+            result.articles_new += 1 + len(u.copies)
+    result.event_ids.update(dict.fromkeys(event_ids))
+
+
+def _store_one_by_one(units: Sequence[Unit], store: Store, result: RunResult, link_reports: bool) -> None:
+    """After a batch failed on some record's data: each unit on its own; the one at fault is set aside."""
+    for u in units:
+        try:
+            event_ids = _store([u], store, result, link_reports)
+        except StoreError:
+            raise
+        except Exception as e:  # this unit's data broke the store or the linker
+            problem = _failure(u.article, "store", e)
+            try:
+                with store.transaction():
+                    if u.stored:
+                        store.set_status(u.article.id, "failed")
+                    else:
+                        store.add_article(u.article, u.signature, u.copy_of, "failed")
+                    store.add_failure(problem, u.article.id)
+            except StoreError:
+                raise
+            except Exception:  # the article itself cannot be stored: keep the failure only
+                store.add_failure(problem)
+            result.problems.append(problem)
+        else:
+            _count([u], result, event_ids)
+
+
+def _batches(work: Iterator[_Work], size: int) -> Iterator[list[_Work]]:
+    while batch := list(islice(work, size)):
+        yield batch
 
 
 def run(
     paths: Sequence[Path],
     store: Store,
     cfg: Config,
-    progress: Progress | None = None,
+    progress: Callable[[RunProgress], None] | None = None,
     link_reports: bool = True,
+    batch_size: int = BATCH_SIZE,
+    retry_failed: bool = False,
 ) -> RunResult:
     """Ingest files into the store, extract what is new and link it to the events stored (reports of
-    one incident become one event). Re-running on the same input changes nothing."""
+    one incident become one event). Re-running on the same input changes nothing; a run after an
+    interrupted one finishes what that one left. With `retry_failed`, articles set aside by earlier
+    runs are tried again."""
     result = RunResult()
-    new: list[Article] = []
-    seen: set[str] = set()
-    for item in read_paths(paths, cfg.max_file_mb):
-        if isinstance(item, Problem):
-            result.problems.append(item)
-        elif item.content_hash in seen or store.has_content(item.content_hash):
-            result.articles_unchanged += 1
+    started = monotonic()
+    for batch in _batches(_todo(paths, store, cfg, result, retry_failed), max(1, batch_size)):
+        units = _units(batch, store, cfg, result)
+        try:
+            event_ids = _store(units, store, result, link_reports)
+        except StoreError:
+            raise
+        except Exception:  # some record's data broke the batch: find it, one by one
+            _store_one_by_one(units, store, result, link_reports)
         else:
-            seen.add(item.content_hash)
-            new.append(item)
-    finder = CopyFinder(store.article_text, cfg.dup_containment)
-    for article_id, sig, published in store.signatures():
-        finder.remember(article_id, sig, published=published)
-    dedup = deduplicate(new, finder)
-    result.copies = dedup.copies
-    canonical_ids = {a.id for a in dedup.canonical}
-    copy_of = {c: original for original, cs in dedup.copies.items() for c in cs}
-    for a in sorted(new, key=lambda a: a.id not in canonical_ids):
-        store.add_article(a, dedup.signatures[a.id], copy_of.get(a.id))
-    result.articles_new = len(new)
-    by_id = {a.id: a for a in new}
-    mentions: list[Mention] = []
-    for extraction in _extractions(dedup, cfg, progress):
-        store.put_claims(extraction.article_id, extraction.claims)
-        mentions += extraction.mentions
-        result.claims += extraction.claims
-    linked = link_into(reports_of(mentions, by_id, dedup.copies), _known(store, mentions), link_reports)
-    store.replace_events(linked.events, linked.replaced)
-    store.put_mentions(mentions, linked.event_of)
-    result.events = linked.events
-    for original, cs in dedup.copies.items():
-        if original not in canonical_ids:  # a copy of an article stored by an earlier run
-            for c in cs:
-                store.add_source(original, by_id[c])
+            _count(units, result, event_ids)
+        if progress:
+            done = result.articles_new + result.articles_unchanged + result.articles_finished
+            progress(RunProgress(done, len(result.event_ids), len(result.problems), monotonic() - started))
     return result

@@ -28,7 +28,7 @@ def _articles() -> list[Article]:
 
 @pytest.mark.slow
 def test_the_synthetic_corpus_is_linked_as_a_careful_coder_would() -> None:
-    events, _, _ = extract_events(_articles(), Config.from_env())
+    events = extract_events(_articles(), Config.from_env()).events
     groups = {frozenset(e.article_ids): e for e in events}
     karrada = groups[frozenset({"wire-karrada", "daily-karrada", "update-karrada", "roundup-week19"})]
     tarmiyah = groups[frozenset({"report-tarmiyah", "correction-tarmiyah"})]
@@ -54,7 +54,7 @@ def test_the_synthetic_corpus_is_linked_as_a_careful_coder_would() -> None:
 
 @pytest.mark.slow
 def test_without_linking_each_report_is_its_own_event() -> None:
-    events, _, _ = extract_events(_articles(), Config.from_env(), link_reports=False)
+    events = extract_events(_articles(), Config.from_env(), link_reports=False).events
     assert all(len(e.article_ids) == 1 for e in events) and len(events) == 10
 
 

@@ -8,9 +8,10 @@ candidates come from a low LSH threshold and the decision is |A ∩ B| / min(|A|
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -37,6 +38,28 @@ def signature(shingle_set: Iterable[str]) -> bytes:
     mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     mh.update_batch([s.encode() for s in shingle_set])
     return bytes(mh.hashvalues.astype(np.uint32).tobytes())
+
+
+@cache
+def _band_shape() -> tuple[int, int]:
+    """(bands, rows per band) that datasketch's LSH picks for LSH_THRESHOLD; stored bands use the same."""
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    return int(lsh.b), int(lsh.r)
+
+
+def bands(sig: bytes) -> list[bytes]:
+    """The signature's LSH band keys (band number + its hash values): articles sharing one are candidates.
+
+    Stored next to each article, they let the store find candidate originals by index instead of
+    holding an in-memory LSH of every article ever seen.
+    """
+    b, r = _band_shape()
+    width = r * 4  # uint32 hash values
+    return [i.to_bytes(2, "big") + sig[i * width : (i + 1) * width] for i in range(b)]
+
+
+# Stored articles that share a band with a signature: (article id, publication date).
+StoredCandidates = Callable[[Sequence[bytes]], Iterable[tuple[str, date | None]]]
 
 
 def _minhash(sig: bytes) -> MinHash:
@@ -70,12 +93,19 @@ def containment(a: set[str], b: set[str]) -> float:
 class CopyFinder:
     """Answers "is this article a copy of one seen before?"; remembers canonical articles only.
 
-    `text_of` fetches a known article's text when a candidate must be checked exactly, so
-    articles already in the store need only their signatures in memory.
+    `text_of` fetches a known article's text when a candidate must be checked exactly. Articles in
+    the store are found through `stored` (their LSH bands are indexed there), so memory holds only
+    the articles `remember`ed in this batch.
     """
 
-    def __init__(self, text_of: Callable[[str], str | None], threshold: float = 0.8) -> None:
+    def __init__(
+        self,
+        text_of: Callable[[str], str | None],
+        threshold: float = 0.8,
+        stored: StoredCandidates | None = None,
+    ) -> None:
         self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self._stored = stored
         self._text_of = text_of
         self._shingled: dict[str, Shingled] = {}
         self._published: dict[str, date] = {}
@@ -107,10 +137,13 @@ class CopyFinder:
         if len(mine.all) < MIN_SHINGLES:
             return None
         best, best_score = None, self.threshold
-        for other in sorted(self._lsh.query(_minhash(sig))):
+        candidates = {other: self._published.get(other) for other in self._lsh.query(_minhash(sig))}
+        if self._stored is not None:
+            candidates.update(self._stored(bands(sig)))
+        for other in sorted(candidates):
             if other == article_id:
                 continue
-            theirs = self._published.get(other)
+            theirs = candidates[other]
             if published and theirs and abs((published - theirs).days) > MAX_DAYS_APART:
                 continue
             candidate = self._shingled_of(other)

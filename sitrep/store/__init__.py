@@ -1,6 +1,6 @@
 """Store: SQLite by default, behind the `Store` interface a PostgreSQL backend will satisfy too."""
 
-from .base import EventFilter, Store, StoredArticle
+from .base import EventFilter, Store, StoredArticle, StoredFailure, StoreStatus
 from .sqlite import SQLiteStore
 
-__all__ = ["EventFilter", "SQLiteStore", "Store", "StoredArticle"]
+__all__ = ["EventFilter", "SQLiteStore", "Store", "StoreStatus", "StoredArticle", "StoredFailure"]

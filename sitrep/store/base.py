@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from ..model import Article, Claim, Event, Link, Mention, Source
+from ..model import Article, Claim, Event, Link, Mention, Problem, Source
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,51 @@ class StoredMention:
     sources: tuple[Source, ...]  # its article and that article's syndicated copies
 
 
+@dataclass(frozen=True)
+class StoredFailure:
+    """A record set aside by a run: where it was, the stage that failed, why, and when last seen."""
+
+    record: str
+    stage: str
+    reason: str
+    article_id: str | None
+    last_seen: str
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    """What a store holds: articles done, pending (to finish) and failed; events, claims, failures."""
+
+    articles_done: int
+    articles_pending: int
+    articles_failed: int
+    copies: int
+    events: int
+    claims: int
+    failures: int
+    latest_failures: tuple[StoredFailure, ...]
+
+
 class Store(Protocol):
+    def transaction(self) -> AbstractContextManager[None]: ...
+
     def has_content(self, content_hash: str) -> bool: ...
 
-    def add_article(self, article: Article, signature: bytes, canonical_id: str | None) -> None: ...
+    def content_hash_of(self, article_id: str) -> str | None: ...
+
+    def add_article(
+        self, article: Article, signature: bytes, canonical_id: str | None, status: str = "done"
+    ) -> None: ...
+
+    def copy_candidates(self, bands: Sequence[bytes]) -> list[tuple[str, date | None]]: ...
+
+    def set_status(self, article_id: str, status: str) -> None: ...
+
+    def add_failure(self, problem: Problem, article_id: str | None = None) -> None: ...
+
+    def unfinished(self, include_failed: bool = False) -> Iterator[Article]: ...
+
+    def status(self, failures: int = 50) -> StoreStatus: ...
 
     def article_text(self, article_id: str) -> str | None: ...
 

@@ -91,4 +91,34 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (event_id, article_id, idx)
     );
     """,
+    # 3: units of work. An article is stored with everything derived from it in one transaction; its
+    # status says whether that happened ('done'), is still to do ('pending': stored by an older sitrep
+    # whose run was interrupted) or failed ('failed', with the reason). Records that could not be read
+    # at all are kept in `failures`. LSH bands of each article's signature are indexed so syndicated
+    # copies are found without holding every signature in memory (filled by `backfill_bands`).
+    """
+    ALTER TABLE articles ADD COLUMN status TEXT NOT NULL DEFAULT 'done';
+    UPDATE articles SET status = 'pending'
+     WHERE canonical_id IS NULL
+       AND id NOT IN (SELECT article_id FROM mentions)
+       AND id NOT IN (SELECT article_id FROM claims)
+       AND id NOT IN (SELECT article_id FROM events)
+       AND id NOT IN (SELECT article_id FROM evidence);
+    CREATE INDEX articles_status ON articles(status) WHERE status != 'done';
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE failures (
+        record TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        article_id TEXT,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        PRIMARY KEY (record, stage, reason)
+    );
+    CREATE TABLE article_bands (
+        band BLOB NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        PRIMARY KEY (band, article_id)
+    ) WITHOUT ROWID;
+    """,
 )

@@ -1,22 +1,35 @@
-"""SQLite store: one file, schema versioned by migrations recorded in PRAGMA user_version."""
+"""SQLite store: one file, schema versioned by migrations recorded in PRAGMA user_version.
+
+Writes happen in explicit transactions (`transaction()`): a unit of work — an article and everything
+derived from it — is committed whole or not at all. SQLite's own errors become `StoreError`s that say
+what happened to which file; errors caused by one record's data pass through for the caller to set
+that record aside.
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
+from ..dedup import bands as signature_bands
 from ..errors import StoreError
 from ..geo.admin1 import iso_code
-from ..model import EVENT_FIELDS, Article, Claim, Event, Evidence, Mention, Source
-from .base import EventFilter, StoredArticle, StoredMention
+from ..model import EVENT_FIELDS, Article, Claim, Event, Evidence, Mention, Problem, Source
+from .base import EventFilter, StoredArticle, StoredFailure, StoredMention, StoreStatus
 from .codec import link_from_row, link_to_row, mention_from_json, mention_to_json
 from .migrations import MIGRATIONS
 
 _EVENT_COLUMNS = (*EVENT_FIELDS, "warnings", "extractor_version", "article_id")
+LOCK_TIMEOUT = 30.0  # seconds a write waits for another process's lock before giving up
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def _day(value: str | None) -> date | None:
@@ -27,15 +40,101 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-class SQLiteStore:
-    def __init__(self, path: Path | str = ":memory:") -> None:
+def _writable(path: Path) -> bool:
+    import os
+
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _statements(script: str) -> Iterator[str]:
+    """A migration script's statements, one at a time (executescript would commit on its own)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+    if pending.strip():
+        yield pending.strip()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def store_error(e: sqlite3.Error, path: str, timeout: float) -> StoreError:
+    """One sentence for what SQLite reported, naming the file and what to do."""
+    msg = str(e).lower()
+    kept = "what was committed before is kept; re-run to finish"
+    if "locked" in msg or "busy" in msg:
+        text = f"the database {path} is locked by another process (waited {timeout:g} s); {kept}"
+    elif "full" in msg:
+        text = f"the disk holding {path} is full; {kept} once there is space"
+    elif "readonly" in msg or "read-only" in msg:
+        text = f"cannot write to {path}: the database (or its folder) is read-only"
+    elif "not a database" in msg or "malformed" in msg or "encrypted" in msg:
+        text = f"{path} is not a sitrep database, or it is damaged ({e})"
+    elif "unable to open" in msg:
+        text = f"cannot open the database {path} (missing folder or no permission)"
+    elif "i/o" in msg:
+        text = f"disk I/O error on {path}; {kept}"
+    else:
+        text = f"database error on {path}: {e}"
+    return StoreError(text)
+
+
+def _record_error(e: Exception) -> bool:
+    """Errors one record's data causes (a number too large, a constraint): not the database's fault."""
+    return isinstance(
+        e, sqlite3.IntegrityError | sqlite3.InterfaceError | sqlite3.DataError
+    ) or not isinstance(e, sqlite3.Error)
+
+
+def _mapped(method: Callable[P, R]) -> Callable[P, R]:
+    """Turn SQLite's errors about the database itself into `StoreError`s."""
+
+    @wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            self.db = sqlite3.connect(str(path))
+            return method(*args, **kwargs)
         except sqlite3.Error as e:
-            raise StoreError(f"cannot open SQLite database {path}: {e}") from e
+            if _record_error(e):
+                raise
+            self = args[0]
+            assert isinstance(self, SQLiteStore)
+            raise store_error(e, self.path, self.timeout) from e
+
+    return wrapper
+
+
+class SQLiteStore:
+    def __init__(
+        self, path: Path | str = ":memory:", create: bool = True, timeout: float = LOCK_TIMEOUT
+    ) -> None:
+        self.path = str(path)
+        self.timeout = timeout
+        memory = self.path == ":memory:"
+        if not create and not memory and not Path(path).is_file():
+            raise StoreError(f"no sitrep database at {path}: `sitrep run` creates one (or pass --db FILE)")
+        try:
+            if create or memory:
+                self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            else:
+                mode = "rw" if _writable(Path(path)) else "ro"
+                uri = f"{Path(path).resolve().as_uri()}?mode={mode}"
+                self.db = sqlite3.connect(uri, timeout=timeout, isolation_level=None, uri=True)
+        except sqlite3.Error as e:
+            raise store_error(e, self.path, timeout) from e
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA foreign_keys = ON")
-        self.migrate()
+        try:
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.migrate()
+        except sqlite3.Error as e:
+            self.db.close()
+            raise store_error(e, self.path, timeout) from e
+        except StoreError:
+            self.db.close()
+            raise
 
     @property
     def schema_version(self) -> int:
@@ -48,20 +147,63 @@ class SQLiteStore:
                 f"database schema {version} is newer than this sitrep ({len(MIGRATIONS)}): upgrade sitrep"
             )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.db:
-                self.db.executescript(script)
+            with self.transaction():
+                for statement in _statements(script):
+                    self.db.execute(statement)
+                if number == 3:
+                    self._backfill_bands()
                 self.db.execute(f"PRAGMA user_version = {number}")
 
+    def _backfill_bands(self) -> None:
+        rows = self.db.execute("SELECT id, signature FROM articles WHERE canonical_id IS NULL").fetchall()
+        self.db.executemany(
+            "INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)",
+            [(b, r["id"]) for r in rows for b in signature_bands(bytes(r["signature"]))],
+        )
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One unit of work: committed whole when the block ends, rolled back whole if it raises.
+
+        Takes the write lock at the start (BEGIN IMMEDIATE), so what the block reads is what it
+        writes over, even with other processes writing to the same file. Nested blocks join the
+        outer one.
+        """
+        if self.db.in_transaction:
+            yield
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise store_error(e, self.path, self.timeout) from e
+        try:
+            yield
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        try:
+            self.db.execute("COMMIT")
+        except sqlite3.Error as e:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise store_error(e, self.path, self.timeout) from e
+
     # articles
+    @_mapped
     def has_content(self, content_hash: str) -> bool:
         row = self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
         return row is not None
 
-    def add_article(self, article: Article, signature: bytes, canonical_id: str | None) -> None:
-        with self.db:
+    @_mapped
+    def add_article(
+        self, article: Article, signature: bytes, canonical_id: str | None, status: str = "done"
+    ) -> None:
+        """Store an article (a syndicated copy names its `canonical_id`); its LSH bands are indexed."""
+        with self.transaction():
             self.db.execute(
                 "INSERT OR IGNORE INTO articles (id, content_hash, title, text, published, outlet, url, source,"
-                " dateline, canonical_id, signature, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                " dateline, canonical_id, signature, ingested_at, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     article.id,
                     article.content_hash,
@@ -74,14 +216,97 @@ class SQLiteStore:
                     article.dateline,
                     canonical_id,
                     signature,
-                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    _now(),
+                    status,
                 ),
             )
+            if canonical_id is None:
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)",
+                    [(b, article.id) for b in signature_bands(signature)],
+                )
+            if article.source:
+                self.db.execute("DELETE FROM failures WHERE record = ?", (article.source,))
 
+    @_mapped
+    def content_hash_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    @_mapped
+    def copy_candidates(self, bands: Sequence[bytes]) -> list[tuple[str, date | None]]:
+        """Canonical articles sharing an LSH band with a signature: (id, publication date)."""
+        if not bands:
+            return []
+        rows = self.db.execute(
+            "SELECT DISTINCT a.id, a.published FROM article_bands b JOIN articles a ON a.id = b.article_id"
+            f" WHERE b.band IN ({','.join('?' * len(bands))}) AND a.canonical_id IS NULL",
+            list(bands),
+        ).fetchall()
+        return [(str(r[0]), _day(r[1])) for r in rows]
+
+    @_mapped
+    def set_status(self, article_id: str, status: str) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE articles SET status = ? WHERE id = ?", (status, article_id))
+
+    @_mapped
+    def add_failure(self, problem: Problem, article_id: str | None = None) -> None:
+        """Keep a record that could not be read, extracted, linked or stored, with the reason."""
+        now = _now()
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO failures (record, stage, reason, article_id, first_seen, last_seen)"
+                " VALUES (?,?,?,?,?,?) ON CONFLICT (record, stage, reason) DO UPDATE SET last_seen = excluded.last_seen",
+                (problem.where, problem.stage, problem.reason, article_id, now, now),
+            )
+
+    @_mapped
+    def unfinished(self, include_failed: bool = False) -> Iterator[Article]:
+        """Articles stored without their results (pending; and failed ones, to retry them), by id."""
+        statuses = ("pending", "failed") if include_failed else ("pending",)
+        last = ""
+        while True:
+            rows = self.db.execute(
+                f"SELECT * FROM articles WHERE status IN ({','.join('?' * len(statuses))}) AND id > ?"
+                " ORDER BY id LIMIT 100",
+                (*statuses, last),
+            ).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                yield self._article(r)
+            last = rows[-1]["id"]
+
+    @_mapped
+    def status(self, failures: int = 50) -> StoreStatus:
+        """How many articles are done, pending and failed; events, claims; the latest failures."""
+        by_status = dict(self.db.execute("SELECT status, count(*) FROM articles GROUP BY status").fetchall())
+        latest = [
+            StoredFailure(r["record"], r["stage"], r["reason"], r["article_id"], r["last_seen"])
+            for r in self.db.execute(
+                "SELECT * FROM failures ORDER BY last_seen DESC, record LIMIT ?", (failures,)
+            )
+        ]
+        return StoreStatus(
+            articles_done=int(by_status.get("done", 0)),
+            articles_pending=int(by_status.get("pending", 0)),
+            articles_failed=int(by_status.get("failed", 0)),
+            copies=int(
+                self.db.execute("SELECT count(*) FROM articles WHERE canonical_id IS NOT NULL").fetchone()[0]
+            ),
+            events=int(self.db.execute("SELECT count(*) FROM events").fetchone()[0]),
+            claims=int(self.db.execute("SELECT count(*) FROM claims").fetchone()[0]),
+            failures=int(self.db.execute("SELECT count(*) FROM failures").fetchone()[0]),
+            latest_failures=tuple(latest),
+        )
+
+    @_mapped
     def article_text(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
         return str(row[0]) if row else None
 
+    @_mapped
     def signatures(self) -> Iterator[tuple[str, bytes, date | None]]:
         sql = "SELECT id, signature, published FROM articles WHERE canonical_id IS NULL ORDER BY id"
         for row in self.db.execute(sql):
@@ -101,26 +326,30 @@ class SQLiteStore:
             dateline=row["dateline"],
         )
 
+    @_mapped
     def articles(self) -> list[StoredArticle]:
         rows = self.db.execute("SELECT * FROM articles ORDER BY published, id").fetchall()
         return [StoredArticle(self._article(r), r["canonical_id"]) for r in rows]
 
+    @_mapped
     def get_article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         return self._article(row) if row else None
 
     # reports, events and claims
+    @_mapped
     def add_source(self, canonical_id: str, article: Article) -> None:
         """A syndicated copy becomes one more source of every event its canonical article reported."""
-        with self.db:
+        with self.transaction():
             self.db.execute(
                 "INSERT OR IGNORE INTO event_sources (event_id, article_id) SELECT DISTINCT event_id, ?"
                 " FROM mentions WHERE article_id = ?",
                 (article.id, canonical_id),
             )
 
+    @_mapped
     def put_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
-        with self.db:
+        with self.transaction():
             self.db.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
             self.db.executemany(
                 "INSERT INTO claims (article_id, idx, kind, text, numbers, period, start, end, extractor_version)"
@@ -141,9 +370,10 @@ class SQLiteStore:
                 ],
             )
 
+    @_mapped
     def put_mentions(self, mentions: Sequence[Mention], event_of: Mapping[tuple[str, int], str]) -> None:
         """Store new reports, and move reports whose event merged into another (`event_of`)."""
-        with self.db:
+        with self.transaction():
             self.db.executemany(
                 "INSERT OR REPLACE INTO mentions (article_id, idx, event_id, event_date, payload) VALUES (?,?,?,?,?)",
                 [
@@ -162,6 +392,7 @@ class SQLiteStore:
                 [(ev, a, i) for (a, i), ev in event_of.items()],
             )
 
+    @_mapped
     def stored_mentions(self, since: date, until: date) -> list[StoredMention]:
         """Every report of every event that has a report dated between `since` and `until`."""
         rows = self.db.execute(
@@ -195,9 +426,10 @@ class SQLiteStore:
             for r in rows
         ]
 
+    @_mapped
     def replace_events(self, events: Sequence[Event], replaced: Mapping[str, str]) -> None:
         """Write new and changed events; drop those merged into another (`replaced`: old id -> new id)."""
-        with self.db:
+        with self.transaction():
             for old in replaced:
                 self.db.execute("DELETE FROM events WHERE event_id = ?", (old,))
             for ev in events:
@@ -226,10 +458,12 @@ class SQLiteStore:
                     [link_to_row(ev.event_id, link) for link in ev.links],
                 )
 
+    @_mapped
     def event(self, event_id: str) -> Event | None:
         row = self.db.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
         return self._event(row) if row else None
 
+    @_mapped
     def events(self, flt: EventFilter | None = None) -> list[Event]:
         flt = flt or EventFilter()
         where, args = [], []
@@ -280,6 +514,7 @@ class SQLiteStore:
             links=links,
         )
 
+    @_mapped
     def claims(self) -> list[Claim]:
         return [
             Claim(
