@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
+
+# Publication dates sitrep believes: none before 1900, none more than a couple of days after today
+# (a report dated tomorrow is a time zone away; one dated 9999 or 0001 is a typo or a placeholder).
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+DAYS_AFTER_TODAY = 2
 
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _DOTTED = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
@@ -43,3 +48,18 @@ def dateline(line: str) -> tuple[date | None, str | None]:
     if not m:
         return None, None
     return parse_date(m[1]), (m[2] or "").strip() or None
+
+
+def latest_published(today: date | None = None) -> date:
+    return (today or date.today()) + timedelta(days=DAYS_AFTER_TODAY)
+
+
+def published_out_of_range(published: date, today: date | None = None) -> str | None:
+    """Why a publication date cannot be right, or None when it can."""
+    latest = latest_published(today)
+    if EARLIEST_PUBLISHED <= published <= latest:
+        return None
+    return (
+        f"publication date {published.isoformat()} is out of range "
+        f"(before {EARLIEST_PUBLISHED.isoformat()} or after {latest.isoformat()}); correct it or leave it out"
+    )
