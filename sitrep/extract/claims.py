@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .counts import count_casualties
+from .counts import count_casualties, digits
 from .dates import find_date, history_year
 
 _STATISTIC = re.compile(
@@ -90,8 +90,8 @@ _PERIOD = re.compile(
 def claim_numbers(sentence: str) -> tuple[int, ...]:
     out = []
     for m in _NUMBER.finditer(sentence):
-        v = int(m.group().replace(",", ""))
-        if not 1900 <= v <= 2100:
+        v = digits(m.group())
+        if v is not None and not 1900 <= v <= 2100:
             out.append(v)
     return tuple(out)
 

@@ -7,6 +7,14 @@ from dataclasses import dataclass
 
 from .dates import MONTH
 
+# The most dead, or wounded, one incident can be reported with. The deadliest single attacks on record
+# killed a few thousand; a larger number read as a count is a misreading (an amount of money, a serial
+# number, junk) and is ignored, with a warning, rather than stored as a toll.
+MAX_COUNT = 100_000
+# Longer digit strings are never converted: int() refuses strings over 4,300 digits, and no number
+# sitrep reads needs more than this.
+MAX_DIGITS = 15
+
 _UNITS = {
     "a": 1,
     "an": 1,
@@ -156,15 +164,50 @@ class Casualties:
     killed: Count | None
     wounded: Count | None
     zero: bool
+    warnings: tuple[str, ...] = ()
 
 
-def _value(num: str, hedge: str | None) -> Count:
+def digits(num: str) -> int | None:
+    """The value of a digit string ("1,200" -> 1200), or None when it has more than `MAX_DIGITS` digits."""
+    n = num.replace(",", "")
+    return int(n) if n.isdigit() and len(n) <= MAX_DIGITS else None
+
+
+def _out_of_range(num: str) -> str:
+    shown = num if len(num) <= 40 else f"{num[:20]}…({len(num)} characters)"
+    return f"count {shown} out of range (over {MAX_COUNT:,}), ignored"
+
+
+class _Reader:
+    """Turns the numbers a sentence gives into counts, noting the ones too large to be a count."""
+
+    def __init__(self) -> None:
+        self.ignored: list[str] = []
+
+    def value(self, num: str, hedge: str | None) -> Count | None:
+        count = _value(num, hedge)
+        if count is None:
+            self.ignored.append(_out_of_range(num))
+        return count
+
+    def bounded(self, count: Count | None) -> Count | None:
+        """A sum of counts past the bound is no count either."""
+        if count is None or max(count.best, count.low or 0, count.high or 0) <= MAX_COUNT:
+            return count
+        self.ignored.append(_out_of_range(str(count.best)))
+        return None
+
+
+def _value(num: str, hedge: str | None) -> Count | None:
     n = num.lower().replace(",", "")
     if n in _VAGUE:
         low, high = _VAGUE[n]
         return Count(low, low, high)
     if n.isdigit():
-        v = int(n)
+        found = digits(n)
+        if found is None or found > MAX_COUNT:
+            return None
+        v = found
     elif n in _UNITS:
         v = _UNITS[n]
     else:
@@ -180,20 +223,23 @@ def _value(num: str, hedge: str | None) -> Count:
     return Count(v, v, v)
 
 
-def _add(a: Count | None, b: Count) -> Count:
+def _add(a: Count | None, b: Count | None) -> Count | None:
     if a is None:
         return b
+    if b is None:
+        return a
     low = a.low + b.low if a.low is not None and b.low is not None else None
     high = a.high + b.high if a.high is not None and b.high is not None else None
     return Count(a.best + b.best, low, high)
 
 
-def _victims_before(window: str) -> Count | None:
+def _victims_before(window: str, read: _Reader) -> Count | None:
     total: Count | None = None
     for m in _VICTIMS.finditer(window):
-        if m["num"].isdigit() and int(m["num"]) >= 1900 and not m["mods"].strip():
-            continue
-        total = _add(total, _value(m["num"], m["hedge"]))
+        year = digits(m["num"]) if m["num"].isdigit() else None
+        if m["num"].isdigit() and (year is None or year >= 1900) and not m["mods"].strip():
+            continue  # "in 2014 militants": a year; a number too long to read is no count either
+        total = _add(total, read.value(m["num"], m["hedge"]))
     if total is None and _ONE_PERSON.search(window):
         total = Count(1, 1, 1)
     if total is None:
@@ -204,7 +250,7 @@ def _victims_before(window: str) -> Count | None:
             and bare["num"].lower() not in ("a", "an", "another")
             and not _MONTH_END.search(trimmed[: bare.start()])
         ):
-            total = _value(bare["num"], bare["hedge"])
+            total = read.value(bare["num"], bare["hedge"])
     if total is None and re.search(r"\bwere\s*$", window):
         # "The journalist and his wife were injured": one victim per noun phrase joined by "and".
         phrases = [
@@ -220,13 +266,13 @@ def _named_person(window: str) -> bool:
     return m is not None and not _ORGANISATION.search(m["name"])
 
 
-def _victims_after(s: str, pos: int) -> Count | None:
+def _victims_after(s: str, pos: int, read: _Reader) -> Count | None:
     """Victims named right after an active verb, following "and": "killing a farmer and his son"."""
     total: Count | None = None
     while True:
         m = _VICTIMS.match(s, pos + 1) or _VICTIMS.match(s, pos)
         if m:
-            total, pos = _add(total, _value(m["num"], m["hedge"])), m.end()
+            total, pos = _add(total, read.value(m["num"], m["hedge"])), m.end()
         elif one := _ONE_AFTER.match(s, pos):
             total, pos = _add(total, Count(1, 1, 1)), one.end()
         else:
@@ -238,6 +284,7 @@ def _victims_after(s: str, pos: int) -> Count | None:
 
 
 def count_casualties(sentence: str) -> Casualties:
+    read = _Reader()
     zero = bool(_ZERO.search(sentence))
     s = _ZERO.sub(" ", _ADVERB.sub("", _ADDITIONAL.sub("", _INCLUDING.sub(",", sentence))))
     extra = _IN_ADDITION.search(s)
@@ -247,7 +294,7 @@ def count_casualties(sentence: str) -> Casualties:
     wounded: Count | None = None
     m = _LIVES.search(s) or _TOLL.search(s)
     if m:
-        killed = _value(m["num"], m["hedge"])
+        killed = read.value(m["num"], m["hedge"])
     last = 0
     for v in _VERB.finditer(s):
         window = s[last : v.start()]
@@ -256,15 +303,18 @@ def count_casualties(sentence: str) -> Casualties:
             window = window[cut[-1].end() :]
         found: Count | None = None
         active = v["verb"].lower() in _ACTIVE
-        after = _victims_after(s, v.end()) if v["verb"].lower() not in ("died", "lives") else None
+        ignored = len(read.ignored)
+        after = _victims_after(s, v.end(), read) if v["verb"].lower() not in ("died", "lives") else None
         if after:
             found = after
         elif v["verb"].lower() in _ACTIVE and (bare := _BARE_AFTER.match(s, v.end())):
-            found = _value(bare["num"], bare["hedge"])
+            found = read.value(bare["num"], bare["hedge"])
         elif v["verb"].lower() in ("killed", "wounded", "injured") and _NAMED_VICTIM.match(s, v.end()):
             found = Count(1, 1, 1)  # "gunmen killed Ahmed Ali": one named victim
-        if found is None and not active:
-            found = _victims_before(window)
+        if (
+            found is None and not active and len(read.ignored) == ignored
+        ):  # not when a count after was ignored
+            found = _victims_before(window, read)
         if found is None and v["verb"].lower() == "died" and _named_person(window):
             found = Count(1, 1, 1)
         last = v.end()
@@ -276,9 +326,10 @@ def count_casualties(sentence: str) -> Casualties:
             wounded = _add(wounded, found)
     if extra and killed:
         what = extra["what"] + " "
-        killed = _add(killed, _victims_before(what) or Count(1, 1, 1))
+        killed = _add(killed, _victims_before(what, read) or Count(1, 1, 1))
     if killed and _BOMBER_TOO.search(s):  # "two others were killed when the bomber detonated"
         killed = _add(killed, Count(1, 1, 1))
     if _SELF.search(s):  # a suicide bomber who blew himself up is among the dead, as ACLED and GTD count
         killed = _add(killed, Count(1, 1, 1)) if killed else Count(1, 1, 1)
-    return Casualties(killed, wounded, zero and not (killed or wounded))
+    killed, wounded = read.bounded(killed), read.bounded(wounded)
+    return Casualties(killed, wounded, zero and not (killed or wounded), tuple(dict.fromkeys(read.ignored)))
