@@ -8,6 +8,11 @@ from datetime import date, timedelta
 
 from ..ingest.dates import safe_date
 
+# An event date sitrep believes lies between these: no incident before 1900, none after the report that
+# tells of it (give or take time zones: a couple of days). Outside, the date is dropped with a warning.
+EARLIEST_EVENT = date(1900, 1, 1)
+DAYS_AFTER_PUBLISHED = 2
+
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = [
     "january",
@@ -58,6 +63,30 @@ class DateFound:
     text: str
 
 
+def shift(d: date, days: int) -> date | None:
+    """`d` moved by `days`, or None past the calendar's ends (year 1 and 9999)."""
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def latest_event(published: date | None) -> date:
+    return shift(published or date.today(), DAYS_AFTER_PUBLISHED) or date.max
+
+
+def out_of_range(found: DateFound, published: date | None) -> str | None:
+    """Why a date the text gives cannot be the event's (before 1900, or after the report), or None."""
+    latest = latest_event(published)
+    if EARLIEST_EVENT <= found.value <= latest:
+        return None
+    after = "the publication date" if published else "today"
+    return (
+        f"date {found.text!r} ({found.value.isoformat()}) out of range (before {EARLIEST_EVENT.year} or "
+        f"after {after}), ignored"
+    )
+
+
 def _month(name: str) -> int:
     key = name.lower().rstrip(".")[:3]
     return [m[:3] for m in _MONTHS].index(key) + 1
@@ -104,7 +133,8 @@ def find_date(sentence: str, published: date | None) -> DateFound | None:
     m = _QUARTER.search(sentence)
     if m:
         q = ["first", "second", "third", "fourth"].index(m[1].lower())
-        return DateFound(date(int(m[2]), 3 * q + 1, 1), "quarter", m[0])
+        if d := safe_date(int(m[2]), 3 * q + 1, 1):
+            return DateFound(d, "quarter", m[0])
     if published is None:
         return None
     for rx in (_MD, _DM):
@@ -117,7 +147,8 @@ def find_date(sentence: str, published: date | None) -> DateFound | None:
     m = _event_time(_WEEKDAY, sentence)
     if m:
         back = (published.weekday() - _WEEKDAYS.index(m[1].lower())) % 7
-        return DateFound(published - timedelta(days=back), "day", m[0])
+        if d := shift(published, -back):
+            return DateFound(d, "day", m[0])
     m = _event_time(_RELATIVE, sentence)
     if m:
         return _relative(m[0], published)
@@ -129,27 +160,30 @@ def find_date(sentence: str, published: date | None) -> DateFound | None:
             year = published.year if mon <= published.month else published.year - 1
             if m[0].lower().startswith("last") and mon == published.month:
                 year -= 1
-        return DateFound(date(year, mon, 1), "month", m[0])
+        if d := safe_date(year, mon, 1):
+            return DateFound(d, "month", m[0])
     return None
 
 
-def _relative(text: str, published: date) -> DateFound:
+def _relative(text: str, published: date) -> DateFound | None:
     t = text.lower()
+    found: date | None
     if t in ("yesterday", "last night", "the previous day", "overnight", "on the eve"):
-        return DateFound(published - timedelta(days=1), "day", text)
-    if t in ("today", "tonight", "this morning", "this afternoon", "this evening"):
-        return DateFound(published, "day", text)
-    if t == "last week":
-        return DateFound(published - timedelta(days=7), "week", text)
-    if t in ("this week", "earlier this week"):
-        return DateFound(published, "week", text)
-    if t in ("this month", "earlier this month"):
-        return DateFound(published.replace(day=1), "month", text)
-    if t == "last month":
-        first = published.replace(day=1) - timedelta(days=1)
-        return DateFound(first.replace(day=1), "month", text)
-    year = published.year - (1 if t == "last year" else 0)
-    return DateFound(date(year, 1, 1), "year", text)
+        found, precision = shift(published, -1), "day"
+    elif t in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+        found, precision = published, "day"
+    elif t == "last week":
+        found, precision = shift(published, -7), "week"
+    elif t in ("this week", "earlier this week"):
+        found, precision = published, "week"
+    elif t in ("this month", "earlier this month"):
+        found, precision = published.replace(day=1), "month"
+    elif t == "last month":
+        end = shift(published.replace(day=1), -1)
+        found, precision = (end.replace(day=1) if end else None), "month"
+    else:
+        found, precision = safe_date(published.year - (1 if t == "last year" else 0), 1, 1), "year"
+    return DateFound(found, precision, text) if found else None
 
 
 def history_year(sentence: str, published: date | None) -> int | None:

@@ -19,11 +19,12 @@ from ..geo.admin1 import fold
 from ..geo.gazetteer import Gazetteer
 from ..geo.locate import resolve
 from ..geo.toponyms import Toponym, find_toponyms
+from ..ingest.dates import safe_date
 from ..model import UNRESOLVED_PLACE, Actor, Article, Claim, Evidence, Extraction, Mention
 from .actors import attribute
 from .claims import claim_kind, claim_numbers, claim_period
 from .counts import Casualties, Count, count_casualties
-from .dates import DateFound, find_date
+from .dates import DateFound, find_date, out_of_range, shift
 from .place_names import FOCUS_COUNTRY, before_admin_area, local_names, unlisted_in_captions, unresolved_names
 from .types import KINDS, PROTESTS, RIOTS, EventKind, classify
 
@@ -92,6 +93,7 @@ class SentenceInfo:
     casualty_trigger_only: bool
     # places NER sees that neither the gazetteer nor the country list know
     unknown_places: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # numbers and dates the sentence gives that cannot be right, ignored
 
 
 @dataclass
@@ -211,13 +213,16 @@ def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[
             )
         )
         kind = classify(text)
+        casualties = count_casualties(text)
+        found_date = find_date(text, article.published)
+        date_warning = out_of_range(found_date, article.published) if found_date else None
         infos.append(
             SentenceInfo(
                 index=i,
                 evidence=Evidence(article.id, start, end, text),
                 kind=kind,
-                casualties=count_casualties(text),
-                found_date=find_date(text, article.published),
+                casualties=casualties,
+                found_date=None if date_warning else found_date,
                 toponyms=toponyms,
                 claim=claim_kind(text, article.published) if kind or _ABOUT_VIOLENCE.search(text) else None,
                 casualty_trigger_only=_trigger_words(text, kind),
@@ -229,6 +234,7 @@ def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[
                     and not _FOCUS_NAME.search(e.text)
                 )
                 + unlisted_in_captions(whole, found),
+                warnings=casualties.warnings + ((date_warning,) if date_warning else ()),
             )
         )
     return infos
@@ -318,7 +324,7 @@ def build_mention(
     kinds = kinds or [(s.kind, i) for i, s in enumerate(sentences) if s.kind]
     kind, k_i = max(kinds, key=lambda x: (x[0].rank, -x[1]))
     fields.append(("event_type", k_i))
-    warnings: list[str] = []
+    warnings: list[str] = list(dict.fromkeys(w for s in sentences for w in s.warnings))
     event_date: date | None = article.published
     precision: str | None = "day" if article.published else None
     dated = [(s.found_date, i) for i, s in enumerate(sentences) if s.found_date and s.kind]
@@ -431,9 +437,9 @@ def _period_end(d: date, precision: str | None) -> date:
         return date(d.year, 12, 31)
     if precision in ("month", "quarter"):
         months = 3 if precision == "quarter" else 1
-        nxt = date(d.year + (d.month + months - 1) // 12, (d.month + months - 1) % 12 + 1, 1)
-        return nxt - timedelta(days=1)
-    return d + timedelta(days=6) if precision == "week" else d
+        nxt = safe_date(d.year + (d.month + months - 1) // 12, (d.month + months - 1) % 12 + 1, 1)
+        return nxt - timedelta(days=1) if nxt else date.max
+    return (shift(d, 6) or date.max) if precision == "week" else d
 
 
 def _long_before(m: Mention, published: date | None) -> bool:
