@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -56,17 +57,41 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     }
 
 
+# json.dumps(ensure_ascii=False) escapes C0 controls but writes C1 controls and the line and
+# bidirectional separators raw; written as \uXXXX they decode to the same strings.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def to_jsonl(records: Iterable[dict[str, Any]]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    return "".join(
+        _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(r, ensure_ascii=False)) + "\n"
+        for r in records
+    )
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection");
+# full-width forms included, which some spreadsheets fold to the ASCII ones.
+FORMULA_START = frozenset("=+-@\t\r\n＝＋－＠")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell a spreadsheet will not run: one that starts with a formula character, even after
+    leading spaces, gets a leading single quote (OWASP). Numbers are left as numbers."""
+    if isinstance(value, str) and (value[:1] in FORMULA_START or value.lstrip()[:1] in FORMULA_START):
+        return "'" + value
+    return value
 
 
 def to_csv(events: Iterable[Event]) -> str:
-    out = io.StringIO()
-    w = csv.DictWriter(out, fieldnames=[*FLAT_FIELDS, "article_ids", "evidence"], lineterminator="\n")
+    """Events as CSV (RFC 4180), one row each; text cells are neutralised with `spreadsheet_safe`.
+    Lines end in CRLF: with a bare LF the csv module leaves a cell holding a lone CR unquoted, and
+    readers then split the row there."""
+    out = io.StringIO(newline="")
+    w = csv.DictWriter(out, fieldnames=[*FLAT_FIELDS, "article_ids", "evidence"], lineterminator="\r\n")
     w.writeheader()
     for e in events:
         rec = event_record(e)
         rec["article_ids"] = ";".join(rec["article_ids"])
         rec["evidence"] = " … ".join(x["text"] for x in rec["evidence"])
-        w.writerow({k: rec[k] for k in w.fieldnames})
+        w.writerow({k: spreadsheet_safe(rec[k]) for k in w.fieldnames})
     return out.getvalue()
