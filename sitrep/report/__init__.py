@@ -9,7 +9,7 @@ from html import escape
 from ..analyse import Tally, by_governorate, by_month, by_type
 from ..geo.boundaries import GovernorateShape, governorate_shapes
 from ..model import Claim, Event
-from .geomap import map_page, svg_map
+from .geomap import CSP_META, map_page, svg_map
 
 __all__ = ["bar_chart", "map_page", "render", "svg_map"]
 
@@ -76,7 +76,7 @@ def render(
     drawn = svg_map(events, shapes if shapes is not None else governorate_shapes())
     stamp = f" — generated {generated.isoformat()}" if generated else ""
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>sitrep situation report</title><style>{_CSS}</style></head>
+<html lang="en"><head><meta charset="utf-8">{CSP_META}<title>sitrep situation report</title><style>{_CSS}</style></head>
 <body><h1>Situation report{stamp}</h1>
 <p>{len(events)} incidents, {total_killed} reported killed, {sum(e.injured for e in events)} wounded;
 {len(claims)} statistics and background claims kept apart.</p>

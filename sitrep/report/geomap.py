@@ -24,6 +24,12 @@ TYPE_COLOURS = {
     "Strategic developments": "#7f8c8d",
 }
 _OTHER = "#555555"
+# The pages hold no script and load nothing: the browser is told so, so that text slipping past
+# the escaping could still not run or fetch anything.
+CSP_META = (
+    '<meta http-equiv="Content-Security-Policy" '
+    "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'\">"
+)
 _WIDTH = 640
 _PAD = 12
 
@@ -97,7 +103,7 @@ def svg_map(events: Sequence[Event], shapes: Sequence[GovernorateShape]) -> str:
 def map_page(events: Sequence[Event], shapes: Sequence[GovernorateShape], title: str) -> str:
     """A self-contained HTML page holding the map (for `sitrep map`)."""
     return (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8">{CSP_META}<title>{escape(title)}</title>'
         "<style>body{font:14px/1.45 system-ui,sans-serif;margin:2rem}</style></head>"
         f"<body><h1>{escape(title)}</h1>{svg_map(events, shapes)}</body></html>\n"
     )
