@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, fields
 from pathlib import Path
+
+from .errors import SettingError
 
 
 @dataclass(frozen=True)
@@ -33,14 +36,33 @@ class Config:
 
     @classmethod
     def from_env(cls) -> Config:
-        raw = {s.name: os.environ.get(f"SITREP_{s.name.upper()}", s.default) for s in SETTINGS}
+        """The settings from the environment; a value that does not parse raises `SettingError`.
+        Called when a command runs, never at import, so `sitrep --help` works whatever is set."""
+        raw = {s.name: os.environ.get(env_name(s.name), s.default) for s in SETTINGS}
         return cls(
             db=Path(raw["db"]),
             report=Path(raw["report"]),
-            max_file_mb=float(raw["max_file_mb"]),
-            dup_containment=float(raw["dup_containment"]),
+            max_file_mb=_number(raw, "max_file_mb", "a number of megabytes above 0, e.g. 10", 0.0, math.inf),
+            dup_containment=_number(
+                raw, "dup_containment", "a number above 0 and at most 1, e.g. 0.8", 0.0, 1.0
+            ),
             spacy_model=raw["spacy_model"],
         )
+
+
+def env_name(setting: str) -> str:
+    return f"SITREP_{setting.upper()}"
+
+
+def _number(raw: dict[str, str], name: str, expected: str, above: float, at_most: float) -> float:
+    value = raw[name]
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not (math.isfinite(number) and above < number <= at_most):
+        raise SettingError(env_name(name), value, expected)
+    return number
 
 
 def setting_names() -> list[str]:

@@ -20,3 +20,16 @@ class StoreError(SitrepError):
 
 class GazetteerError(SitrepError):
     """The bundled gazetteer is missing or cannot be built."""
+
+
+class SettingError(SitrepError):
+    """A setting (environment variable) holds a value sitrep cannot use."""
+
+    def __init__(self, variable: str, value: str, expected: str) -> None:
+        super().__init__(f"{variable}={value!r} is not {expected}: fix or unset it")
+        self.variable = variable
+        self.value = value
+
+
+class OutputError(SitrepError):
+    """An output file (report, map, export) cannot be written; the message names it and the reason."""
