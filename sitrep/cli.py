@@ -3,42 +3,142 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer.core import TyperGroup
 
 from . import export, pipeline, report
 from .analyse import unresolved_places
-from .config import Config
-from .errors import SitrepError
+from .config import SETTINGS, Config
+from .errors import OutputError, SitrepError
 from .geo.boundaries import governorate_shapes
 from .geo.build import DATA_DIR
 from .geo.build import build as build_gazetteer
 from .ingest import read_paths
 from .model import Article, Event, Problem
 from .report.explain import explain as explain_event
+from .report.terminal import line, text, visible
 from .store import EventFilter, SQLiteStore
 
 DEMO_DIR = Path(__file__).parent / "demo"
-_CFG = Config.from_env()
+_DEFAULTS = {s.name: s.default for s in SETTINGS}
+INTERNAL_ERROR = 70  # sysexits EX_SOFTWARE
+INTERRUPTED = 130
+
+out = Console(width=None if sys.stdout.isatty() else 120)
+err = Console(stderr=True)
+
+
+def _error(message: str, label: str = "error") -> None:
+    """One line on stderr, whatever the message holds (markup, control characters, line breaks)."""
+    err.print(line(Text(f"{label}:", style="red"), " ", message), soft_wrap=True, highlight=False)
+
+
+@contextmanager
+def _one_line_errors() -> Iterator[None]:
+    """What a command raises becomes one line on stderr and an exit code, never a traceback:
+    usage errors 2, sitrep's errors 2, an OS error 1, Ctrl-C 130, anything else 70 (with
+    SITREP_DEBUG set, anything else is raised again to show its traceback)."""
+    try:
+        yield
+    except (typer.Exit, typer.Abort, NoArgsIsHelpError, BrokenPipeError):
+        raise
+    except UsageError as e:
+        hint = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
+        _error(e.format_message() + hint)
+        raise typer.Exit(e.exit_code) from None
+    except SitrepError as e:
+        _error(str(e))
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        err.print("interrupted; everything committed so far is kept, re-run to finish", highlight=False)
+        raise typer.Exit(INTERRUPTED) from None
+    except OSError as e:
+        _error(str(e))
+        raise typer.Exit(1) from None
+    except Exception as e:
+        if os.environ.get("SITREP_DEBUG"):
+            raise
+        _error(
+            f"{type(e).__name__}: {e}, please report (SITREP_DEBUG=1 shows the traceback)", "internal error"
+        )
+        raise typer.Exit(INTERNAL_ERROR) from None
+
+
+class _Commands(TyperGroup):
+    """sitrep's command group: every subcommand runs inside `_one_line_errors`."""
+
+    def invoke(self, ctx: Any) -> Any:
+        with _one_line_errors():
+            return super().invoke(ctx)
+
 
 app = typer.Typer(
+    cls=_Commands,
     help="sitrep: news reports on political violence in, verified geolocated incidents out.",
     no_args_is_help=True,
     add_completion=False,
 )
 gazetteer_app = typer.Typer(help="Build the bundled gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
-out = Console(width=None if sys.stdout.isatty() else 120)
-err = Console(stderr=True)
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file (env SITREP_DB).")]
+
+def _settings() -> Config:
+    """Read when a command runs, not at import: a bad value is that command's error, not --help's."""
+    return Config.from_env()
+
+
+def _db(db: Path | None) -> Path:
+    return db if db is not None else _settings().db
+
+
+@contextmanager
+def _reading(db: Path | None) -> Iterator[SQLiteStore]:
+    """The stored database, opened for a command that only reads: a missing file is an error, not
+    a new empty database."""
+    store = SQLiteStore(_db(db), create=False)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _check_writable(path: Path, what: str) -> None:
+    """Refuse an output path that cannot be written before any work is done."""
+    if path.is_dir():
+        raise OutputError(f"cannot write the {what} to {path}: it is a directory; give a file name")
+    if not path.parent.is_dir():
+        raise OutputError(f"cannot write the {what} to {path}: folder {path.parent} does not exist")
+
+
+def _write(path: Path, content: str, what: str) -> None:
+    try:
+        path.write_text(content, encoding="utf-8")
+    except OSError as e:
+        raise OutputError(f"cannot write the {what} to {path}: {e.strerror or e}") from e
+
+
+def _write_data(content: str) -> None:
+    """CSV and JSON Lines on stdout: exact when piped; on a terminal, control characters escaped."""
+    sys.stdout.write(visible(content, keep_lines=True) if sys.stdout.isatty() else content)
+
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help=f"SQLite database file (env SITREP_DB, default {_DEFAULTS['db']})."),
+]
 SinceOption = Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")]
 UntilOption = Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")]
 Admin1Option = Annotated[str | None, typer.Option(help="Governorate name or ISO code (e.g. Anbar, IQ-AN).")]
@@ -59,35 +159,46 @@ def _progress() -> Progress:
 
 def _report_problems(problems: list[Problem]) -> None:
     for p in problems:
-        err.print(f"[yellow]skipped[/] {p.where}: {p.reason}", highlight=False, markup=True)
+        err.print(
+            line(Text("skipped", style="yellow"), " ", p.where, ": ", p.reason),
+            soft_wrap=True,
+            highlight=False,
+        )
+
+
+def _table(title: str, columns: tuple[str, ...]) -> Table:
+    table = Table(title=text(title))
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    return table
 
 
 def _events_table(events: list[Event], title: str) -> Table:
-    table = Table(title=title, show_lines=False)
-    for col in ("date", "type", "actor1", "location", "admin1", "killed", "wounded"):
-        table.add_column(col, overflow="fold")
+    table = _table(title, ("date", "type", "actor1", "location", "admin1", "killed", "wounded"))
     for e in events:
         table.add_row(
-            str(e.event_date or ""),
-            e.sub_event_type,
-            e.actor1 or "",
-            e.location or "",
-            e.admin1 or "",
-            str(e.fatalities),
-            str(e.injured),
+            *(
+                text(v)
+                for v in (
+                    e.event_date,
+                    e.sub_event_type,
+                    e.actor1,
+                    e.location,
+                    e.admin1,
+                    e.fatalities,
+                    e.injured,
+                )
+            )
         )
     return table
 
 
 def _stored_events(
-    db: Path, since: str | None, until: str | None, admin1: str | None, event_type: str | None
+    db: Path | None, since: str | None, until: str | None, admin1: str | None, event_type: str | None
 ) -> list[Event]:
     flt = _event_filter(since, until, admin1, event_type)
-    store = SQLiteStore(db)
-    try:
+    with _reading(db) as store:
         return store.events(flt)
-    finally:
-        store.close()
 
 
 def _event_filter(
@@ -109,10 +220,14 @@ def run(
     paths: Annotated[
         list[Path] | None, typer.Argument(help="Files or directories (.txt, .html, .jsonl).")
     ] = None,
-    db: DbOption = _CFG.db,
+    db: DbOption = None,
     report_path: Annotated[
-        Path, typer.Option("--report", help="HTML situation report to write.")
-    ] = _CFG.report,
+        Path | None,
+        typer.Option(
+            "--report",
+            help=f"HTML situation report to write (env SITREP_REPORT, default {_DEFAULTS['report']}).",
+        ),
+    ] = None,
     demo: Annotated[bool, typer.Option("--demo", help="Run on the bundled synthetic demo corpus.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any input was skipped.")] = False,
     no_link: Annotated[
@@ -123,6 +238,10 @@ def run(
     inputs = list(paths or []) + ([DEMO_DIR] if demo else [])
     if not inputs:
         raise typer.BadParameter("give files or directories, or --demo")
+    cfg = _settings()
+    db = db or cfg.db
+    report_path = report_path or cfg.report
+    _check_writable(report_path, "report")
     store = SQLiteStore(db)
     try:
         with _progress() as bar:
@@ -130,22 +249,32 @@ def run(
             result = pipeline.run(
                 inputs,
                 store,
-                _CFG,
+                cfg,
                 lambda _s, n, total: bar.update(task, completed=n, total=total),
                 link_reports=not no_link,
             )
         _report_problems(result.problems)
         events = store.events()
-        report_path.write_text(report.render(events, store.claims(), date.today()), encoding="utf-8")
+        claims = store.claims()
     finally:
         store.close()
     copies = sum(len(c) for c in result.copies.values())
     out.print(_events_table(result.events, f"{len(result.events)} incidents extracted this run"))
     out.print(
-        f"articles: {result.articles_new} new ({copies} syndicated copies), {result.articles_unchanged} already "
-        f"stored; claims: {len(result.claims)}; skipped inputs: {len(result.problems)}\n"
-        f"database: {db} ({len(events)} events in all)\nreport: {report_path}"
+        line(
+            f"articles: {result.articles_new} new ({copies} syndicated copies), {result.articles_unchanged} "
+            f"already stored; claims: {len(result.claims)}; skipped inputs: {len(result.problems)}"
+        ),
+        line("database: ", db, f" ({len(events)} events in all)"),
+        sep="\n",
     )
+    try:
+        _write(report_path, report.render(events, claims, date.today()), "report")
+    except OutputError as e:
+        raise OutputError(
+            f"{e}. The events are stored in {db}: re-run with another --report to write it"
+        ) from e
+    out.print(line("report: ", report_path))
     if strict and result.problems:
         raise typer.Exit(1)
 
@@ -164,28 +293,37 @@ def extract(
     ] = False,
 ) -> None:
     """The evaluation contract: article records in, one event record per line out; no database."""
-    articles: list[Article] = []
-    problems: list[Problem] = []
-    for item in read_paths([input], _CFG.max_file_mb):
-        (problems if isinstance(item, Problem) else articles).append(item)  # type: ignore[arg-type]
-    _report_problems(problems)
+    cfg = _settings()
+    for path, what in ((output, "events"), (claims, "claims")):
+        if path is not None:
+            _check_writable(path, what)
+    items = list(read_paths([input], cfg.max_file_mb))
+    articles = sum(isinstance(item, Article) for item in items)
     with _progress() as bar:
-        task = bar.add_task("extracting", total=len(articles))
-        events, found_claims, _ = pipeline.extract_events(
-            articles,
-            _CFG,
+        task = bar.add_task("extracting", total=articles)
+        found = pipeline.extract_events(
+            items,
+            cfg,
             lambda _s, n, total: bar.update(task, completed=n, total=total),
             link_reports=not no_link,
         )
-    output.write_text(export.to_jsonl(export.event_record(e) for e in events), encoding="utf-8")
+    _report_problems(found.problems)
+    _write(output, export.to_jsonl(export.event_record(e) for e in found.events), "events")
     if claims:
-        claims.write_text(export.to_jsonl(export.claim_record(c) for c in found_claims), encoding="utf-8")
-    err.print(f"{len(articles)} articles -> {len(events)} events, {len(found_claims)} claims -> {output}")
+        _write(claims, export.to_jsonl(export.claim_record(c) for c in found.claims), "claims")
+    err.print(
+        line(
+            f"{articles} articles -> {len(found.events)} events, {len(found.claims)} claims, "
+            f"{len(found.problems)} set aside -> ",
+            output,
+        ),
+        soft_wrap=True,
+    )
 
 
 @app.command()
 def events(
-    db: DbOption = _CFG.db,
+    db: DbOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     admin1: Admin1Option = None,
@@ -202,58 +340,53 @@ def events(
         return
     found = _stored_events(db, since, until, admin1, event_type)
     if fmt == "csv":
-        sys.stdout.write(export.to_csv(found))
+        _write_data(export.to_csv(found))
     elif fmt == "json":
-        sys.stdout.write(export.to_jsonl(export.event_record(e) for e in found))
+        _write_data(export.to_jsonl(export.event_record(e) for e in found))
     elif fmt == "table":
         out.print(_events_table(found, f"{len(found)} events"))
     else:
         raise typer.BadParameter("--format is table, csv or json")
 
 
-def _explain(db: Path, event_id: str) -> None:
-    store = SQLiteStore(db)
-    try:
+def _explain(db: Path | None, event_id: str) -> None:
+    with _reading(db) as store:
         event = store.event(event_id)
-    finally:
-        store.close()
     if event is None:
-        raise typer.BadParameter(f"no event {event_id!r} in {db}")
+        raise typer.BadParameter(f"no event {event_id!r} in {_db(db)}")
     out.print(_events_table([event], f"{event_id}: {len(event.sources)} sources"))
     if event.fatalities_low is not None or event.fatalities_high is not None:
         out.print(
-            f"killed: best {event.fatalities}, low {event.fatalities_low}, high {event.fatalities_high}"
+            line(f"killed: best {event.fatalities}, low {event.fatalities_low}, high {event.fatalities_high}")
         )
-    table = Table(title="reports behind the event")
-    for col in ("article", "outlet", "published", "what it said", "linked to", "score", "why"):
-        table.add_column(col, overflow="fold")
-    for line in explain_event(event):
+    table = _table(
+        "reports behind the event",
+        ("article", "outlet", "published", "what it said", "linked to", "score", "why"),
+    )
+    for r in explain_event(event):
         table.add_row(
-            line.article_id + (f"\n{line.url}" if line.url else ""),
-            line.outlet or "",
-            line.published,
-            line.evidence,
-            line.linked_to,
-            "" if line.score is None else f"{line.score:.1f}",
-            "\n".join(line.reasons),
+            Text("\n").join(text(v) for v in (r.article_id, r.url) if v),
+            text(r.outlet),
+            text(r.published),
+            text(r.evidence, keep_lines=True),
+            text(r.linked_to),
+            text("" if r.score is None else f"{r.score:.1f}"),
+            Text("\n").join(text(reason) for reason in r.reasons),
         )
     out.print(table)
 
 
 @app.command()
 def articles(
-    db: DbOption = _CFG.db, fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table"
+    db: DbOption = None, fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table"
 ) -> None:
     """List stored articles, with the canonical article each syndicated copy was linked to."""
-    store = SQLiteStore(db)
-    try:
+    with _reading(db) as store:
         stored = store.articles()
-    finally:
-        store.close()
     if fmt == "json":
         for s in stored:
             a = s.article
-            sys.stdout.write(
+            _write_data(
                 json.dumps(
                     {
                         "id": a.id,
@@ -267,18 +400,16 @@ def articles(
                 + "\n"
             )
         return
-    table = Table(title=f"{len(stored)} articles")
-    for col in ("id", "published", "title", "source", "copy of"):
-        table.add_column(col, overflow="fold")
+    table = _table(f"{len(stored)} articles", ("id", "published", "title", "source", "copy of"))
     for s in stored:
         a = s.article
-        table.add_row(a.id, str(a.published or ""), a.title[:70], a.source or "", s.canonical_id or "")
+        table.add_row(*(text(v) for v in (a.id, a.published, a.title[:70], a.source, s.canonical_id)))
     out.print(table)
 
 
 @app.command("map")
 def map_(
-    db: DbOption = _CFG.db,
+    db: DbOption = None,
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path(
         "sitrep-map.html"
     ),
@@ -288,16 +419,15 @@ def map_(
     event_type: TypeOption = None,
 ) -> None:
     """Draw stored events on an offline map (bundled governorate boundaries, no tile server)."""
+    _check_writable(output, "map")
     found = _stored_events(db, since, until, admin1, event_type)
-    output.write_text(
-        report.map_page(found, governorate_shapes(), f"sitrep: {len(found)} events"), encoding="utf-8"
-    )
-    out.print(f"{len(found)} events drawn -> {output}")
+    _write(output, report.map_page(found, governorate_shapes(), f"sitrep: {len(found)} events"), "map")
+    out.print(line(f"{len(found)} events drawn -> ", output))
 
 
 @app.command()
 def places(
-    db: DbOption = _CFG.db,
+    db: DbOption = None,
     unresolved: Annotated[
         bool, typer.Option("--unresolved", help="Place names the gazetteer could not place.")
     ] = False,
@@ -305,16 +435,14 @@ def places(
     """Place names in stored events; with --unresolved, those left at district or governorate level."""
     if not unresolved:
         raise typer.BadParameter("only --unresolved is supported so far")
-    store = SQLiteStore(db)
-    try:
+    with _reading(db) as store:
         rows = unresolved_places(store.events())
-    finally:
-        store.close()
-    table = Table(title=f"{len(rows)} unresolved place names (add them to the gazetteer: see README)")
-    for col in ("name", "events", "coded to", "example event"):
-        table.add_column(col, overflow="fold")
+    table = _table(
+        f"{len(rows)} unresolved place names (add them to the gazetteer: see README)",
+        ("name", "events", "coded to", "example event"),
+    )
     for r in rows:
-        table.add_row(r.name, str(r.events), ", ".join(r.governorates), r.example_event_id)
+        table.add_row(*(text(v) for v in (r.name, r.events, ", ".join(r.governorates), r.example_event_id)))
     out.print(table)
 
 
@@ -333,14 +461,19 @@ def gazetteer_build(
     ] = None,
 ) -> None:
     """Build places.tsv.gz and governorates.tsv from open data (Who's On First / GeoNames, OCHA)."""
-    extra = [(Path(g.rsplit(":", 1)[0]), g.rsplit(":", 1)[1]) for g in geonames or []]
+    extra = [_geonames_dump(g) for g in geonames or []]
     n = build_gazetteer(geo_dir, out_dir, extra, places)
-    out.print(f"{n} places written to {out_dir}")
+    out.print(line(f"{n} places written to ", out_dir))
+
+
+def _geonames_dump(value: str) -> tuple[Path, str]:
+    path, colon, country = value.rpartition(":")
+    if not colon or not path or not country.strip():
+        raise typer.BadParameter(
+            f"{value!r} is not PATH:COUNTRY_NAME, e.g. IR.txt:Iran", param_hint="'--geonames'"
+        )
+    return Path(path), country.strip()
 
 
 def main() -> None:
-    try:
-        app()
-    except SitrepError as e:
-        err.print(f"[red]error:[/] {e}")
-        raise SystemExit(2) from e
+    app()

@@ -284,6 +284,13 @@ def write_countries(geo_dir: Path, out_dir: Path) -> None:
         f.writelines(f"{name}\t{country}\n" for name, country in sorted(rows))
 
 
+def _readable(path: Path, rows: Iterator[dict[str, str]]) -> list[dict[str, str]]:
+    try:
+        return list(rows)
+    except (OSError, UnicodeDecodeError) as e:
+        raise GazetteerError(f"cannot read {path} (a UTF-8 text file is expected): {e}") from e
+
+
 def build(
     geo_dir: Path,
     out_dir: Path = DATA_DIR,
@@ -291,6 +298,12 @@ def build(
     own_places: list[Path] | None = None,
 ) -> int:
     """Write the gazetteer files; return the number of places."""
+    for path, _ in geonames or []:
+        if not path.is_file():
+            raise GazetteerError(f"GeoNames dump {path} not found: give the path of a file such as IR.txt")
+    for path in own_places or []:
+        if not path.is_file():
+            raise GazetteerError(f"places file {path} not found: give the path of your places TSV")
     adm1 = geo_dir / "irq_admbnda_adm1_cso_20190603.geojson"
     if not adm1.exists():
         raise GazetteerError(
@@ -316,9 +329,9 @@ def build(
             rows.extend(_wof_rows(path, code))
     rows.extend(admin_area_rows(geo_dir))
     for path, country in geonames or []:
-        rows.extend(geonames_rows(path, country))
+        rows.extend(_readable(path, geonames_rows(path, country)))
     for path in own_places or []:
-        rows.extend(own_place_rows(path))
+        rows.extend(_readable(path, own_place_rows(path)))
     lines = ["\t".join(COLUMNS)] + ["\t".join(r[c].replace("\t", " ") for c in COLUMNS) for r in rows]
     payload = ("\n".join(lines) + "\n").encode("utf-8")
     (out_dir / PLACES_FILE).write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
