@@ -1,0 +1,189 @@
+"""The HTML situation report and map in a real headless Chromium: SYNTHETIC events whose every text
+field is an XSS payload render as text, and no script runs.
+
+Needs Debian's chromium (/usr/bin/chromium, or SITREP_CHROMIUM) and Playwright for Python (the dev
+extra), driven with that binary: `playwright install` is never run. Outside CI the test is skipped,
+with the reason, when either is missing; with CI=true it fails instead (`.ci/run` installs both).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.geo.boundaries import governorate_shapes
+from sitrep.model import UNRESOLVED_PLACE, Claim, Event, Evidence, Link, Source
+from sitrep.report import map_page, render
+
+pytestmark = pytest.mark.browser
+
+PAYLOADS = (
+    "<script>window.__pwned = 1</script>",
+    '<img src=x onerror="window.__pwned = 1">',
+    '"><svg onload="window.__pwned = 1">',
+    "'><svg/onload=alert(1)>",
+    "</title><script>document.title = 'PWNED'</script>",
+    "javascript:window.__pwned = 1",
+    '<a href="javascript:window.__pwned = 1">click</a>',
+    '<iframe srcdoc="<script>parent.__pwned = 1</script>"></iframe>',
+    "</style><script>window.__pwned = 1</script>",
+    '</textarea><details open ontoggle="window.__pwned = 1">',
+)
+# Elements and attributes the report never writes itself: any of them is a payload that got through.
+INJECTED = "script, img, iframe, a, details, object, embed, form, [onload], [onerror], [ontoggle], [onclick]"
+
+
+def _chromium() -> str | None:
+    wanted = os.environ.get("SITREP_CHROMIUM")
+    return shutil.which(wanted) if wanted else shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"{reason}; CI must run the browser tests (see .ci/run)")
+    pytest.skip(reason)
+
+
+@dataclass
+class Browser:
+    page: Any
+    dialogs: list[str] = field(default_factory=list)
+
+    def open(self, path: Path) -> None:
+        self.page.goto(path.as_uri())
+        self.page.wait_for_load_state("load")
+
+    def state(self) -> dict[str, Any]:
+        return dict(
+            self.page.evaluate(
+                f"""() => ({{
+                    pwned: typeof window.__pwned,
+                    title: document.title,
+                    injected: document.querySelectorAll({INJECTED!r}).length,
+                    text: document.body.innerText,
+                }})"""
+            )
+        )
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    executable = _chromium()
+    if executable is None:
+        _unavailable("chromium not found (Debian: apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright for Python not installed (pip install -e '.[dev]')")
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=executable)
+        page = chromium.new_page()
+        seen = Browser(page)
+
+        def on_dialog(dialog: Any) -> None:
+            seen.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+        yield seen
+        chromium.close()
+
+
+def _hostile_event(n: int) -> Event:
+    def p(k: int) -> str:
+        return PAYLOADS[(n + k) % len(PAYLOADS)]
+
+    article = f"art-{n} {p(0)}"
+    return Event(
+        event_id=f"ev-{n} {p(1)}",
+        event_date=date(2021, 3, 1 + n),
+        date_precision="day",
+        event_type="Battles" if n % 2 else p(2),
+        sub_event_type=p(3),
+        actor1=p(4),
+        actor2=p(5),
+        country=p(6),
+        admin1=p(7),
+        admin1_code="IQ-AN",
+        admin2=p(8),
+        location=p(9),
+        latitude=33.0 + n / 10,
+        longitude=43.0,
+        geo_precision=1 + n % 3,
+        fatalities=n,
+        fatalities_low=None,
+        fatalities_high=None,
+        injured=0,
+        sources=(Source(article, p(1), p(5), date(2021, 3, 1)),),
+        evidence=(Evidence(article, 0, 10, f"SYNTHETIC evidence {p(2)}"),),
+        warnings=(f"{UNRESOLVED_PLACE}{p(3)}", p(4)),
+        links=(Link(article, 0, None, None, 0.0, (p(6),)),),
+    )
+
+
+EVENTS = [_hostile_event(n) for n in range(len(PAYLOADS))]
+CLAIMS = [
+    Claim(f"art {p}", i, p, f"SYNTHETIC claim {p}", (i,), p, Evidence(f"art {p}", 0, 5, p))
+    for i, p in enumerate(PAYLOADS)
+]
+
+
+def _assert_inert(browser: Browser, page: Path, expected_title: str) -> None:
+    browser.dialogs.clear()
+    browser.open(page)
+    state = browser.state()
+    assert state["pwned"] == "undefined"
+    assert browser.dialogs == []
+    assert state["title"] == expected_title
+    assert state["injected"] == 0
+    text = " ".join(state["text"].split())
+    assert [p for p in PAYLOADS if " ".join(p.split()) not in text] == []  # every payload shown as text
+
+
+def _without_csp(html: str) -> str:
+    """The same page without its Content-Security-Policy: the escaping alone must hold."""
+    stripped = re.sub(r"<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "", html)
+    assert stripped != html
+    return stripped
+
+
+@pytest.mark.parametrize("csp", [True, False], ids=["with-csp", "escaping-only"])
+def test_report_shows_payloads_as_text_and_runs_nothing(browser: Browser, tmp_path: Path, csp: bool) -> None:
+    html = render(EVENTS, CLAIMS, date(2021, 4, 1))
+    page = tmp_path / "report.html"
+    page.write_text(html if csp else _without_csp(html), encoding="utf-8")
+    _assert_inert(browser, page, "sitrep situation report")
+
+
+@pytest.mark.parametrize("csp", [True, False], ids=["with-csp", "escaping-only"])
+def test_map_page_with_hostile_title_runs_nothing(browser: Browser, tmp_path: Path, csp: bool) -> None:
+    title = "".join(PAYLOADS)
+    html = map_page(EVENTS, governorate_shapes(), title)
+    page = tmp_path / "map.html"
+    page.write_text(html if csp else _without_csp(html), encoding="utf-8")
+    browser.dialogs.clear()
+    browser.open(page)
+    state = browser.state()
+    assert state["pwned"] == "undefined" and browser.dialogs == []
+    assert state["title"] == " ".join(title.split())
+    assert state["injected"] == 0
+    assert " ".join(title.split()) in " ".join(state["text"].split())
+
+
+def test_the_harness_sees_a_script_that_runs(browser: Browser, tmp_path: Path) -> None:
+    """Control: the same checks catch a payload written raw, so the tests above can fail."""
+    page = tmp_path / "raw.html"
+    page.write_text(f"<!doctype html><title>t</title><body>{''.join(PAYLOADS)}</body>", encoding="utf-8")
+    browser.dialogs.clear()
+    browser.open(page)
+    state = browser.state()
+    assert state["pwned"] == "number"
+    assert state["injected"] > 0
