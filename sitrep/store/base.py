@@ -18,6 +18,7 @@ class EventFilter:
     admin1: str | None = None  # name or ISO code
     event_type: str | None = None
     limit: int | None = None
+    latest: int | None = None  # only the N most recent events (still returned oldest first)
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,6 @@ class Store(Protocol):
 
     def events(self, flt: EventFilter | None = None) -> list[Event]: ...
 
-    def claims(self) -> list[Claim]: ...
+    def claims(self, latest: int | None = None) -> list[Claim]: ...
 
     def close(self) -> None: ...

@@ -480,6 +480,8 @@ class SQLiteStore:
             where.append("lower(event_type) = lower(?)")
             args.append(flt.event_type)
         sql = "SELECT * FROM events" + (f" WHERE {' AND '.join(where)}" if where else "")
+        if flt.latest:
+            sql = f"SELECT * FROM ({sql} ORDER BY event_date DESC, event_id DESC LIMIT {int(flt.latest)})"
         sql += " ORDER BY event_date, event_id" + (f" LIMIT {int(flt.limit)}" if flt.limit else "")
         return [self._event(r) for r in self.db.execute(sql, args).fetchall()]
 
@@ -515,7 +517,11 @@ class SQLiteStore:
         )
 
     @_mapped
-    def claims(self) -> list[Claim]:
+    def claims(self, latest: int | None = None) -> list[Claim]:
+        """Stored claims by article; with `latest`, only the N stored last."""
+        sql = "SELECT * FROM claims"
+        if latest:
+            sql = f"SELECT * FROM (SELECT rowid AS r, * FROM claims ORDER BY rowid DESC LIMIT {int(latest)})"
         return [
             Claim(
                 r["article_id"],
@@ -527,7 +533,7 @@ class SQLiteStore:
                 Evidence(r["article_id"], r["start"], r["end"], r["text"]),
                 r["extractor_version"],
             )
-            for r in self.db.execute("SELECT * FROM claims ORDER BY article_id, idx")
+            for r in self.db.execute(sql + " ORDER BY article_id, idx")
         ]
 
     def close(self) -> None:
