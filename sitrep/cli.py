@@ -160,7 +160,7 @@ class RunProgressView:
             TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True
         )
         self.task = self.bar.add_task("starting", total=None)
-        self.last_log = 0.0
+        self.last_log = -LOG_EVERY  # the first unit of work is logged at once
 
     def __enter__(self) -> RunProgressView:
         if self.live:

@@ -14,7 +14,7 @@ import pytest
 from sitrep import pipeline
 from sitrep.config import Config
 from sitrep.errors import SitrepError, StoreError
-from sitrep.model import Article, Extraction
+from sitrep.model import Article, Extraction, Problem
 from sitrep.store import SQLiteStore
 from sitrep.store.migrations import MIGRATIONS
 
@@ -228,4 +228,51 @@ def test_articles_an_older_sitrep_left_without_results_are_finished(tmp_path: Pa
     result = pipeline.run([], store, cfg)
     assert result.articles_finished == 1 and store.status().articles_pending == 0
     assert [e.article_ids for e in store.events()] == [("u-1",)]
+    store.close()
+
+
+@pytest.mark.slow
+def test_progress_is_logged_when_output_is_piped(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    feed = _feed(tmp_path / "feed.jsonl")
+    result = CliRunner().invoke(
+        app, ["run", str(feed), "--db", str(tmp_path / "s.db"), "--report", str(tmp_path / "r.html")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "progress: 4 articles, " in result.output and "articles/s" in result.output
+
+
+@pytest.mark.slow
+def test_extract_gives_unique_event_ids_and_names_duplicate_ids(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    rows = [
+        *SYNTHETIC,
+        ("u-1", "2021-03-05", "Clashes near Hit killed four fighters on Thursday."),
+        SYNTHETIC[1],
+    ]
+    out = tmp_path / "events.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(_feed(tmp_path / "in.jsonl", rows)), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "duplicate article id 'u-1'" in result.output and "in.jsonl:5" in result.output
+    ids = [json.loads(line)["event_id"] for line in out.read_text().splitlines()]
+    assert ids and len(ids) == len(set(ids))
+    assert not any("Hit" in json.dumps(json.loads(line)) for line in out.read_text().splitlines())
+
+
+def test_a_read_only_database_is_a_clear_store_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.store import sqlite as sqlite_store
+
+    db = tmp_path / "s.db"
+    SQLiteStore(db).close()
+    monkeypatch.setattr(sqlite_store, "_writable", lambda _p: False)  # root can write any file: pretend
+    store = SQLiteStore(db, create=False)
+    assert store.status().articles_done == 0  # reading works
+    with pytest.raises(StoreError, match="read-only"):
+        store.add_failure(Problem("x.jsonl:1", "synthetic"))
     store.close()
