@@ -231,18 +231,18 @@ def _todo(
         elif item.content_hash in seen or store.has_content(item.content_hash):
             result.articles_unchanged += 1
         elif store.content_hash_of(item.id) is not None:
-            _set_aside(
-                store,
-                result,
-                Problem(
-                    item.source or item.id,
-                    f"duplicate article id {item.id!r}: the store holds another article with this id; "
-                    "give each article its own id",
-                ),
-            )
+            _set_aside(store, result, _duplicate_id(item))
         else:
             seen.add(item.content_hash)
             yield _Work(item, stored=False)
+
+
+def _duplicate_id(article: Article) -> Problem:
+    return Problem(
+        article.source or article.id,
+        f"duplicate article id {article.id!r}: the store holds another article with this id; "
+        "give each article its own id",
+    )
 
 
 def _set_aside(store: Store, result: RunResult, problem: Problem, article_id: str | None = None) -> None:
@@ -273,15 +273,31 @@ def _units(batch: Sequence[_Work], store: Store, cfg: Config, result: RunResult)
     return units
 
 
-def _store(units: Sequence[Unit], store: Store, result: RunResult, link_reports: bool) -> list[str]:
-    """Store the units and everything derived from them in one transaction; the event ids touched."""
+@dataclass(frozen=True)
+class _Stored:
+    units: list[Unit]  # those written; the others another run stored meanwhile, or had their id taken
+    event_ids: list[str]
+    problems: list[Problem]
+
+
+def _store(units: Sequence[Unit], store: Store, link_reports: bool) -> _Stored:
+    """Store the units and everything derived from them in one transaction."""
+    problems: list[Problem] = []
     with store.transaction():
-        # Another run may have stored some of these articles while this one was extracting them.
-        units = [u for u in units if u.stored or not store.has_content(u.article.content_hash)]
+        kept = []
+        for u in units:
+            # Another run may have stored this article, or another with its id, since it was read.
+            if not u.stored and store.has_content(u.article.content_hash):
+                continue
+            if not u.stored and store.content_hash_of(u.article.id) is not None:
+                problems.append(_duplicate_id(u.article))
+                store.add_failure(problems[-1])
+                continue
+            kept.append(u)
         articles: dict[str, Article] = {}
         copies: dict[str, list[str]] = {}
         mentions: list[Mention] = []
-        for u in units:
+        for u in kept:
             failed = isinstance(u.result, Problem)
             if u.stored:
                 store.set_status(u.article.id, "failed" if failed else "done")
@@ -300,14 +316,15 @@ def _store(units: Sequence[Unit], store: Store, result: RunResult, link_reports:
         linked = link_into(reports_of(mentions, articles, copies), _known(store, mentions), link_reports)
         store.replace_events(linked.events, linked.replaced)
         store.put_mentions(mentions, linked.event_of)
-        for u in units:
+        for u in kept:
             if u.copy_of is not None:
                 store.add_source(u.copy_of, u.article)
-    return [e.event_id for e in linked.events]
+    return _Stored(kept, [e.event_id for e in linked.events], problems)
 
 
-def _count(units: Sequence[Unit], result: RunResult, event_ids: Sequence[str]) -> None:
-    for u in units:
+def _count(stored: _Stored, result: RunResult) -> None:
+    result.problems += stored.problems
+    for u in stored.units:
         if isinstance(u.result, Problem):
             result.problems.append(u.result)
         elif isinstance(u.result, Extraction):
@@ -316,14 +333,14 @@ def _count(units: Sequence[Unit], result: RunResult, event_ids: Sequence[str]) -
             result.articles_finished += 1
         else:
             result.articles_new += 1 + len(u.copies)
-    result.event_ids.update(dict.fromkeys(event_ids))
+    result.event_ids.update(dict.fromkeys(stored.event_ids))
 
 
 def _store_one_by_one(units: Sequence[Unit], store: Store, result: RunResult, link_reports: bool) -> None:
     """After a batch failed on some record's data: each unit on its own; the one at fault is set aside."""
     for u in units:
         try:
-            event_ids = _store([u], store, result, link_reports)
+            stored = _store([u], store, link_reports)
         except StoreError:
             raise
         except Exception as e:  # this unit's data broke the store or the linker
@@ -341,7 +358,7 @@ def _store_one_by_one(units: Sequence[Unit], store: Store, result: RunResult, li
                 store.add_failure(problem)
             result.problems.append(problem)
         else:
-            _count([u], result, event_ids)
+            _count(stored, result)
 
 
 def _batches(work: Iterator[_Work], size: int) -> Iterator[list[_Work]]:
@@ -367,13 +384,13 @@ def run(
     for batch in _batches(_todo(paths, store, cfg, result, retry_failed), max(1, batch_size)):
         units = _units(batch, store, cfg, result)
         try:
-            event_ids = _store(units, store, result, link_reports)
+            stored = _store(units, store, link_reports)
         except StoreError:
             raise
         except Exception:  # some record's data broke the batch: find it, one by one
             _store_one_by_one(units, store, result, link_reports)
         else:
-            _count(units, result, event_ids)
+            _count(stored, result)
         if progress:
             done = result.articles_new + result.articles_unchanged + result.articles_finished
             progress(RunProgress(done, len(result.event_ids), len(result.problems), monotonic() - started))
