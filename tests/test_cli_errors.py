@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,10 @@ from sitrep import cli, pipeline
 from sitrep.cli import app
 from sitrep.config import Config
 from sitrep.errors import SettingError
-from sitrep.model import Article, Event, Evidence
+from sitrep.model import Article, Event
 from sitrep.store import SQLiteStore
+
+from .factories import synthetic_event
 
 runner = CliRunner()
 
@@ -74,29 +75,7 @@ def test_report_that_is_a_directory_is_refused(tmp_path: Path) -> None:
 
 
 def _event() -> Event:
-    return Event(
-        event_id="ev-kept",
-        event_date=date(2021, 3, 2),
-        date_precision="day",
-        event_type="Battles",
-        sub_event_type="Armed clash",
-        actor1=None,
-        actor2=None,
-        country="Iraq",
-        admin1="Al Anbar",
-        admin1_code="IQ-AN",
-        admin2=None,
-        location="Ramadi",
-        latitude=33.42,
-        longitude=43.30,
-        geo_precision=1,
-        fatalities=1,
-        fatalities_low=None,
-        fatalities_high=None,
-        injured=0,
-        sources=(),
-        evidence=(Evidence("art-1", 0, 10, "SYNTHETIC."),),
-    )
+    return synthetic_event(event_id="ev-kept")
 
 
 def test_report_failing_after_the_run_keeps_the_stored_events(

@@ -7,32 +7,23 @@ from dataclasses import replace
 from datetime import date
 
 from sitrep.geo.boundaries import governorate_shapes
-from sitrep.model import Event
 from sitrep.report import render, svg_map
 from sitrep.report.geomap import TYPE_COLOURS, radius
 
+from .factories import synthetic_event
+
 SVG = "{http://www.w3.org/2000/svg}"
-BOMB = Event(
+BOMB = synthetic_event(
     event_id="ev-1",
     event_date=date(2021, 1, 5),
-    date_precision="day",
     event_type="Explosions/Remote violence",
     sub_event_type="Remote explosive/landmine/IED",
-    actor1=None,
-    actor2=None,
-    country="Iraq",
-    admin1="Al Anbar",
-    admin1_code="IQ-AN",
-    admin2=None,
     location="Ar Rutbah",
     latitude=33.04,
     longitude=40.28,
-    geo_precision=1,
     fatalities=9,
     fatalities_low=9,
     fatalities_high=9,
-    injured=0,
-    sources=(),
     evidence=(),
 )
 
