@@ -97,7 +97,7 @@ class Claim:
 
     article_id: str
     index: int
-    kind: str  # statistic, habitual, history, plan, negation, unquantified
+    kind: str  # statistic, habitual, history, plan, negation, reaction, abroad, summary, unplaced, quote
     text: str
     numbers: tuple[int, ...]
     period: str | None

@@ -38,9 +38,17 @@ _PAST_REPORT = re.compile(
     re.I,
 )
 _NEGATION = re.compile(
-    r"\b(did not|didn't|never|denied|no attacks?|not been attacked|without any attacks?)\b|"
+    r"\b(did not|didn't|never|denied|no attacks?|not been attacked)\b|"
+    r"\bwithout (?:a|an|any) (?:\w+ ){0,2}(?:attacks?|bombings?|blasts?|explosions?|incidents?|killings?)\b|"
     r"\b(?:have|has|had)(?: not|n't) (?:yet )?(?:made an? attack|attacked|launched|carried out|struck|fired|"
     r"targeted|bombed|shelled)\b",
+    re.I,
+)
+# Reactions, funerals, trials and commemorations refer to an incident told elsewhere; they never report one.
+_REACTION = re.compile(
+    r"\b(condemn(ed|s|ing)?|denounc(ed|es|ing)|mourn(ed|ers|s|ing)?|were buried|was buried|buried (the|their|his|her)|"
+    r"condolences|paid tribute|commemorat\w+|anniversary|acquitt(ed|al)|convicted|sentenced|court[- ]martial|"
+    r"in court|on trial|(his|her|the) trial|testif(ied|y|ies)|testimony|prosecut(ed|ion|ors?)|indicted|apologi[sz]ed)\b",
     re.I,
 )
 _HISTORY = re.compile(
@@ -72,6 +80,8 @@ def claim_kind(sentence: str, published: date | None) -> str | None:
             return "negation"
     if _PLAN.search(sentence) and not _PAST_REPORT.search(sentence):
         return "plan"
+    if _REACTION.search(sentence):
+        return "reaction"
     if (_HISTORY.search(sentence) or history_year(sentence, published)) and not _recent(sentence, published):
         return "history"
     return None

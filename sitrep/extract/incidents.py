@@ -9,7 +9,7 @@ a new one. Statistics, habits, history, plans and negations are kept as claims i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -23,6 +23,7 @@ from ..ingest.dates import safe_date
 from ..model import UNRESOLVED_PLACE, Actor, Article, Claim, Evidence, Extraction, Mention
 from .actors import attribute
 from .claims import claim_kind, claim_numbers, claim_period
+from .context import ArticleContext, Telling, cluster, sums_up, with_context_place
 from .counts import Casualties, Count, count_casualties
 from .dates import DateFound, find_date, out_of_range, shift
 from .place_names import FOCUS_COUNTRY, before_admin_area, local_names, unlisted_in_captions, unresolved_names
@@ -77,8 +78,10 @@ _FOCUS_NAME = re.compile(r"\bIraq|\bKurdistan\b")
 _ACTING_COUNTRIES = {"United States of America", "Iran", "Turkey"}
 _HISTORY_DAYS = 365
 _STATE_ACTS = {"Arrests", "Air/drone strike"}
+_TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 _CROWDS = {PROTESTS: Actor("Protesters (Iraq)", ""), RIOTS: Actor("Rioters (Iraq)", "")}
 _ENDINGS = set(".!?\"”’')…:")
+_QUOTES = set("\"“‘'")
 
 
 @dataclass(frozen=True)
@@ -257,6 +260,7 @@ def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
     dated = s.found_date is not None and s.found_date.precision in ("day", "week", "month")
     placed = any(not t.country for t in s.toponyms)
     act = act or (headline and (s.kind is not None or _HEADLINE_ACT.search(s.evidence.text) is not None))
+    act = act or (s.kind is not None and s.kind.sub_event_type in _TERRITORY)
     return act and (headline or dated or placed or c.zero or _exact(c.killed) or _exact(c.wounded))
 
 
@@ -448,24 +452,80 @@ def _long_before(m: Mention, published: date | None) -> bool:
     return (published - _period_end(m.event_date, m.date_precision)).days > _HISTORY_DAYS
 
 
-def extract_article(article: Article, doc: Any, gazetteer: Gazetteer) -> Extraction:
-    infos = analyse_sentences(article, doc, gazetteer)
-    context = {t.governorate for s in infos for t in s.toponyms if t.governorate}
-    drafts, claim_infos = group_mentions(infos)
+def _telling(m: Mention, d: _Draft) -> Telling:
+    return Telling(
+        m,
+        tuple(s.index for s in d.sentences),
+        tuple(s.evidence.text for s in d.sentences),
+        frozenset(t.surface.lower() for s in d.sentences for t in s.toponyms),
+        quote=d.sentences[0].evidence.text.lstrip()[:1] in _QUOTES,
+        casualties_only=all(s.casualty_trigger_only or s.kind is None for s in d.sentences),
+        dated=any(s.found_date is not None for s in d.sentences),
+    )
+
+
+def _one_per_incident(
+    article: Article, infos: list[SentenceInfo], drafts: list[_Draft], gazetteer: Gazetteer, context: set[str]
+) -> tuple[list[_Draft], list[tuple[SentenceInfo, str]]]:
+    """The article's tellings of one incident become one draft; a lead that sums up incidents told one
+    by one later is a claim (kind `summary`), not one more incident."""
     built = [
         build_mention(article, i, d, gazetteer, context, _earlier_date(infos, d.sentences[0].index))
         for i, d in enumerate(drafts)
     ]
-    # Incidents placed in another country than the one sitrep watches are background here, and so are
-    # incidents dated more than a year before the report ("the 2010 church attack").
-    kept: list[Mention] = []
+    tellings = [_telling(m, d) for m, d in zip(built, drafts, strict=True)]
+    summaries = {i for i, t in enumerate(tellings) if sums_up(t, tellings)}
+    claims = [(drafts[i].sentences[0], "summary") for i in sorted(summaries)]
+    rest = [i for i in range(len(drafts)) if i not in summaries]
+    merged = []
+    for group in cluster([tellings[i] for i in rest]):
+        if all(tellings[rest[j]].quote for j in group):  # a quotation that tells no incident told elsewhere
+            claims += [(drafts[rest[j]].sentences[0], "quote") for j in group]
+            continue
+        sentences = {s.index: s for j in group for s in drafts[rest[j]].sentences}
+        merged.append(_Draft([sentences[k] for k in sorted(sentences)]))
+    return merged, claims
+
+
+def extract_article(article: Article, doc: Any, gazetteer: Gazetteer) -> Extraction:
+    infos = analyse_sentences(article, doc, gazetteer)
+    context = {t.governorate for s in infos for t in s.toponyms if t.governorate}
+    drafts, claim_infos = group_mentions(infos)
     sources = [(s, s.claim or "") for s in claim_infos]
+    whole_article = len(infos) > 1
+    if whole_article:
+        drafts, summaries = _one_per_incident(article, infos, drafts, gazetteer, context)
+        sources += summaries
+    built = [
+        build_mention(article, i, d, gazetteer, context, _earlier_date(infos, d.sentences[0].index))
+        for i, d in enumerate(drafts)
+    ]
+    setting = ArticleContext.of(
+        article,
+        [s.toponyms for s in infos],
+        [s.evidence.start for s in infos],
+        gazetteer,
+        {tok.text.lower() for tok in doc if tok.is_lower} | STOP_WORDS,
+    )
+    # Incidents placed in another country than the one sitrep watches are background here, and so are
+    # incidents dated more than a year before the report ("the 2010 church attack"). An incident of a
+    # whole article that names no place takes its context's; with none, it cannot be coded (ACLED needs
+    # a place) and is kept as a claim.
+    kept: list[Mention] = []
     for m, d in zip(built, drafts, strict=True):
         why = "abroad" if _abroad(m, d, infos) else "history" if _long_before(m, article.published) else None
+        if why is None and m.place is None and whole_article:
+            found = setting.place_for(d.sentences[0].index, gazetteer, context)
+            if any(s.unknown_places for s in d.sentences):
+                why = "abroad"  # it names a place, one the gazetteer of the focus country does not hold
+            elif found is None:
+                why = "unplaced"
+            else:
+                m = with_context_place(m, *found)
         if why:
             sources.append((d.sentences[0], why))
         else:
-            kept.append(m)
+            kept.append(replace(m, index=len(kept)))
     mentions = tuple(kept)
     sources.sort(key=lambda item: item[0].index)
     claims = tuple(

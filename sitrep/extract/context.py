@@ -1,0 +1,262 @@
+"""Article context: what the headline, dateline and earlier sentences establish, and the tellings of
+one incident inside one article.
+
+News tells an incident several times — lead, details, reactions ("the strike that killed ..."), a
+funeral — and often names its place only once: in the headline, the dateline ("BAGHDAD (AP) —") or an
+earlier sentence. Here the drafts of one article that tell the same incident become one, and an
+incident that names no place takes the one its context gives, with a warning saying where it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..geo.gazetteer import Gazetteer
+from ..geo.locate import resolve
+from ..geo.toponyms import Toponym, find_toponyms
+from ..model import Article, Mention, Place
+from .place_names import FOCUS_COUNTRY
+
+# A telling that points back at an incident already told: "the attack", "the strike that killed ...".
+_ANAPHOR = re.compile(
+    r"\b(the|that|this|tuesday's|monday's|wednesday's|thursday's|friday's|saturday's|sunday's|"
+    r"yesterday's|today's|last week's|the latest)\s+(?:[\w-]+\s+){0,2}?(attack|strike|airstrike|air strike|"
+    r"drone strike|bombing|blast|explosion|assault|raid|ambush|shooting|killing|massacre|siege|offensive|"
+    r"incident|violence|fighting|clashes|protests?|demonstrations?)\b",
+    re.I,
+)
+# Victims named as already known: "The wounded guard was treated ...", "Among the dead were ...".
+_KNOWN_VICTIMS = re.compile(
+    r"^\W*(the|among the|both|all|(one|two|three|four|some|most|many) of the)\b", re.I
+)
+# A sentence that sums up several incidents: "Two bombings killed 20", "a wave of attacks".
+_SEVERAL = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|twin|several|multiple|a series of|a wave of|"
+    r"a string of|coordinated|separate|\d+)\s+(?:[\w-]+\s+){0,2}?(attacks|bombings|blasts|explosions|"
+    r"strikes|airstrikes|assaults|raids|incidents|car bombs|suicide bombings)\b",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Za-z'’. -]{2,40}?)(?:,\s*[A-Z][A-Za-z]+)?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
+)
+_WORD = re.compile(r"[A-Za-z][\w'’-]+")
+# Capitalised words that are not the names of incidents' victims or targets.
+_COMMON_NAMES = {
+    "iraq",
+    "iraqi",
+    "iraqis",
+    "u.s.",
+    "us",
+    "american",
+    "americans",
+    "islamic",
+    "state",
+    "isis",
+    "isil",
+    "daesh",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "mr",
+    "mrs",
+    "ms",
+    "gen",
+    "president",
+    "minister",
+    "officials",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
+_CONTEXT_SENTENCES = 4  # how far back an earlier sentence may give an unplaced incident its place
+
+
+@dataclass(frozen=True)
+class Telling:
+    """One telling of an incident in an article: its mention and the indices of its sentences."""
+
+    mention: Mention
+    sentences: tuple[int, ...]
+    texts: tuple[str, ...]
+    places: frozenset[str] = frozenset()  # the place names its sentences give, lower case
+    quote: bool = False  # it opens with a direct quotation
+    casualties_only: bool = False  # only "killed"/"wounded" make it violent: it may tell part of an incident
+    dated: bool = True  # its own sentences give its date (not an earlier sentence or the publication)
+
+    @property
+    def first(self) -> int:
+        return self.sentences[0]
+
+    def text(self) -> str:
+        return " ".join(self.texts)
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words inside a sentence (not its first word): the people and things it is about."""
+    words = _WORD.findall(text)
+    return {
+        w.lower().removesuffix("’s").removesuffix("'s") for w in words[1:] if w[0].isupper()
+    } - _COMMON_NAMES
+
+
+def _same_day(a: Telling, b: Telling) -> bool:
+    ma, mb = a.mention, b.mention
+    if ma.event_date is None or mb.event_date is None:
+        return True
+    gap = abs((ma.event_date - mb.event_date).days)
+    if {ma.date_precision, mb.date_precision} != {"day"}:
+        return gap <= 7  # a week or a month told
+    return gap == 0 or (gap <= 2 and not (a.dated and b.dated))  # one dated only by its context
+
+
+def _same_place(a: Mention, b: Mention) -> bool:
+    if a.place is None or b.place is None:
+        return True
+    if a.place.admin1_code != b.place.admin1_code:
+        return False
+    if a.place.geo_precision == 1 and b.place.geo_precision == 1:
+        return a.place.place_id == b.place.place_id
+    return True
+
+
+def _counts_agree(a: Mention, b: Mention) -> bool:
+    """Tellings repeat or round a toll; two different exact tolls over 2 apart are two incidents."""
+    exact = all(m.fatalities and m.fatalities_low == m.fatalities_high == m.fatalities for m in (a, b))
+    return not exact or abs(a.fatalities - b.fatalities) <= 2
+
+
+def same_incident(a: Telling, b: Telling) -> bool:
+    """Two tellings in one article of one incident: same kind, day and place, tolls that agree, and
+    something that ties them — a name both give, a toll both give, or `b` pointing back ("the strike")."""
+    ma, mb = a.mention, b.mention
+    partial = a.casualties_only or b.casualties_only or a.quote or b.quote
+    kinds_fit = (
+        partial or ma.event_type == mb.event_type or "Attack" in (ma.sub_event_type, mb.sub_event_type)
+    )
+    if not (kinds_fit and _same_day(a, b) and _same_place(ma, mb) and (partial or _counts_agree(ma, mb))):
+        return False
+    if ma.place_names and mb.place_names and not set(ma.place_names) & set(mb.place_names):
+        return False  # Sadr City and Karrada: two neighbourhoods, two incidents
+    if ma.place and mb.place and ma.place.place_id == mb.place.place_id and ma.place.geo_precision == 1:
+        return True
+    shared_names = (_names(a.text()) & _names(b.text())) - a.places - b.places
+    shared_toll = ma.fatalities > 0 and ma.fatalities == mb.fatalities
+    points_back = (_ANAPHOR.search(b.text()) is not None and (mb.place is None or ma.place is None)) or (
+        b.casualties_only and _KNOWN_VICTIMS.match(b.texts[0]) is not None
+    )
+    return bool(shared_names) or shared_toll or points_back or b.quote
+
+
+def sums_up(summary: Telling, others: Sequence[Telling]) -> bool:
+    """A lead that totals incidents told one by one later ("Two bombings in Baghdad killed 20")."""
+    if not _SEVERAL.search(summary.text()):
+        return False
+    later = [
+        o for o in others if o.first > summary.first and o.mention.event_type == summary.mention.event_type
+    ]
+    return len(later) >= 2 and all(_same_day(summary, o) for o in later)
+
+
+def cluster(tellings: Sequence[Telling]) -> list[list[int]]:
+    """Indices of the tellings of each incident, in order of first telling. Each telling joins the first
+    earlier incident it matches every telling of, so a vague telling cannot chain two incidents."""
+    groups: list[list[int]] = []
+    for i, t in enumerate(tellings):
+        for g in groups:
+            if all(same_incident(tellings[j], t) for j in g):
+                g.append(i)
+                break
+        else:
+            groups.append([i])
+    return groups
+
+
+_WELL_KNOWN = 10  # gazetteer importance of a town known by many names (cities, district seats)
+
+
+def _usable(t: Toponym, common: set[str]) -> bool:
+    """A place an article can set its incidents in: a governorate, a well-known town, or a name of
+    several words ("Amiriyat al-Fallujah") — never a one-word village whose name happens to match a
+    word ("Sane", "Kiri")."""
+    if t.country or t.surface.lower() in common:
+        return False
+    several_words = len(re.split(r"[\s-]+", t.surface.strip())) >= 2
+    return (
+        t.governorate is not None or several_words or any(c.importance >= _WELL_KNOWN for c in t.candidates)
+    )
+
+
+def _resolved(toponyms: Sequence[Toponym], gazetteer: Gazetteer, governorates: set[str]) -> Place | None:
+    place = resolve(toponyms, gazetteer, governorates) if toponyms else None
+    return place if place is not None and place.country == FOCUS_COUNTRY else None
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """The places an article establishes before its incidents: headline, dateline, each sentence's."""
+
+    headline: tuple[Toponym, ...]
+    dateline: tuple[Toponym, ...]
+    sentence_places: tuple[tuple[Toponym, ...], ...]  # per sentence index, its usable toponyms
+    paragraphs: tuple[int, ...]  # per sentence index, its paragraph
+
+    @classmethod
+    def of(
+        cls,
+        article: Article,
+        sentence_toponyms: Sequence[Sequence[Toponym]],
+        sentence_starts: Sequence[int],
+        gazetteer: Gazetteer,
+        common: set[str],
+    ) -> ArticleContext:
+        headline = tuple(t for t in find_toponyms(article.title, gazetteer) if _usable(t, common))
+        m = _DATELINE.match(article.text)
+        dateline = tuple(t for t in find_toponyms(m[1], gazetteer) if not t.country) if m else ()
+        if article.dateline:
+            dateline += tuple(t for t in find_toponyms(article.dateline, gazetteer) if not t.country)
+        return cls(
+            headline,
+            dateline,
+            tuple(tuple(t for t in tops if _usable(t, common)) for tops in sentence_toponyms),
+            tuple(article.text.count("\n\n", 0, start) for start in sentence_starts),
+        )
+
+    def place_for(self, first: int, gazetteer: Gazetteer, governorates: set[str]) -> tuple[Place, str] | None:
+        """The place the context gives an incident first told in sentence `first`, and where it came from."""
+        for i in range(first - 1, max(-1, first - 1 - _CONTEXT_SENTENCES), -1):
+            if self.paragraphs[i] < self.paragraphs[first] - 1:
+                break
+            place = _resolved(self.sentence_places[i], gazetteer, governorates)
+            if place is not None:
+                return place, "an earlier sentence"
+        for toponyms, where in ((self.dateline, "the dateline"), (self.headline, "the headline")):
+            place = _resolved(toponyms, gazetteer, governorates)
+            if place is not None:
+                return place, where
+        return None
+
+
+def with_context_place(mention: Mention, place: Place, where: str) -> Mention:
+    """An incident placed by its context: at best 'near' that town (ACLED precision 2), and said so."""
+    honest = replace(place, geo_precision=max(place.geo_precision, 2))
+    return replace(
+        mention,
+        place=honest,
+        warnings=(*mention.warnings, f"place taken from {where}: {place.name}"),
+    )
