@@ -48,10 +48,25 @@ def _sitrep(*args: str) -> list[str]:
     return [sys.executable, "-c", "from sitrep.cli import main; main()", *args]
 
 
+SHARD = 1000  # articles per input file: a 20,000-article corpus is 20 files, each under SITREP_MAX_FILE_MB
+
+
+def _write_shards(folder: Path, n: int, words: int, seed: int) -> tuple[Path, int]:
+    """N synthetic articles as JSON Lines files of SHARD records in a fresh folder; (folder, words)."""
+    shards = folder / f"synthetic-{n}"
+    shards.mkdir(exist_ok=True)
+    for old in shards.glob("*.jsonl"):
+        old.unlink()
+    whole = write_corpus(folder / f"synthetic-{n}.jsonl", n, words=words, seed=seed)
+    lines = whole.read_text(encoding="utf-8").splitlines()
+    whole.unlink()
+    for i in range(0, len(lines), SHARD):
+        (shards / f"part-{i // SHARD:03d}.jsonl").write_text("\n".join(lines[i : i + SHARD]) + "\n")
+    return shards, sum(len(json.loads(line)["text"].split()) for line in lines)
+
+
 def measure(n: int, words: int, seed: int, folder: Path) -> Measure:
-    corpus = write_corpus(folder / f"synthetic-{n}.jsonl", n, words=words, seed=seed)
-    lines = corpus.read_text(encoding="utf-8").splitlines()
-    total_words = sum(len(json.loads(line)["text"].split()) for line in lines)
+    corpus, total_words = _write_shards(folder, n, words, seed)
     db, report, log = folder / f"run-{n}.db", folder / f"run-{n}.html", folder / f"run-{n}.log"
     for stale in (db, report):
         stale.unlink(missing_ok=True)
@@ -78,6 +93,8 @@ def measure(n: int, words: int, seed: int, folder: Path) -> Measure:
         events = int(con.execute("SELECT count(*) FROM events").fetchone()[0])
     finally:
         con.close()
+    if events == 0:
+        raise SystemExit(f"sitrep run on {n} articles stored no events: see {log}")
     peak_mb = usage.ru_maxrss / 1024  # Linux reports kilobytes
     return Measure(n, total_words, seconds, peak_mb, events)
 
