@@ -34,7 +34,7 @@ _SINGLE = re.compile(
     r"ied|grenade|rocket|mortar|shell|strike|clash|raid|assault|shooting|kidnapping|assassination)\b|"
     r"\b(two|three|four|five|six|\d+)\s+(?:[\w-]+\s+){0,2}(attacks|bombs|bombings|explosions|blasts|"
     r"explosive devices|ieds|grenades|rockets|mortars|shells|strikes)\b|"
-    r"\b(assailants|gunmen|attackers?|bomber|militants attacked|unidentified)\b",
+    r"\b(assailants|gunmen|attackers?|bombers?|militants attacked|unidentified)\b",
     re.I,
 )
 _ACT = re.compile(
@@ -212,6 +212,7 @@ def analyse_sentences(article: Article, doc: Any, gazetteer: Gazetteer) -> list[
                     before_admin_area(t, found[i + 1 :], whole)
                     or not _overlaps(t, excluded)
                     or (_well_known(t) and not _inside_longer_name(t, excluded))
+                    or (_well_known(t) and t.qualifier == "label")  # "Baghdad airport", "Mosul Dam"
                 )
             )
         )
@@ -516,7 +517,7 @@ def extract_article(article: Article, doc: Any, gazetteer: Gazetteer) -> Extract
         why = "abroad" if _abroad(m, d, infos) else "history" if _long_before(m, article.published) else None
         if why is None and m.place is None and whole_article:
             found = setting.place_for(d.sentences[0].index, gazetteer, context)
-            if any(s.unknown_places for s in d.sentences):
+            if d.sentences[0].unknown_places:
                 why = "abroad"  # it names a place, one the gazetteer of the focus country does not hold
             elif found is None:
                 why = "unplaced"

@@ -107,7 +107,7 @@ def resolve(
         if is_gov and t.governorate:
             coarse = coarse or governorate_place(g, t.governorate)
             continue
-        if t.country_hint and t.country_hint != country:
+        if (t.country_hint and t.country_hint != country) or ctx.foreign_city(t):
             return _foreign(t)
         best = ctx.best(t)
         if best is None:
@@ -167,6 +167,18 @@ class _Context:
     preferred: set[str]
     countries: set[str]
     country: str
+
+    def foreign_city(self, t: Toponym) -> bool:
+        """'Homs', 'Damascus': a city abroad, where namesakes at home, if any, are villages ("Al Khums"),
+        and the text names no governorate. The city is meant, and the incident is abroad."""
+        home = [c for c in t.candidates if c.country == self.country]
+        abroad = [c for c in t.candidates if c.country != self.country]
+        return (
+            not self.named  # "Aden, Mosul, Nineveh": a governorate named at home settles it
+            and bool(abroad)
+            and max(c.importance for c in abroad) >= _CITY
+            and max((c.importance for c in home), default=0) < _CITY
+        )
 
     def best(self, t: Toponym) -> GazetteerPlace | None:
         """The candidate the context favours: inside a governorate the text names, in the article's country."""
