@@ -146,8 +146,11 @@ def same_incident(a: Telling, b: Telling) -> bool:
     something that ties them — a name both give, a toll both give, or `b` pointing back ("the strike")."""
     ma, mb = a.mention, b.mention
     partial = a.casualties_only or b.casualties_only or a.quote or b.quote
+    # A bare "attack" fits any means; two means (a missile attack, a drone strike) are two acts.
     kinds_fit = (
-        partial or ma.event_type == mb.event_type or "Attack" in (ma.sub_event_type, mb.sub_event_type)
+        partial
+        or ma.sub_event_type == mb.sub_event_type
+        or "Attack" in (ma.sub_event_type, mb.sub_event_type)
     )
     if not (kinds_fit and _same_day(a, b) and _same_place(ma, mb) and (partial or _counts_agree(ma, mb))):
         return False

@@ -68,6 +68,7 @@ _ABOUT_VIOLENCE = re.compile(
     r"target(s|ed|ing)?|sleeper cells?)\b",
     re.I,
 )
+_ONE_KILLED = re.compile(r"\b(killed|shot dead|assassinated) (the|a|an) (?!number\b|few\b|lot\b)", re.I)
 _CASUALTY_ONLY = re.compile(r"^(killed|wounded|injured)$", re.I)
 _EXCLUDED_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 _MAX_GAP = 2
@@ -298,8 +299,15 @@ def group_mentions(infos: list[SentenceInfo]) -> tuple[list[_Draft], list[Senten
         if current is not None and _joins(current, s):
             current.sentences.append(s)
         elif _concrete(s, headline=headline) and not (
-            # "killed" alone, with nobody counted, is an incident only in a headline ("Journalist killed in Mosul")
-            s.casualty_trigger_only and not (s.casualties.killed or s.casualties.wounded) and not headline
+            # "killed" alone, with nobody counted, is an incident only in a headline ("Journalist killed in
+            # Mosul") or where one victim is killed at a named town ("killed the general at Baghdad airport")
+            s.casualty_trigger_only
+            and not (s.casualties.killed or s.casualties.wounded)
+            and not headline
+            and not (
+                _ONE_KILLED.search(s.evidence.text)
+                and any(t.candidates and not t.governorate for t in s.toponyms)
+            )
         ):
             current = _Draft([s])
             drafts.append(current)
