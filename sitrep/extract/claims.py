@@ -47,7 +47,7 @@ _NEGATION = re.compile(
 # Reactions, funerals, trials and commemorations refer to an incident told elsewhere; they never report one.
 _REACTION = re.compile(
     r"\b(condemn(ed|s|ing)?|denounc(ed|es|ing)|mourned|were buried|was buried|buried (the|their|his|her)|"
-    r"condolences|paid tribute|commemorat\w+|anniversary|acquitt(ed|al)|convicted|sentenced|court[- ]martial|"
+    r"condolences|paid tribute|commemorat\w+|acquitt(ed|al)|convicted|sentenced|court[- ]martial|"
     r"in court|on trial|(his|her|the) trial|testif(ied|y|ies)|testimony|prosecut(ed|ion|ors?)|indicted|apologi[sz]ed)\b",
     re.I,
 )

@@ -175,7 +175,9 @@ def _relative(text: str, published: date) -> DateFound | None:
     elif t == "last week":
         found, precision = shift(published, -7), "week"
     elif t in ("this week", "earlier this week"):
-        found, precision = published, "week"
+        # Between the week's Monday and the day before publication: the middle of what has passed.
+        since_monday = published.weekday()
+        found, precision = shift(published, -since_monday + max(0, since_monday - 1) // 2), "week"
     elif t in ("this month", "earlier this month"):
         found, precision = published.replace(day=1), "month"
     elif t == "last month":
