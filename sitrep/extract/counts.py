@@ -147,6 +147,10 @@ _BARE_AFTER = re.compile(
     rf"\s+{_QTY}(?=\s*(?:$|[:,;.\"]|\s+(?:in|at|near|on|including|across|around|as|after|during|outside)\b))",
     re.I,
 )
+_NOMINAL = re.compile(
+    r"\b(killing|deaths)\s+of\s+(?=(?:at least|more than|up to|nearly|about|some|\d|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores)\b)",
+    re.I,
+)
 _ACTIVE = {"kills", "kill", "killing", "wounds", "injures", "wounding", "injuring"}
 _ADDITIONAL = re.compile(r"\b(an additional|a further|an estimated)\s+", re.I)
 _IN_ADDITION = re.compile(r"\bin addition to (?P<what>[^,]{1,60}),", re.I)
@@ -287,6 +291,7 @@ def count_casualties(sentence: str) -> Casualties:
     read = _Reader()
     zero = bool(_ZERO.search(sentence))
     s = _ZERO.sub(" ", _ADVERB.sub("", _ADDITIONAL.sub("", _INCLUDING.sub(",", sentence))))
+    s = _NOMINAL.sub(r"\1 ", s)  # "the killing of up to 300 soldiers" counts as "killing up to 300 soldiers"
     extra = _IN_ADDITION.search(s)
     if extra:
         s = s[: extra.start()] + s[extra.end() :]
