@@ -455,6 +455,15 @@ def _period_end(d: date, precision: str | None) -> date:
     return (shift(d, 6) or date.max) if precision == "week" else d
 
 
+def _an_earlier_year(m: Mention, published: date | None) -> bool:
+    return (
+        m.date_precision == "year"
+        and m.event_date is not None
+        and published is not None
+        and m.event_date.year < published.year
+    )
+
+
 def _long_before(m: Mention, published: date | None) -> bool:
     if published is None or m.event_date is None:
         return False
@@ -523,6 +532,8 @@ def extract_article(article: Article, doc: Any, gazetteer: Gazetteer) -> Extract
     kept: list[Mention] = []
     for m, d in zip(built, drafts, strict=True):
         why = "abroad" if _abroad(m, d, infos) else "history" if _long_before(m, article.published) else None
+        if why is None and whole_article and _an_earlier_year(m, article.published):
+            why = "history"  # "both towns recaptured last year": a year is no date for an incident
         if why is None and m.place is None and whole_article:
             found = setting.place_for(d.sentences[0].index, gazetteer, context)
             if d.sentences[0].unknown_places:
