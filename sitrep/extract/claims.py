@@ -16,6 +16,8 @@ _STATISTIC = re.compile(
     r"|\b(a total of|in total|on average|per cent|percent|%)"
     r"|\b(?:has|have) (?:killed|kidnapped|abducted|executed|displaced|detained|arrested) (?:hundreds|thousands|"
     r"dozens|scores|tens of thousands|more than \d)"
+    r"|\b(?:has|have|had) (?:conducted|carried out|launched|flown) (?:over |more than |some |nearly )?[\d,]{3,} "
+    r"(?:air ?strikes|strikes|sorties|attacks|raids|operations)\b"
     # "This was one of two related attacks in the area": a pointer to other incidents, not one of its own.
     r"|\b(?:was|is|were|are|marked)\s+(?:one of|the (?:first|second|third|fourth|fifth|latest|last)(?: of| in)?)\s+"
     r"(?:[\w-]+\s+){0,3}(?:attacks?|bombings?|incidents?|blasts?|explosions?|assaults?|raids?|killings?)\b",
@@ -27,8 +29,10 @@ _HABITUAL = re.compile(
     r"have since launched|tactics of|stepped up)\b",
     re.I,
 )
+# What lasts ("for years", "the ongoing bombing campaign") is habitual unless the sentence dates one act.
+_LASTING = re.compile(r"\b(for (?:years|months|decades)|ongoing|(?:bombing|air|military) campaign)\b", re.I)
 _PLAN = re.compile(
-    r"\b(could|would|might|may|will|shall|plans? to|planning|threaten(s|ed)? to|vow(s|ed)? to|warn(s|ed)? "
+    r"\b(could|would|might|may|will|shall|(?:is|are|was|were) expected to|plans? to|planning|threaten(s|ed)? to|vow(s|ed)? to|warn(s|ed)? "
     r"(of|that)|fear(s|ed)? that|if|unless|capable of|able to|likely to|intend(s|ed)? to)\b",
     re.I,
 )
@@ -48,7 +52,7 @@ _NEGATION = re.compile(
 _REACTION = re.compile(
     r"\b(condemn(ed|s|ing)?|denounc(ed|es|ing)|mourned|were buried|was buried|buried (the|their|his|her)|"
     r"condolences|paid tribute|commemorat\w+|acquitt(ed|al)|convicted|sentenced|court[- ]martial|"
-    r"in court|on trial|(his|her|the) trial|testif(ied|y|ies)|testimony|prosecut(ed|ion|ors?)|indicted|apologi[sz]ed)\b",
+    r"in court|on trial|(his|her|the) trial|testif(ied|y|ies)|testimony|prosecut(ed|ion|ors?)|indicted|apologi[sz]ed|charged (?:in|with)|federal court|the memorial)\b",
     re.I,
 )
 _HISTORY = re.compile(
@@ -72,7 +76,7 @@ def claim_kind(sentence: str, published: date | None) -> str | None:
     """Why a violent sentence is not a report of one incident, or None when it may be one."""
     if _STATISTIC.search(sentence):
         return "statistic"
-    if _HABITUAL.search(sentence):
+    if _HABITUAL.search(sentence) or (_LASTING.search(sentence) and not _recent(sentence, published)):
         return "habitual"
     if _NEGATION.search(sentence):
         c = count_casualties(sentence)
