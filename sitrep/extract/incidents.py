@@ -536,8 +536,12 @@ def extract_article(article: Article, doc: Any, gazetteer: Gazetteer) -> Extract
             why = "history"  # "both towns recaptured last year": a year is no date for an incident
         if why is None and m.place is None and whole_article:
             found = setting.place_for(d.sentences[0].index, gazetteer, context)
-            if d.sentences[0].unknown_places:
-                why = "abroad"  # it names a place, one the gazetteer of the focus country does not hold
+            first = d.sentences[0]
+            known_abroad = any(
+                t.candidates and all(c.country != FOCUS_COUNTRY for c in t.candidates) for t in first.toponyms
+            )
+            if first.unknown_places or known_abroad:
+                why = "abroad"  # it names a place that is not in the focus country, or not known to be
             elif found is None:
                 why = "unplaced"
             else:
