@@ -29,8 +29,17 @@ _NEAR = {
 _ADMIN_FEATURES = {"ADM2", "ADM3"}  # districts and sub-districts, at their centres
 
 
-def _rank(p: GazetteerPlace, governorates: set[str], country: str) -> tuple[int, int, int]:
-    return (p.admin1_code in governorates, p.country == country, p.importance)
+_WELL_KNOWN = 10
+
+
+def _rank(
+    p: GazetteerPlace, named: set[str], preferred: set[str], country: str
+) -> tuple[bool, bool, int, bool, int]:
+    """Inside a governorate the report names; at home; a city over a town over a village, whatever the
+    rest of the article names ("around Sinjar" is the Sinjar, not a village of its name in the capital's
+    governorate); then in a governorate the article names; then the more important."""
+    size = 2 if p.importance >= _CITY else 1 if p.importance >= _WELL_KNOWN else 0
+    return (p.admin1_code in named, p.country == country, size, p.admin1_code in preferred, p.importance)
 
 
 def _names_the_seat(t: Toponym) -> bool:
@@ -191,4 +200,8 @@ class _Context:
             # Sources disagree on governorates near borders ("Tarmiyah, Saladin"): a town in a
             # neighbouring governorate is still the place named, and keeps its own admin1.
             candidates = inside or [c for c in candidates if _near_named(c, self.named, self.g)]
-        return max(candidates, key=lambda p: _rank(p, self.preferred, self.country)) if candidates else None
+        return (
+            max(candidates, key=lambda p: _rank(p, self.named, self.preferred, self.country))
+            if candidates
+            else None
+        )
