@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from ..geo.gazetteer import Gazetteer, default_gazetteer
 from ..model import Article, Extraction
 from .incidents import extract_article
-from .nlp import parse
+from .nlp import parse_texts
 
 
 def extract(
@@ -17,8 +17,8 @@ def extract(
     g = gazetteer or default_gazetteer()
     pending = list(articles)
     texts = (a.text or a.title for a in pending)
-    for article, doc in zip(pending, parse(texts, model), strict=True):
-        yield extract_article(article, doc, g)
+    for article, parsed in zip(pending, parse_texts(texts, model), strict=True):
+        yield extract_article(article, parsed, g)
 
 
 __all__ = ["extract", "extract_article"]

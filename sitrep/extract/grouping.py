@@ -1,0 +1,156 @@
+"""Which sentences report a concrete incident, and which following sentences tell more of it.
+
+A mention starts at a sentence with an incident trigger and something concrete (a count, a date,
+a known place, or a single attack: "a bomb", "gunmen"). Following sentences that add casualties,
+attribution or detail without a new place or date join it; "also", "another", "separately" start
+a new one. Statistics, habits, history, plans and negations are kept as claims instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .counts import Count
+from .sentences import SentenceInfo
+
+_SINGLE = re.compile(
+    r"\b(a|an|the|one|twin|\w+['’]s)\s+(?:[\w-]+\s+){0,3}(attack|bomb|bombing|explosion|blast|ambush|explosive device|"
+    r"ied|grenade|rocket|mortar|shell|strike|clash|raid|assault|shooting|kidnapping|assassination)\b|"
+    r"\b(two|three|four|five|six|\d+)\s+(?:[\w-]+\s+){0,2}(attacks|bombs|bombings|explosions|blasts|"
+    r"explosive devices|ieds|grenades|rockets|mortars|shells|strikes)\b|"
+    r"\b(assailants|gunmen|attackers?|bombers?|militants attacked|unidentified)\b",
+    re.I,
+)
+
+
+_ACT = re.compile(
+    r"\b(killed|detonated|exploded|went off|attacked|opened fire|fired|shot|stormed|ambushed|kidnapped|abducted|"
+    r"clashed|struck|hit|targeted|bombed|shelled|assassinated|gunned down|blew up|set fire|torched|raided|"
+    r"arrested|detained|died|wounded|injured|executed|beheaded|launched an? \w+|protested|demonstrated|rallied|rioted|marched|launched|kills?|injures|explodes|executes|beheads|kidnaps?|abducts|storms|"
+    r"seizes|shoots)\b",
+    re.I,
+)
+
+
+# Headlines tell news in the present tense: "Blast targets bakery", "Gunmen assassinate judge".
+_HEADLINE_ACT = re.compile(
+    r"\b(targets?|hits?|attacks?|strikes?|open fire|opens fire|assassinates?|abducts?|kidnaps?|kills?|wounds?|"
+    r"injures?|explodes?|detonates?|ambushes|storms?|shells?|bombs?|survives?|killing|wounding|"
+    r"comes? under|came under|thwarts?|foils?|retakes?|recaptures?|seizes?|captures?|pushes|advances?|"
+    r"battles?|battling|fights?|fighting|clash(?:es)?|offensive|falls to|overruns?|repels?|repulses?)\b",
+    re.I,
+)
+
+
+_NEW_INCIDENT = re.compile(
+    r"\b(separately|in a separate|in another|meanwhile|elsewhere|"
+    r"another (attack|incident|bomb(ing)?|explosion|blast|assault|clash|roadside bomb))\b",
+    re.I,
+)
+
+
+_FOLLOW_UP = re.compile(
+    r"\b(claimed responsibility|attributed|blamed|casualt|killed|wounded|injured|dead|died|hurt|damaged|"
+    r"no group|responsib)",
+    re.I,
+)
+
+
+_RESPONSIBILITY = re.compile(r"\b(claimed responsibility|attributed|blamed)\b", re.I)
+
+
+_ONE_KILLED = re.compile(r"\b(killed|shot dead|assassinated) (the|a|an) (?!number\b|few\b|lot\b)", re.I)
+
+
+_MAX_GAP = 2
+
+
+_MAX_FOLLOW_UP_GAP = 3
+
+
+_TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+@dataclass
+class Draft:
+    sentences: list[SentenceInfo] = field(default_factory=list)
+
+    @property
+    def last(self) -> int:
+        return self.sentences[-1].index
+
+    def has(self, kind: str) -> bool:
+        return any(getattr(s.casualties, kind) for s in self.sentences)
+
+    def places(self) -> set[str]:
+        return {t.surface.lower() for s in self.sentences for t in s.toponyms if not t.country}
+
+
+def _exact(c: Count | None) -> bool:
+    return c is not None and c.low is not None and c.low == c.high
+
+
+def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
+    """An act (a past event verb, a single attack, a count) that is anchored (a place, a date, an exact count).
+
+    A headline-only record is news by its nature: naming an act of violence there is enough, with a verb
+    ("Blast targets bakery") or without ("Sound bomb attack on a bakery in Karrada").
+    """
+    c = s.casualties
+    act = bool(
+        c.killed or c.wounded or c.zero or _ACT.search(s.evidence.text) or _SINGLE.search(s.evidence.text)
+    )
+    dated = s.found_date is not None and s.found_date.precision in ("day", "week", "month")
+    placed = any(not t.country for t in s.toponyms)
+    act = act or (headline and (s.kind is not None or _HEADLINE_ACT.search(s.evidence.text) is not None))
+    act = act or (s.kind is not None and s.kind.sub_event_type in _TERRITORY)
+    return act and (headline or dated or placed or c.zero or _exact(c.killed) or _exact(c.wounded))
+
+
+def _joins(draft: Draft, s: SentenceInfo) -> bool:
+    gap = _MAX_GAP if s.kind else _MAX_FOLLOW_UP_GAP
+    if s.index - draft.last > gap or _NEW_INCIDENT.search(s.evidence.text):
+        return False
+    new_places = {t.surface.lower() for t in s.toponyms if not t.country and not t.governorate}
+    if new_places and draft.places() and not new_places & draft.places():
+        return False
+    dates = {x.found_date.value for x in draft.sentences if x.found_date}
+    if s.found_date and dates and s.found_date.value not in dates:
+        return False
+    c = s.casualties
+    return not ((c.killed and draft.has("killed")) or (c.wounded and draft.has("wounded")))
+
+
+def group_mentions(infos: list[SentenceInfo]) -> tuple[list[Draft], list[SentenceInfo]]:
+    drafts: list[Draft] = []
+    claims: list[SentenceInfo] = []
+    current: Draft | None = None
+    headline = len(infos) == 1
+    for s in infos:
+        if s.claim:
+            if current is not None and _RESPONSIBILITY.search(s.evidence.text) and _joins(current, s):
+                current.sentences.append(s)  # "X claimed the attack and said it was intended to ..."
+            else:
+                claims.append(s)
+            continue
+        if s.kind is None:
+            if current is not None and _FOLLOW_UP.search(s.evidence.text) and _joins(current, s):
+                current.sentences.append(s)
+            continue
+        if current is not None and _joins(current, s):
+            current.sentences.append(s)
+        elif _concrete(s, headline=headline) and not (
+            # "killed" alone, with nobody counted, is an incident only in a headline ("Journalist killed in
+            # Mosul") or where one victim is killed at a named town ("killed the general at Baghdad airport")
+            s.casualty_trigger_only
+            and not (s.casualties.killed or s.casualties.wounded)
+            and not headline
+            and not (
+                _ONE_KILLED.search(s.evidence.text)
+                and any(t.candidates and not t.governorate for t in s.toponyms)
+            )
+        ):
+            current = Draft([s])
+            drafts.append(current)
+    return drafts, claims

@@ -1,0 +1,112 @@
+"""A draft's sentences -> one `Mention`: its kind, date, counts, actors and place, each with its evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..geo.gazetteer import Gazetteer
+from ..geo.locate import resolve
+from ..model import UNRESOLVED_PLACE, Actor, Article, Mention
+from .actors import attribute
+from .counts import Count
+from .dates import DateFound
+from .grouping import Draft
+from .place_names import local_names, unresolved_names
+from .sentences import SentenceInfo
+from .types import PROTESTS, RIOTS
+
+_STATE_ACTS = {"Arrests", "Air/drone strike"}
+
+
+_CROWDS = {PROTESTS: Actor("Protesters (Iraq)", ""), RIOTS: Actor("Rioters (Iraq)", "")}
+
+
+def _first_count(draft: Draft, kind: str) -> tuple[Count | None, int | None]:
+    for i, s in enumerate(draft.sentences):
+        c = getattr(s.casualties, kind)
+        if c:
+            return c, i
+    return None, None
+
+
+def build_mention(
+    article: Article,
+    index: int,
+    draft: Draft,
+    gazetteer: Gazetteer,
+    context: set[str],
+    context_date: DateFound | None = None,
+) -> Mention:
+    sentences = draft.sentences
+    evidence = tuple(s.evidence for s in sentences)
+    fields: list[tuple[str, int]] = []
+    kinds = [(s.kind, i) for i, s in enumerate(sentences) if s.kind and not s.casualty_trigger_only]
+    kinds = kinds or [(s.kind, i) for i, s in enumerate(sentences) if s.kind]
+    kind, k_i = max(kinds, key=lambda x: (x[0].rank, -x[1]))
+    fields.append(("event_type", k_i))
+    warnings: list[str] = list(dict.fromkeys(w for s in sentences for w in s.warnings))
+    event_date: date | None = article.published
+    precision: str | None = "day" if article.published else None
+    dated = [(s.found_date, i) for i, s in enumerate(sentences) if s.found_date and s.kind]
+    if dated:
+        found, d_i = dated[0]
+        event_date, precision = found.value, found.precision
+        fields.append(("event_date", d_i))
+    elif context_date is not None:
+        event_date, precision = context_date.value, context_date.precision
+        warnings.append(f"date taken from an earlier sentence ({context_date.text!r})")
+    elif article.published:
+        warnings.append("no date in the text: publication date used")
+    else:
+        warnings.append("no date in the text and no publication date")
+    killed, f_i = _first_count(draft, "killed")
+    wounded, w_i = _first_count(draft, "wounded")
+    if f_i is not None:
+        fields.append(("fatalities", f_i))
+    if w_i is not None:
+        fields.append(("injured", w_i))
+    attribution = attribute([s.evidence.text for s in sentences], kind.sub_event_type in _STATE_ACTS)
+    actor1 = _CROWDS.get(kind.event_type, attribution.actor1)
+    if attribution.sentence_index1 is not None:
+        fields.append(("actor1", attribution.sentence_index1))
+    if attribution.sentence_index2 is not None:
+        fields.append(("actor2", attribution.sentence_index2))
+    toponyms = [t for s in sentences for t in s.toponyms]
+    place = resolve(toponyms, gazetteer, context)
+    if place is None or place.geo_precision != 1:
+        warnings.extend(f"{UNRESOLVED_PLACE}{n}" for n in unresolved_names(sentences, place, gazetteer))
+    if place is None:
+        warnings.append("no place found in the report")
+    else:
+        for i, s in enumerate(sentences):
+            if any(
+                any(c.place_id == place.place_id for c in t.candidates) or t.governorate == place.place_id
+                for t in s.toponyms
+            ):
+                fields.append(("location", i))
+                break
+    return Mention(
+        article_id=article.id,
+        index=index,
+        event_date=event_date,
+        date_precision=precision,
+        event_type=kind.event_type,
+        sub_event_type=kind.sub_event_type,
+        actor1=actor1,
+        actor2=attribution.actor2,
+        place=place,
+        fatalities=killed.best if killed else 0,
+        fatalities_low=killed.low if killed else (0 if any(x.casualties.zero for x in sentences) else None),
+        fatalities_high=killed.high if killed else None,
+        injured=wounded.best if wounded else 0,
+        evidence=evidence,
+        field_evidence=tuple(fields),
+        warnings=tuple(warnings),
+        place_names=local_names(sentences, gazetteer),
+    )
+
+
+def earlier_date(infos: list[SentenceInfo], before: int) -> DateFound | None:
+    """The date of the nearest earlier sentence: "Two bombings hit on Monday. In Mosul, ..."."""
+    dated = [s.found_date for s in infos[:before] if s.found_date and s.found_date.precision == "day"]
+    return dated[-1] if dated else None

@@ -1,0 +1,164 @@
+"""Each sentence of an article, read once: its kind of act, counts, date, places, and whether it is a claim.
+
+What spaCy found (sentences, named entities, words in lower case) arrives as a `Parsed` text; the
+places a sentence names are filtered here against the people and organisations the article names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..geo.admin1 import fold
+from ..geo.gazetteer import Gazetteer
+from ..geo.toponyms import Toponym, find_toponyms
+from ..model import Article, Evidence
+from .claims import claim_kind
+from .counts import Casualties, count_casualties
+from .dates import DateFound, find_date, out_of_range
+from .nlp import Parsed, stop_words
+from .place_names import before_admin_area, unlisted_in_captions
+from .types import KINDS, EventKind, classify
+
+_ABOUT_VIOLENCE = re.compile(
+    r"\b(attacks?|incidents|violence|bombings|killings|militants?|insurgen\w*|fighters|armed groups?|"
+    r"target(s|ed|ing)?|sleeper cells?)\b",
+    re.I,
+)
+
+
+_CASUALTY_ONLY = re.compile(r"^(killed|wounded|injured)$", re.I)
+
+
+_EXCLUDED_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+
+
+_WELL_KNOWN = 10
+
+
+FOCUS_NAME = re.compile(r"\bIraq|\bKurdistan\b")
+
+
+@dataclass(frozen=True)
+class SentenceInfo:
+    index: int
+    evidence: Evidence
+    kind: EventKind | None
+    casualties: Casualties
+    found_date: DateFound | None
+    toponyms: tuple[Toponym, ...]
+    claim: str | None
+    casualty_trigger_only: bool
+    # places NER sees that neither the gazetteer nor the country list know
+    unknown_places: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # numbers and dates the sentence gives that cannot be right, ignored
+
+
+def _trigger_words(sentence: str, kind: EventKind | None) -> bool:
+    """True when the only trigger is a casualty word (killed/wounded), not an act."""
+    if kind is None or kind.sub_event_type not in ("Attack", "Armed clash"):
+        return False
+    for pattern, k in KINDS:
+        if k.rank == kind.rank:
+            hits = {m.group().lower() for m in pattern.finditer(sentence)}
+            return bool(hits) and all(_CASUALTY_ONLY.match(h) for h in hits)
+    return False
+
+
+def _overlaps(t: Toponym, spans: list[tuple[int, int]]) -> bool:
+    return any(a < t.end and t.start < b for a, b in spans)
+
+
+def _inside_longer_name(t: Toponym, spans: list[tuple[int, int]]) -> bool:
+    """'Mohammed Laith', 'Kurdistan Democratic Party': the place name is part of a longer name."""
+    return any(a <= t.start and t.end <= b and (b - a) > (t.end - t.start) for a, b in spans)
+
+
+def _well_known(t: Toponym) -> bool:
+    """A town with many names in many languages is a place even where NER reads it as a person."""
+    return any(c.importance >= _WELL_KNOWN for c in t.candidates)
+
+
+def _surname(name: str) -> str:
+    """'al-Baghdadi', "Soleimani's" -> 'baghdadi', 'soleimani'."""
+    return re.sub(
+        r"^(?:al|el|ad|ar|as|ash|at|az|an)[\s-]", "", fold(name.removesuffix("’s").removesuffix("'s"))
+    )
+
+
+def person_surnames(parsed: Parsed) -> set[str]:
+    """Last names of the people the article names in full: "Abu Bakr al-Baghdadi" makes "Baghdadi" a person."""
+    return {
+        _surname(e.text.split()[-1])
+        for e in parsed.entities
+        if e.label == "PERSON" and len(e.text.split()) >= 2
+    }
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w'’-]+)")
+
+
+def _given_name(t: Toponym, text: str, surnames: set[str]) -> bool:
+    """'Qassem Soleimani': a place name right before a surname the article uses is a given name."""
+    m = _NEXT_WORD.match(text, t.end)
+    return m is not None and _surname(m[1]) in surnames
+
+
+def _common_word(surface: str, lower_words: frozenset[str]) -> bool:
+    """'Some', 'Share', 'For' opening a sentence: English words the article also writes in lower case."""
+    word = surface.lower()
+    return " " not in word and (word in lower_words or word in stop_words())
+
+
+def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> list[SentenceInfo]:
+    excluded = [(e.start, e.end) for e in parsed.entities if e.label in _EXCLUDED_ENTS]
+    places = [e for e in parsed.entities if e.label in ("GPE", "LOC")]
+    surnames = person_surnames(parsed)
+    lower_words = parsed.lower_words
+    whole = parsed.text
+    infos: list[SentenceInfo] = []
+    for i, (start, end) in enumerate(parsed.sentences):
+        text = whole[start:end]
+        found = tuple(find_toponyms(text, gazetteer, offset=start))
+        toponyms = tuple(
+            t
+            for i, t in enumerate(found)
+            if t.governorate
+            or (
+                _surname(t.surface) not in surnames
+                and not _given_name(t, whole, surnames)
+                and not (t.start - start <= 2 and _common_word(t.surface, lower_words))
+                and (
+                    before_admin_area(t, found[i + 1 :], whole)
+                    or not _overlaps(t, excluded)
+                    or (_well_known(t) and not _inside_longer_name(t, excluded))
+                    or (_well_known(t) and t.qualifier == "label")  # "Baghdad airport", "Mosul Dam"
+                )
+            )
+        )
+        kind = classify(text)
+        casualties = count_casualties(text)
+        found_date = find_date(text, article.published)
+        date_warning = out_of_range(found_date, article.published) if found_date else None
+        infos.append(
+            SentenceInfo(
+                index=i,
+                evidence=Evidence(article.id, start, end, text),
+                kind=kind,
+                casualties=casualties,
+                found_date=None if date_warning else found_date,
+                toponyms=toponyms,
+                claim=claim_kind(text, article.published) if kind or _ABOUT_VIOLENCE.search(text) else None,
+                casualty_trigger_only=_trigger_words(text, kind),
+                unknown_places=tuple(
+                    e.text
+                    for e in places
+                    if start <= e.start < end
+                    and not any(t.start < e.end and e.start < t.end for t in found)
+                    and not FOCUS_NAME.search(e.text)
+                )
+                + unlisted_in_captions(whole, found),
+                warnings=casualties.warnings + ((date_warning,) if date_warning else ()),
+            )
+        )
+    return infos
