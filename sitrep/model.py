@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-EXTRACTOR_VERSION = "sitrep-rules-0.1"
+EXTRACTOR_VERSION = "sitrep-rules-0.2"
 # Warning an event carries for each place name the gazetteer could not place (`sitrep places --unresolved`).
 UNRESOLVED_PLACE = "place not resolved: "
 
@@ -153,7 +153,7 @@ class Event:
     sources: tuple[Source, ...]
     evidence: tuple[Evidence, ...]
     warnings: tuple[str, ...] = ()
-    extractor_version: str = field(default="sitrep-rules-0.1")
+    extractor_version: str = EXTRACTOR_VERSION
     links: tuple[Link, ...] = ()  # one per report behind the event, when reports were linked
 
     @property

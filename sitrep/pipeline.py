@@ -19,7 +19,7 @@ from time import monotonic
 from .config import Config
 from .dedup import CopyFinder, shingles, signature
 from .errors import SitrepError, StoreError
-from .extract import extract
+from .extract import Extractor, extractor_for
 from .ingest import read_paths
 from .link import SEARCH_DAYS, Known, link, link_into, report_of, reports_of
 from .model import Article, Claim, Event, Extraction, Mention, Problem, Stage
@@ -84,7 +84,7 @@ def _failure(article: Article, stage: Stage, error: BaseException) -> Problem:
     return Problem(article.source or article.id, f"{stage} failed: {type(error).__name__}: {error}", stage)
 
 
-def extract_each(articles: Sequence[Article], model: str) -> Iterator[Extraction | Problem]:
+def extract_each(articles: Sequence[Article], extractor: Extractor) -> Iterator[Extraction | Problem]:
     """Each article's extraction, in order; an article the extractor fails on becomes a `Problem`.
 
     spaCy runs over the articles in batches; when a batch breaks, the rest is redone one by one so
@@ -92,7 +92,7 @@ def extract_each(articles: Sequence[Article], model: str) -> Iterator[Extraction
     """
     done = 0
     try:
-        for extraction in extract(articles, model=model):
+        for extraction in extractor.extract(articles):
             yield extraction
             done += 1
         return
@@ -102,7 +102,7 @@ def extract_each(articles: Sequence[Article], model: str) -> Iterator[Extraction
         pass
     for article in articles[done:]:
         try:
-            [extraction] = list(extract([article], model=model))
+            [extraction] = list(extractor.extract([article]))
         except SitrepError:
             raise
         except Exception as e:  # set aside with the reason, never lost
@@ -161,7 +161,8 @@ def extract_events(
     mentions: list[Mention] = []
     claims: list[Claim] = []
     total = len(dedup.canonical)
-    for n, extraction in enumerate(extract_each(dedup.canonical, cfg.spacy_model), 1):
+    extractor = extractor_for(cfg.extractor, cfg.spacy_model)
+    for n, extraction in enumerate(extract_each(dedup.canonical, extractor), 1):
         if isinstance(extraction, Problem):
             problems.append(extraction)
         else:
@@ -250,7 +251,9 @@ def _set_aside(store: Store, result: RunResult, problem: Problem, article_id: st
     store.add_failure(problem, article_id)
 
 
-def _units(batch: Sequence[_Work], store: Store, cfg: Config, result: RunResult) -> list[Unit]:
+def _units(
+    batch: Sequence[_Work], store: Store, cfg: Config, extractor: Extractor, result: RunResult
+) -> list[Unit]:
     """Deduplicate a batch against itself and the store, then extract each canonical article once."""
     new = [w.article for w in batch if not w.stored]
     dedup = deduplicate(
@@ -259,7 +262,7 @@ def _units(batch: Sequence[_Work], store: Store, cfg: Config, result: RunResult)
     by_id = {w.article.id: w for w in batch}
     canonical = [w.article for w in batch if w.stored] + dedup.canonical
     extracted = {}
-    for item, article in zip(extract_each(canonical, cfg.spacy_model), canonical, strict=True):
+    for item, article in zip(extract_each(canonical, extractor), canonical, strict=True):
         extracted[article.id] = item
     units = []
     for article in canonical:
@@ -381,8 +384,9 @@ def run(
     runs are tried again."""
     result = RunResult()
     started = monotonic()
+    extractor = extractor_for(cfg.extractor, cfg.spacy_model)
     for batch in _batches(_todo(paths, store, cfg, result, retry_failed), max(1, batch_size)):
-        units = _units(batch, store, cfg, result)
+        units = _units(batch, store, cfg, extractor, result)
         try:
             stored = _store(units, store, link_reports)
         except StoreError:

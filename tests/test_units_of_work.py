@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import pytest
 from sitrep import pipeline
 from sitrep.config import Config
 from sitrep.errors import SitrepError, StoreError
+from sitrep.extract import EXTRACTORS, RuleExtractor
 from sitrep.model import Article, Extraction, Problem
 from sitrep.store import SQLiteStore
 from sitrep.store.migrations import MIGRATIONS
@@ -114,15 +116,18 @@ def test_the_run_is_stored_in_batches_and_a_rerun_changes_nothing(tmp_path: Path
 def test_one_article_the_extractor_fails_on_is_set_aside(
     tmp_path: Path, cfg: Config, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = pipeline.extract
+    class Broken(RuleExtractor):
+        """The rule extractor, failing on one article as an extractor with a bug would."""
 
-    def broken(articles: list[Article], **kw: Any) -> Any:
-        for a in articles:
-            if a.id == "u-2":
+        def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+            batch = list(articles)
+            if any(a.id == "u-2" for a in batch):
                 raise ValueError("synthetic extractor failure")
-        return real(articles, **kw)
+            return super().extract(batch)
 
-    monkeypatch.setattr(pipeline, "extract", broken)
+    monkeypatch.setitem(EXTRACTORS, "broken", Broken)
+    fixed = cfg
+    cfg = replace(cfg, extractor="broken")
     store = SQLiteStore(cfg.db)
     result = pipeline.run([_feed(tmp_path / "feed.jsonl")], store, cfg)
     [problem] = result.problems
@@ -133,9 +138,8 @@ def test_one_article_the_extractor_fails_on_is_set_aside(
     assert (status.articles_done, status.articles_failed) == (3, 1)
     assert status.latest_failures[0].article_id == "u-2"
     # Fixed extractor: --retry-failed finishes it; a plain rerun leaves it alone.
-    monkeypatch.setattr(pipeline, "extract", real)
-    assert pipeline.run([], store, cfg).articles_finished == 0
-    retried = pipeline.run([], store, cfg, retry_failed=True)
+    assert pipeline.run([], store, fixed).articles_finished == 0
+    retried = pipeline.run([], store, fixed, retry_failed=True)
     assert retried.articles_finished == 1
     assert {e.article_ids[0] for e in store.events()} == {"u-1", "u-2", "u-3", "u-4"}
     store.close()
@@ -147,8 +151,8 @@ def test_one_record_that_breaks_the_store_is_set_aside(
 ) -> None:
     real = pipeline.extract_each
 
-    def huge_toll(articles: list[Article], model: str) -> Any:
-        for item in real(articles, model):
+    def huge_toll(articles: list[Article], extractor: Any) -> Any:
+        for item in real(articles, extractor):
             if isinstance(item, Extraction) and item.article_id == "u-3":
                 item = replace(item, mentions=tuple(replace(m, injured=2**70) for m in item.mentions))
             yield item

