@@ -73,3 +73,13 @@ def test_one_victim_killed_at_a_named_town() -> None:
         "The mayor had received threats for months, his family said."
     )
     assert [(e.admin1_code, e.fatalities) for e in events] == [("IQ-SD", 1)]
+
+
+@pytest.mark.slow
+def test_territory_taken_in_two_towns_is_two_events() -> None:
+    events, _ = _events(
+        "Militants seized control of Fallujah and parts of Ramadi on Saturday, officials said.\n\n"
+        "Thousands of families fled."
+    )
+    assert sorted(e.location or "" for e in events) == ["Fallujah", "Ramadie"]  # the gazetteer's spelling
+    assert len({e.event_id for e in events}) == 2

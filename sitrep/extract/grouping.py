@@ -69,7 +69,7 @@ _MAX_GAP = 2
 _MAX_FOLLOW_UP_GAP = 3
 
 
-_TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 
 
 @dataclass
@@ -104,7 +104,7 @@ def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
     dated = s.found_date is not None and s.found_date.precision in ("day", "week", "month")
     placed = any(not t.country for t in s.toponyms)
     act = act or (headline and (s.kind is not None or _HEADLINE_ACT.search(s.evidence.text) is not None))
-    act = act or (s.kind is not None and s.kind.sub_event_type in _TERRITORY)
+    act = act or (s.kind is not None and s.kind.sub_event_type in TERRITORY)
     return act and (headline or dated or placed or c.zero or _exact(c.killed) or _exact(c.wounded))
 
 

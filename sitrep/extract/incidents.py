@@ -9,12 +9,13 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..geo.gazetteer import Gazetteer
+from ..geo.locate import resolve
 from ..ingest.dates import safe_date
-from ..model import Article, Claim, Extraction, Mention
+from ..model import Article, Claim, Extraction, Mention, Place
 from .claims import claim_numbers, claim_period
 from .context import ArticleContext, Telling, cluster, sums_up, with_context_place
 from .dates import shift
-from .grouping import Draft, group_mentions
+from .grouping import TERRITORY, Draft, group_mentions
 from .mentions import build_mention, earlier_date
 from .nlp import Parsed, stop_words
 from .place_names import FOCUS_COUNTRY
@@ -93,6 +94,21 @@ def _long_before(m: Mention, published: date | None) -> bool:
     if published is None or m.event_date is None:
         return False
     return (published - _period_end(m.event_date, m.date_precision)).days > _HISTORY_DAYS
+
+
+def _per_town(m: Mention, d: Draft, gazetteer: Gazetteer, context: set[str]) -> list[Mention]:
+    """Territory taken in several towns at once ("seized Fallujah and parts of Ramadi") is one event per
+    town, as ACLED codes one place per event; every other incident stays whole."""
+    if m.sub_event_type not in TERRITORY or m.place is None:
+        return [m]
+    towns: dict[str, Place] = {m.place.place_id: m.place}
+    for t in d.sentences[0].toponyms:
+        if t.country or t.governorate:
+            continue
+        place = resolve([t], gazetteer, context)
+        if place is not None and place.country == FOCUS_COUNTRY and place.geo_precision == 1:
+            towns.setdefault(place.place_id, place)
+    return [m] + [replace(m, place=p) for p in list(towns.values())[1:]]
 
 
 def _telling(m: Mention, d: Draft) -> Telling:
@@ -174,7 +190,10 @@ def extract_article(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> E
         if why:
             sources.append((d.sentences[0], why))
         else:
-            kept.append(replace(m, index=len(kept)))
+            kept += [
+                replace(each, index=len(kept) + i)
+                for i, each in enumerate(_per_town(m, d, gazetteer, context))
+            ]
     mentions = tuple(kept)
     sources.sort(key=lambda item: item[0].index)
     claims = tuple(
