@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -35,6 +36,9 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
 
 
 def signature(shingle_set: Iterable[str]) -> bytes:
+    import numpy as np
+    from datasketch import MinHash
+
     mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     mh.update_batch([s.encode() for s in shingle_set])
     return bytes(mh.hashvalues.astype(np.uint32).tobytes())
@@ -43,6 +47,8 @@ def signature(shingle_set: Iterable[str]) -> bytes:
 @cache
 def _band_shape() -> tuple[int, int]:
     """(bands, rows per band) that datasketch's LSH picks for LSH_THRESHOLD; stored bands use the same."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     return int(lsh.b), int(lsh.r)
 
@@ -63,6 +69,9 @@ StoredCandidates = Callable[[Sequence[bytes]], Iterable[tuple[str, date | None]]
 
 
 def _minhash(sig: bytes) -> MinHash:
+    import numpy as np
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(sig, dtype=np.uint32), scheme=SCHEME)
 
 
@@ -104,6 +113,8 @@ class CopyFinder:
         threshold: float = 0.8,
         stored: StoredCandidates | None = None,
     ) -> None:
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         self._stored = stored
         self._text_of = text_of

@@ -17,8 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
+from ..extract.nlp import stop_words
 from ..geo.admin1 import GOVERNORATES, fold
 from ..geo.distance import km_between
 from ..geo.gazetteer import name_keys, skeleton
@@ -131,7 +130,7 @@ def content_words(texts: tuple[str, ...], place: Place | None = None) -> frozens
     words = {w for t in texts for w in _WORD.findall(fold(_ATTRIBUTION.sub(" ", t)))}
     stems = {w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 4 else w for w in words}
     stems = {_SAME_THING.get(w, w) for w in stems}
-    return frozenset(w for w in stems if w not in STOP_WORDS and w not in _GENERIC and w not in skip)
+    return frozenset(w for w in stems if w not in stop_words() and w not in _GENERIC and w not in skip)
 
 
 @dataclass(frozen=True)
