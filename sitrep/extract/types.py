@@ -73,7 +73,7 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     ),
     (
         _rx(
-            r"\b(overr(un|an|uns)|falls? to|fell to|(the )?fall of (?!the\b|an?\b|power\b)[A-Z][\w-]+|seiz(e|es|ed) control|take(s|n)? control of|"
+            r"\b(overr(un|an|uns)|falls? to|fell to|(the )?fall of (?!the\b|an?\b|power\b)[A-Z][\w-]+|(seiz(e|es|ed)|claim(s|ed)|gain(s|ed)) control|took (?-i:[A-Z])[\w-]+|take(s|n)? control of|"
             r"took control of|ha(s|d|ve) taken over|captur(e|es|ed|ing) (the )?(city|town|village|base|airport) of)\b"
         ),
         EventKind(BATTLES, "Non-state actor overtakes territory", 4),
