@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..geo.gazetteer import Gazetteer
-from ..geo.locate import resolve
+from ..geo.locate import resolve, well_known
 from ..geo.toponyms import Toponym, find_toponyms
 from ..model import Article, Mention, Place
 from .place_names import FOCUS_COUNTRY
+from .sentences import common_word
 
 # A telling that points back at an incident already told: "the attack", "the strike that killed ...".
 _ANAPHOR = re.compile(
@@ -190,19 +191,14 @@ def cluster(tellings: Sequence[Telling]) -> list[list[int]]:
     return groups
 
 
-_WELL_KNOWN = 10  # gazetteer importance of a town known by many names (cities, district seats)
-
-
-def _usable(t: Toponym, common: set[str]) -> bool:
+def _usable(t: Toponym, lower_words: frozenset[str]) -> bool:
     """A place an article can set its incidents in: a governorate, a well-known town, or a name of
     several words ("Amiriyat al-Fallujah") — never a one-word village whose name happens to match a
     word ("Sane", "Kiri")."""
-    if t.country or t.surface.lower() in common:
+    if t.country or common_word(t.surface, lower_words):
         return False
     several_words = len(re.split(r"[\s-]+", t.surface.strip())) >= 2
-    return (
-        t.governorate is not None or several_words or any(c.importance >= _WELL_KNOWN for c in t.candidates)
-    )
+    return t.governorate is not None or several_words or well_known(t)
 
 
 def _resolved(toponyms: Sequence[Toponym], gazetteer: Gazetteer, governorates: set[str]) -> Place | None:
@@ -226,9 +222,9 @@ class ArticleContext:
         sentence_toponyms: Sequence[Sequence[Toponym]],
         sentence_starts: Sequence[int],
         gazetteer: Gazetteer,
-        common: set[str],
+        lower_words: frozenset[str],
     ) -> ArticleContext:
-        headline = tuple(t for t in find_toponyms(article.title, gazetteer) if _usable(t, common))
+        headline = tuple(t for t in find_toponyms(article.title, gazetteer) if _usable(t, lower_words))
         m = _DATELINE.match(article.text)
         dateline = tuple(t for t in find_toponyms(m[1], gazetteer) if not t.country) if m else ()
         if article.dateline:
@@ -236,7 +232,7 @@ class ArticleContext:
         return cls(
             headline,
             dateline,
-            tuple(tuple(t for t in tops if _usable(t, common)) for tops in sentence_toponyms),
+            tuple(tuple(t for t in tops if _usable(t, lower_words)) for tops in sentence_toponyms),
             tuple(article.text.count("\n\n", 0, start) for start in sentence_starts),
         )
 

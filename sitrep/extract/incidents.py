@@ -5,6 +5,7 @@ tellings of one incident joined, each placed, dated and checked (abroad, history
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -17,7 +18,7 @@ from .context import ArticleContext, Telling, cluster, sums_up, with_context_pla
 from .dates import shift
 from .grouping import TERRITORY, Draft, group_mentions
 from .mentions import build_mention, earlier_date
-from .nlp import Parsed, stop_words
+from .nlp import Parsed
 from .place_names import FOCUS_COUNTRY
 from .sentences import FOCUS_NAME, SentenceInfo, analyse_sentences
 
@@ -124,54 +125,55 @@ def _telling(m: Mention, d: Draft) -> Telling:
 
 
 def _one_per_incident(
-    article: Article, infos: list[SentenceInfo], drafts: list[Draft], gazetteer: Gazetteer, context: set[str]
-) -> tuple[list[Draft], list[tuple[SentenceInfo, str]]]:
-    """The article's tellings of one incident become one draft; a lead that sums up incidents told one
-    by one later is a claim (kind `summary`), not one more incident."""
-    built = [
-        build_mention(article, i, d, gazetteer, context, earlier_date(infos, d.sentences[0].index))
-        for i, d in enumerate(drafts)
-    ]
+    drafts: list[Draft], built: list[Mention], build: Callable[[Draft], Mention]
+) -> tuple[list[tuple[Draft, Mention]], list[tuple[SentenceInfo, str]]]:
+    """The article's tellings of one incident become one draft (and mention); a lead that sums up
+    incidents told one by one later is a claim (kind `summary`), not one more incident."""
     tellings = [_telling(m, d) for m, d in zip(built, drafts, strict=True)]
     summaries = {i for i, t in enumerate(tellings) if sums_up(t, tellings)}
     claims = [(drafts[i].sentences[0], "summary") for i in sorted(summaries)]
     rest = [i for i in range(len(drafts)) if i not in summaries]
-    merged = []
+    incidents = []
     for group in cluster([tellings[i] for i in rest]):
-        if all(tellings[rest[j]].quote for j in group):  # a quotation that tells no incident told elsewhere
-            claims += [(drafts[rest[j]].sentences[0], "quote") for j in group]
-            continue
-        sentences = {s.index: s for j in group for s in drafts[rest[j]].sentences}
-        merged.append(Draft([sentences[k] for k in sorted(sentences)]))
-    return merged, claims
+        members = [rest[j] for j in group]
+        if all(tellings[i].quote for i in members):  # a quotation that tells no incident told elsewhere
+            claims += [(drafts[i].sentences[0], "quote") for i in members]
+        elif len(members) == 1:
+            incidents.append((drafts[members[0]], built[members[0]]))
+        else:
+            sentences = {s.index: s for i in members for s in drafts[i].sentences}
+            merged = Draft([sentences[k] for k in sorted(sentences)])
+            incidents.append((merged, build(merged)))
+    return incidents, claims
 
 
 def extract_article(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> Extraction:
     infos = analyse_sentences(article, parsed, gazetteer)
     context = {t.governorate for s in infos for t in s.toponyms if t.governorate}
+
+    def build(d: Draft) -> Mention:
+        return build_mention(article, 0, d, gazetteer, context, earlier_date(infos, d.sentences[0].index))
+
     drafts, claim_infos = group_mentions(infos)
     sources = [(s, s.claim or "") for s in claim_infos]
+    incidents = [(d, build(d)) for d in drafts]
     whole_article = len(infos) > 1
     if whole_article:
-        drafts, summaries = _one_per_incident(article, infos, drafts, gazetteer, context)
+        incidents, summaries = _one_per_incident(drafts, [m for _, m in incidents], build)
         sources += summaries
-    built = [
-        build_mention(article, i, d, gazetteer, context, earlier_date(infos, d.sentences[0].index))
-        for i, d in enumerate(drafts)
-    ]
     setting = ArticleContext.of(
         article,
         [s.toponyms for s in infos],
         [s.evidence.start for s in infos],
         gazetteer,
-        set(parsed.lower_words) | stop_words(),
+        parsed.lower_words,
     )
     # Incidents placed in another country than the one sitrep watches are background here, and so are
     # incidents dated more than a year before the report ("the 2010 church attack"). An incident of a
     # whole article that names no place takes its context's; with none, it cannot be coded (ACLED needs
     # a place) and is kept as a claim.
     kept: list[Mention] = []
-    for m, d in zip(built, drafts, strict=True):
+    for d, m in incidents:
         why = "abroad" if _abroad(m, d, infos) else "history" if _long_before(m, article.published) else None
         if why is None and whole_article and _an_earlier_year(m, article.published):
             why = "history"  # "both towns recaptured last year": a year is no date for an incident

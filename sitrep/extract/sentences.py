@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..geo.admin1 import fold
 from ..geo.gazetteer import Gazetteer
+from ..geo.locate import well_known
 from ..geo.toponyms import Toponym, find_toponyms
 from ..model import Article, Evidence
 from .claims import claim_kind
@@ -31,9 +32,6 @@ _CASUALTY_ONLY = re.compile(r"^(killed|wounded|injured)$", re.I)
 
 
 _EXCLUDED_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
-
-
-_WELL_KNOWN = 10
 
 
 FOCUS_NAME = re.compile(r"\bIraq|\bKurdistan\b")
@@ -74,11 +72,6 @@ def _inside_longer_name(t: Toponym, spans: list[tuple[int, int]]) -> bool:
     return any(a <= t.start and t.end <= b and (b - a) > (t.end - t.start) for a, b in spans)
 
 
-def _well_known(t: Toponym) -> bool:
-    """A town with many names in many languages is a place even where NER reads it as a person."""
-    return any(c.importance >= _WELL_KNOWN for c in t.candidates)
-
-
 def _surname(name: str) -> str:
     """'al-Baghdadi', "Soleimani's" -> 'baghdadi', 'soleimani'."""
     return re.sub(
@@ -104,7 +97,7 @@ def _given_name(t: Toponym, text: str, surnames: set[str]) -> bool:
     return m is not None and _surname(m[1]) in surnames
 
 
-def _common_word(surface: str, lower_words: frozenset[str]) -> bool:
+def common_word(surface: str, lower_words: frozenset[str]) -> bool:
     """'Some', 'Share', 'For' opening a sentence: English words the article also writes in lower case."""
     word = surface.lower()
     return " " not in word and (word in lower_words or word in stop_words())
@@ -127,12 +120,12 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
             or (
                 _surname(t.surface) not in surnames
                 and not _given_name(t, whole, surnames)
-                and not (t.start - start <= 2 and _common_word(t.surface, lower_words))
+                and not (t.start - start <= 2 and common_word(t.surface, lower_words))
                 and (
                     before_admin_area(t, found[i + 1 :], whole)
                     or not _overlaps(t, excluded)
-                    or (_well_known(t) and not _inside_longer_name(t, excluded))
-                    or (_well_known(t) and t.qualifier == "label")  # "Baghdad airport", "Mosul Dam"
+                    or (well_known(t) and not _inside_longer_name(t, excluded))
+                    or (well_known(t) and t.qualifier == "label")  # "Baghdad airport", "Mosul Dam"
                 )
             )
         )

@@ -29,7 +29,12 @@ _NEAR = {
 _ADMIN_FEATURES = {"ADM2", "ADM3"}  # districts and sub-districts, at their centres
 
 
-_WELL_KNOWN = 10
+WELL_KNOWN = 10  # importance of a town known by many names (cities, district seats)
+
+
+def well_known(t: Toponym) -> bool:
+    """A town with many names in many languages: a place even where NER reads it as a person."""
+    return any(c.importance >= WELL_KNOWN for c in t.candidates)
 
 
 def _rank(
@@ -38,7 +43,7 @@ def _rank(
     """Inside a governorate the report names; at home; a city over a town over a village, whatever the
     rest of the article names ("around Sinjar" is the Sinjar, not a village of its name in the capital's
     governorate); then in a governorate the article names; then the more important."""
-    size = 2 if p.importance >= _CITY else 1 if p.importance >= _WELL_KNOWN else 0
+    size = 2 if p.importance >= _CITY else 1 if p.importance >= WELL_KNOWN else 0
     return (p.admin1_code in named, p.country == country, size, p.admin1_code in preferred, p.importance)
 
 

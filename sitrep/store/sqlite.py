@@ -305,12 +305,6 @@ class SQLiteStore:
         row = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
         return str(row[0]) if row else None
 
-    @_mapped
-    def signatures(self) -> Iterator[tuple[str, bytes, date | None]]:
-        sql = "SELECT id, signature, published FROM articles WHERE canonical_id IS NULL ORDER BY id"
-        for row in self.db.execute(sql):
-            yield str(row[0]), bytes(row[1]), _day(row[2])
-
     @staticmethod
     def _article(row: sqlite3.Row) -> Article:
         return Article(
