@@ -306,6 +306,52 @@ STORIES: dict[str, Story] = {
             'The United Nations said it was worried about thousands of civilians trapped in the area and urged all sides to let food and medicine through. "The situation is desperate," an aid official said.',
         ),
     ),
+    # 9. A town retaken on the ground and air strikes the same day: two acts by two actors.
+    "ctx-ground-and-air": Story(
+        "Kurdish fighters retake town as U.S. jets strike militant convoys",
+        date(2014, 8, 18),  # a Monday
+        (
+            "Kurdish fighters retook the town of Makhmour from the militants on Sunday, their first gain after weeks of retreat, a Kurdish commander said.",
+            "U.S. warplanes launched a new round of airstrikes on Sunday against militant vehicles firing on Irbil, the Pentagon said.",
+            "The commander said his men had entered the town from the east at dawn and met little resistance. Most residents fled weeks ago.",
+            "Aid groups said thousands of families displaced from the area were sheltering in schools and mosques.",
+        ),
+    ),
+    # 10. A rally on a day in the capital, and the protests of years past.
+    "ctx-rally": Story(
+        "Prime minister's supporters rally in Baghdad",
+        date(2014, 8, 12),  # a Tuesday
+        (
+            "Hundreds of supporters of the prime minister staged a demonstration in Baghdad on Monday, waving his portrait and chanting slogans, witnesses said.",
+            "Security forces closed two main streets around the square, and the rally ended peacefully in the afternoon.",
+            "The western province has long been the scene of protests against the government, which its residents accuse of neglect.",
+            "Politicians are expected to meet again later this week to discuss the formation of a new cabinet.",
+        ),
+    ),
+    # 11. News of a bombing, then history recalled without a date. (Where the news gives a day, the aside
+    # still takes it: a known limit, as a lead's day often dates the incidents told after it.)
+    "ctx-undated-aside": Story(
+        "Bomb kills four at checkpoint near Samarra",
+        date(2015, 5, 20),  # a Wednesday
+        (
+            "A roadside bomb exploded near an army checkpoint outside Samarra, killing four soldiers, security officials said.",
+            "The bomb had been hidden in a pile of rubbish beside the road and was detonated as a patrol passed, they said.",
+            "No group claimed the attack.",
+            "Veterans of the war remember the province well.",
+            "The battles for Tikrit and Baiji were fierce; more soldiers died in that part of the country than anywhere else.",
+            "Many of them say they still follow the news from the towns where they served.",
+        ),
+    ),
+    # 12. A victim named in the passive, on the weekend.
+    "ctx-weekend": Story(
+        "Tribal leader killed in Hit",
+        date(2016, 3, 21),  # a Monday
+        (
+            "Sheikh Khalid Jassim was killed at his home in Hit this weekend when gunmen stormed the house, relatives said.",
+            "The sheikh had led a tribal force that fought alongside the army, and had received threats for months, they said.",
+            "His funeral was held on Monday.",
+        ),
+    ),
 }
 
 
@@ -487,3 +533,34 @@ def test_hypothetical_and_plan_are_not_incidents(found: dict[str, Extracted]) ->
     assert not with_sentence(events, "plans to send reinforcements"), show(events)
     assert len(events) == 1, show(events)
     assert (events[0].admin1_code, events[0].fatalities) == ("IQ-AN", 2), show(events)
+
+
+def test_ground_gain_and_air_strikes_are_two_incidents(found: dict[str, Extracted]) -> None:
+    """A town retaken and air strikes on Irbil the same Sunday are two acts: neither absorbs the other."""
+    events = news(found, "ctx-ground-and-air")
+    kinds = sorted(e.sub_event_type for e in events)
+    assert kinds == ["Air/drone strike", "Government regains territory"], show(events)
+    assert all(e.event_date == date(2014, 8, 17) for e in events), show(events)
+
+
+def test_a_rally_on_a_day_is_a_protest(found: dict[str, Extracted]) -> None:
+    """A demonstration on Monday in Baghdad is a protest event; "long the scene of protests" is not."""
+    events = news(found, "ctx-rally")
+    assert [(e.event_type, e.admin1_code, e.event_date) for e in events] == [
+        ("Protests", "IQ-BG", date(2014, 8, 11))
+    ], show(events)
+
+
+def test_undated_history_after_the_lead_is_not_news(found: dict[str, Extracted]) -> None:
+    """ "The battles for Tikrit and Baiji were fierce", told after the lead, in an article that dates nothing."""
+    events = found["ctx-undated-aside"].events
+    assert not with_sentence(events, "The battles for Tikrit"), show(events)
+    assert [(e.admin1_code, e.fatalities) for e in events] == [("IQ-SD", 4)], show(events)
+
+
+def test_named_victim_killed_at_the_weekend(found: dict[str, Extracted]) -> None:
+    """ "Sheikh Khalid Jassim was killed ... this weekend": one killed, dated to the weekend before Monday."""
+    events = news(found, "ctx-weekend")
+    assert len(events) == 1, show(events)
+    assert events[0].fatalities == 1, show(events)
+    assert events[0].event_date is not None and date(2016, 3, 19) <= events[0].event_date <= date(2016, 3, 20)

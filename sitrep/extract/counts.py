@@ -140,6 +140,8 @@ _ONE_PERSON = re.compile(
 _NAMED_DIED = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’-]+)+)\b[^.;,]{0,30},?\s+(?:who\s+)?$"
 )
+# "Soleimani was killed at Baghdad airport": one person, named, killed (said in the passive).
+_NAMED_PASSIVE = re.compile(r"\b(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?:was|has been|had been)\s+$")
 _ORGANISATION = re.compile(r"\b(State|Army|Forces?|Group|Police|Council|Party|Front|Ministry)\b")
 _NAMED_VICTIM = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+")
 # Headline style: "blast kills at least nine", "bombs kill 49 in Baghdad".
@@ -322,6 +324,8 @@ def count_casualties(sentence: str) -> Casualties:
             found = _victims_before(window, read)
         if found is None and v["verb"].lower() == "died" and _named_person(window):
             found = Count(1, 1, 1)
+        if found is None and v["verb"].lower() == "killed" and (p := _NAMED_PASSIVE.search(window)):
+            found = None if _ORGANISATION.search(p["name"]) else Count(1, 1, 1)
         last = v.end()
         if found is None:
             continue

@@ -46,7 +46,8 @@ _WEEKDAY = re.compile(
 )
 _RELATIVE = re.compile(
     r"\b(yesterday|today|tonight|this morning|this afternoon|this evening|last night|"
-    r"last week|this week|last month|this month|last year|this year|earlier this week|"
+    r"(?:late |early |earlier |later )?last week|this week|last month|this month|last year|this year|earlier this week|"
+    r"(?:this|this past|last|over the|at the) weekend|"
     r"earlier this month|the previous day|overnight|on the eve)\b",
     re.I,
 )
@@ -172,8 +173,14 @@ def _relative(text: str, published: date) -> DateFound | None:
         found, precision = shift(published, -1), "day"
     elif t in ("today", "tonight", "this morning", "this afternoon", "this evening"):
         found, precision = published, "day"
-    elif t == "last week":
+    elif t.endswith("last week"):
         found, precision = shift(published, -7), "week"
+    elif t.endswith("weekend"):
+        # The Saturday of the weekend just past; "last weekend" told on a weekend is the one before.
+        back = (published.weekday() - 5) % 7
+        if t.startswith("last") and back < 2:
+            back += 7
+        found, precision = shift(published, -back), "week"
     elif t in ("this week", "earlier this week"):
         # Between the week's Monday and the day before publication: the middle of what has passed.
         since_monday = published.weekday()

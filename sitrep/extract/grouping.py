@@ -72,6 +72,16 @@ _MAX_FOLLOW_UP_GAP = 3
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 
 
+# Kinds that are acts of their own, by their own actor: towns taken on the ground are not the air strikes
+# that helped, and a protest is not the shooting at it. A sentence of one of these kinds never joins an
+# incident of another kind.
+_DISTINCT_ACTS = TERRITORY | {"Air/drone strike"}
+
+
+# Protests and riots are acts by their nouns alone ("a demonstration on Monday in Baghdad").
+_GATHERINGS = {"Protests", "Riots"}
+
+
 @dataclass
 class Draft:
     sentences: list[SentenceInfo] = field(default_factory=list)
@@ -105,12 +115,17 @@ def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
     placed = any(not t.country for t in s.toponyms)
     act = act or (headline and (s.kind is not None or _HEADLINE_ACT.search(s.evidence.text) is not None))
     act = act or (s.kind is not None and s.kind.sub_event_type in TERRITORY)
+    # a gathering on a day ("a demonstration on Monday in Baghdad"), not "long the scene of protests"
+    day = s.found_date is not None and s.found_date.precision in ("day", "week")
+    act = act or (s.kind is not None and s.kind.event_type in _GATHERINGS and day and placed)
     return act and (headline or dated or placed or c.zero or _exact(c.killed) or _exact(c.wounded))
 
 
 def _joins(draft: Draft, s: SentenceInfo) -> bool:
     gap = _MAX_GAP if s.kind else _MAX_FOLLOW_UP_GAP
     if s.index - draft.last > gap or _NEW_INCIDENT.search(s.evidence.text):
+        return False
+    if s.kind and _another_act(draft, s.kind.sub_event_type):
         return False
     new_places = {t.surface.lower() for t in s.toponyms if not t.country and not t.governorate}
     if new_places and draft.places() and not new_places & draft.places():
@@ -120,6 +135,11 @@ def _joins(draft: Draft, s: SentenceInfo) -> bool:
         return False
     c = s.casualties
     return not ((c.killed and draft.has("killed")) or (c.wounded and draft.has("wounded")))
+
+
+def _another_act(draft: Draft, sub_event_type: str) -> bool:
+    kinds = {x.kind.sub_event_type for x in draft.sentences if x.kind and not x.casualty_trigger_only}
+    return bool(kinds) and sub_event_type not in kinds and bool((kinds | {sub_event_type}) & _DISTINCT_ACTS)
 
 
 def group_mentions(infos: list[SentenceInfo]) -> tuple[list[Draft], list[SentenceInfo]]:

@@ -97,6 +97,19 @@ def _long_before(m: Mention, published: date | None) -> bool:
     return (published - _period_end(m.event_date, m.date_precision)).days > _HISTORY_DAYS
 
 
+# The lead: an incident told there without a date is the news of the day it was published.
+_LEAD_SENTENCES = 3
+
+
+def _undated_aside(d: Draft, infos: list[SentenceInfo]) -> bool:
+    """Told after the lead with no date of its own and none before it ("The battles for Fallujah were
+    fierce"): background the reader is reminded of, not news that can be dated."""
+    first = d.sentences[0].index
+    if first < _LEAD_SENTENCES or any(s.found_date for s in d.sentences if s.kind):
+        return False
+    return earlier_date(infos, first) is None
+
+
 def _per_town(m: Mention, d: Draft, gazetteer: Gazetteer, context: set[str]) -> list[Mention]:
     """Territory taken in several towns at once ("seized Fallujah and parts of Ramadi") is one event per
     town, as ACLED codes one place per event; every other incident stays whole."""
@@ -177,6 +190,8 @@ def extract_article(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> E
         why = "abroad" if _abroad(m, d, infos) else "history" if _long_before(m, article.published) else None
         if why is None and whole_article and _an_earlier_year(m, article.published):
             why = "history"  # "both towns recaptured last year": a year is no date for an incident
+        if why is None and whole_article and _undated_aside(d, infos):
+            why = "undated"
         if why is None and m.place is None and whole_article:
             found = setting.place_for(d.sentences[0].index, gazetteer, context)
             first = d.sentences[0]

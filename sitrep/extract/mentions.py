@@ -106,7 +106,17 @@ def build_mention(
     )
 
 
+# Sentences whose date may carry over to the incident told next: news, its toll and the reactions to it
+# ("Trump said Friday ...", "the worst day of violence this year"), not habits, history or plans ("after
+# advising forces in Baghdad last week, he feared ...").
+_UNDATING_CLAIMS = {"habitual", "history", "plan"}
+
+
 def earlier_date(infos: list[SentenceInfo], before: int) -> DateFound | None:
     """The date of the nearest earlier sentence: "Two bombings hit on Monday. In Mosul, ..."."""
-    dated = [s.found_date for s in infos[:before] if s.found_date and s.found_date.precision == "day"]
+    dated = [
+        s.found_date
+        for s in infos[:before]
+        if s.found_date and s.found_date.precision in ("day", "week") and s.claim not in _UNDATING_CLAIMS
+    ]
     return dated[-1] if dated else None
