@@ -342,6 +342,25 @@ STORIES: dict[str, Story] = {
             "Many of them say they still follow the news from the towns where they served.",
         ),
     ),
+    # 13. Strikes abroad beside a village that shares a word with a place there ("the Golan" / Kulan).
+    "ctx-abroad-village": Story(
+        "Rockets hit base north of Baghdad as region tensions rise",
+        date(2019, 8, 26),  # a Monday
+        (
+            "Two rockets struck an army base in Taji, north of Baghdad, on Sunday, wounding three soldiers, the military said.",
+            "Hours later, Israel said it had launched airstrikes in Syria to stop an attack on the Golan Heights.",
+            "No group claimed the rocket attack on the base.",
+        ),
+    ),
+    # 14. An incident told in a clause that dates it: "five days after ...".
+    "ctx-days-after": Story(
+        "Council meets under guard in Tikrit",
+        date(2018, 4, 12),  # a Thursday
+        (
+            "TIKRIT (Synthetic Wire) — Three days after a car bomb killed nine people at a bus station in Tikrit, the city's council met on Thursday behind concrete walls and armed guards.",
+            "Members said they had asked the government for more police and for cameras at the city's entrances.",
+        ),
+    ),
     # 12. A victim named in the passive, on the weekend.
     "ctx-weekend": Story(
         "Tribal leader killed in Hit",
@@ -564,3 +583,16 @@ def test_named_victim_killed_at_the_weekend(found: dict[str, Extracted]) -> None
     assert len(events) == 1, show(events)
     assert events[0].fatalities == 1, show(events)
     assert events[0].event_date is not None and date(2016, 3, 19) <= events[0].event_date <= date(2016, 3, 20)
+
+
+def test_strikes_abroad_do_not_land_on_a_namesake_village(found: dict[str, Extracted]) -> None:
+    """Airstrikes "in Syria" near "the Golan Heights" are abroad, though an Iraqi village shares the word."""
+    events = news(found, "ctx-abroad-village")
+    assert not with_sentence(events, "Golan"), show(events)
+    assert [(e.admin1_code, e.injured) for e in events] == [("IQ-BG", 3)], show(events)
+
+
+def test_an_incident_told_days_before_the_news(found: dict[str, Extracted]) -> None:
+    """ "Three days after a car bomb killed nine ..., the council met on Thursday": the bombing was Monday."""
+    events = news(found, "ctx-days-after")
+    assert [(e.event_date, e.fatalities) for e in events] == [(date(2018, 4, 9), 9)], show(events)

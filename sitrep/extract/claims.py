@@ -52,7 +52,9 @@ _NEGATION = re.compile(
 _REACTION = re.compile(
     r"\b(condemn(ed|s|ing)?|denounc(ed|es|ing)|mourned|were buried|was buried|buried (the|their|his|her)|"
     r"condolences|paid tribute|commemorat\w+|acquitt(ed|al)|convicted|sentenced|court[- ]martial|"
-    r"in court|on trial|(his|her|the) trial|testif(ied|y|ies)|testimony|prosecut(ed|ion|ors?)|indicted|apologi[sz]ed|charged (?:in|with)|federal court|the memorial)\b",
+    r"in court|on trial|(his|her|the) trial|testif(ied|y|ies)|testimony|prosecut(ed|ion|ors?)|indicted|apologi[sz]ed|charged (?:in|with)|federal court|the memorial|"
+    r"(?:defended|justified) (?:the|its|his|her|their) (?:\w+ )?(?:decision|targeting|strike|killing|attack|raid)|"
+    r"called (?:the|his|her|its|their|\w+['’]s) (?:\w+ )?(?:killing|strike|attack|assassination|bombing) (?:an?|the)\b)\b",
     re.I,
 )
 _HISTORY = re.compile(

@@ -195,6 +195,34 @@ def _relative(text: str, published: date) -> DateFound | None:
     return DateFound(found, precision, text) if found else None
 
 
+_SMALL_NUMBERS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+}
+_SINCE = re.compile(
+    r"^(?:[A-Z][A-Za-z ,.'-]*\([^)]*\)\s*[—–-]+\s*)?\W*(?:just|only|barely|some|about|nearly)?\s*(?P<n>\d|a|one|two|three|four|five|six|seven|eight)\s+"
+    r"(?P<unit>days?|weeks?)\s+(?:after|since)\b(?P<clause>[^,]*(?:,[^,]*){0,3}?),\s+(?P<main>[^,]+)$",
+    re.I,
+)
+
+
+def time_before(sentence: str) -> tuple[int, str, str] | None:
+    """ "Just five days after killing Soleimani in a drone strike in Baghdad, this was the moment ...":
+    (days the opening clause lies before the main clause, the opening clause, the main clause)."""
+    m = _SINCE.match(sentence)
+    if m is None:
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else _SMALL_NUMBERS[m["n"].lower()]
+    return n * (7 if m["unit"].lower().startswith("week") else 1), m["clause"], m["main"]
+
+
 def history_year(sentence: str, published: date | None) -> int | None:
     """A year before the publication year that the sentence is set in ("back in 2014"), if any."""
     if published is None:

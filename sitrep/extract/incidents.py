@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..geo.gazetteer import Gazetteer
-from ..geo.locate import resolve
+from ..geo.locate import WELL_KNOWN, resolve
 from ..ingest.dates import safe_date
 from ..model import Article, Claim, Extraction, Mention, Place
 from .claims import claim_numbers, claim_period
@@ -48,13 +48,26 @@ def _dateline_abroad(s: SentenceInfo) -> bool:
     )
 
 
+def _village_abroad(place: Place, sentences: list[SentenceInfo]) -> bool:
+    """A village that shares a word with a place abroad ("the Golan", "Tel Aviv"), named in a sentence
+    of foreign countries and nothing Iraqi: the incident was abroad, not in the village."""
+    if place.importance >= WELL_KNOWN:
+        return False
+    for s in sentences:
+        if any(c.place_id == place.place_id for t in s.toponyms for c in t.candidates):
+            foreign = any(t.country and t.country not in _ACTING_COUNTRIES for t in s.toponyms)
+            iraqi = FOCUS_NAME.search(s.evidence.text) or any(t.governorate for t in s.toponyms)
+            return foreign and not iraqi
+    return False
+
+
 def _abroad(m: Mention, draft: Draft, infos: list[SentenceInfo]) -> bool:
     """Placed abroad, or unplaced but naming only foreign places: a country, or a town NER knows and we don't."""
     sentences = draft.sentences
     if any(_dateline_abroad(s) for s in sentences):
         return True
     if m.place is not None:
-        return m.place.country != FOCUS_COUNTRY
+        return m.place.country != FOCUS_COUNTRY or _village_abroad(m.place, sentences)
     if any(FOCUS_NAME.search(s.evidence.text) for s in sentences):
         return False
     if any(t.country and t.country not in _ACTING_COUNTRIES for s in sentences for t in s.toponyms):

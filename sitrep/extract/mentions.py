@@ -9,11 +9,11 @@ from ..geo.locate import resolve
 from ..model import UNRESOLVED_PLACE, Actor, Article, Mention
 from .actors import attribute
 from .counts import Count
-from .dates import DateFound
+from .dates import DateFound, shift, time_before
 from .grouping import Draft
 from .place_names import local_names, unresolved_names
 from .sentences import SentenceInfo
-from .types import PROTESTS, RIOTS
+from .types import PROTESTS, RIOTS, classify
 
 _STATE_ACTS = {"Arrests", "Air/drone strike"}
 
@@ -27,6 +27,17 @@ def _first_count(draft: Draft, kind: str) -> tuple[Count | None, int | None]:
         if c:
             return c, i
     return None, None
+
+
+def _told_as_earlier(sentence: str) -> int | None:
+    """Days before the sentence's time when the act the sentence reports is the one its opening "N days
+    after" clause tells ("Five days after killing him in a drone strike, ... a retaliatory attack")."""
+    found = time_before(sentence)
+    if found is None:
+        return None
+    days, clause, _ = found
+    told = classify(clause)
+    return days if told is not None and told == classify(sentence) else None
 
 
 def build_mention(
@@ -59,6 +70,9 @@ def build_mention(
         warnings.append("no date in the text: publication date used")
     else:
         warnings.append("no date in the text and no publication date")
+    if event_date is not None and (before := _told_as_earlier(sentences[k_i].evidence.text)):
+        event_date = shift(event_date, -before) or event_date
+        warnings.append(f"dated {before} days before the sentence's own time, as its opening clause says")
     killed, f_i = _first_count(draft, "killed")
     wounded, w_i = _first_count(draft, "wounded")
     if f_i is not None:
@@ -106,10 +120,10 @@ def build_mention(
     )
 
 
-# Sentences whose date may carry over to the incident told next: news, its toll and the reactions to it
-# ("Trump said Friday ...", "the worst day of violence this year"), not habits, history or plans ("after
-# advising forces in Baghdad last week, he feared ...").
-_UNDATING_CLAIMS = {"habitual", "history", "plan"}
+# Sentences whose date may carry over to the incident told next: the news and its toll ("the worst day
+# of violence this year"), not reactions, habits, history or plans, whose dates are their own ("the
+# Pentagon defended the strike, citing the attack on December 27th", "after advising forces last week").
+_UNDATING_CLAIMS = {"habitual", "history", "plan", "reaction"}
 
 
 def earlier_date(infos: list[SentenceInfo], before: int) -> DateFound | None:
