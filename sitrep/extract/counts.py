@@ -95,7 +95,7 @@ _ONE = (
 )
 # One victim named by a singular noun after the verb: "killed its driver", "kill tribal sheikh".
 _ONE_AFTER = re.compile(
-    rf"\s+(?:(?:a|an|the|his|her|its|their|one)\s+)?(?:(?!(?:and|or|but|was|were|in|at|on|of|by)\b)[\w’'-]+\s+){{0,2}}?"
+    rf"\s+(?:(?:a|an|the|his|her|its|their|one|[A-Z][\w-]*['’]s)\s+)?(?:(?!(?:and|or|but|was|were|in|at|on|of|by)\b)[\w’'-]+\s+){{0,2}}?"
     rf"{_ONE}\b(?!s)",
     re.I,
 )
@@ -105,7 +105,7 @@ _ADVERB = re.compile(
 )
 _SELF = re.compile(r"\bblew (himself|herself) up|\bdetonated (his|her) (explosive )?(vest|belt)", re.I)
 _BOMBER_TOO = re.compile(r"\bwhen the (suicide )?bomber detonated\b", re.I)
-_KILLED = r"(kills|kill|killing|killed|dead|died|lost their lives|lost his life|slain|slaughtered|massacred|lives|fatalities|deaths|murdered|executed|beheaded)"
+_KILLED = r"(kills|kill|killing|killed|assassinated|assassinating|dead|died|lost their lives|lost his life|slain|slaughtered|massacred|lives|fatalities|deaths|murdered|executed|beheaded)"
 _WOUNDED = r"(wounds|injures|wounding|injuring|wounded|injured|hurt|injuries|casualties)"
 _VERB = re.compile(rf"\b(?P<verb>{_KILLED}|{_WOUNDED})\b", re.I)
 _KILL_VERB = re.compile(rf"^{_KILLED}$", re.I)
@@ -143,17 +143,22 @@ _NAMED_DIED = re.compile(
 # "Soleimani was killed at Baghdad airport": one person, named, killed (said in the passive).
 _NAMED_PASSIVE = re.compile(r"\b(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?:was|has been|had been)\s+$")
 _ORGANISATION = re.compile(r"\b(State|Army|Forces?|Group|Police|Council|Party|Front|Ministry)\b")
-_NAMED_VICTIM = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+")
+_NAMED_VICTIM = re.compile(
+    r"\s+(?:(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+"
+    # one name alone, ended by punctuation or a preposition: "killed Soleimani in Baghdad", not "killed Iraqis"
+    r"|[A-Z][\w'’-]+(?<!ans)(?<!is)(?<!ds)(?<!ese)(?=\s*(?:$|[,.;:]|\s+(?:in|at|near|on|and|with|while|as)\b)))"
+)
 # Headline style: "blast kills at least nine", "bombs kill 49 in Baghdad".
 _BARE_AFTER = re.compile(
     rf"\s+{_QTY}(?=\s*(?:$|[:,;.\"]|\s+(?:in|at|near|on|including|across|around|as|after|during|outside)\b))",
     re.I,
 )
 _NOMINAL = re.compile(
-    r"\b(killing|deaths)\s+of\s+(?=(?:at least|more than|up to|nearly|about|some|\d|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores)\b)",
+    r"\b(killing|deaths|assassination)\s+of\s+(?=(?-i:[A-Z])|(?:at least|more than|up to|nearly|about|some|\d|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores)\b)",
     re.I,
 )
-_ACTIVE = {"kills", "kill", "killing", "wounds", "injures", "wounding", "injuring"}
+_ACTIVE = {"kills", "kill", "killing", "assassinating", "wounds", "injures", "wounding", "injuring"}
+_NAMING_VERBS = {"killed", "killing", "assassinated", "assassinating", "wounded", "injured"}
 _ADDITIONAL = re.compile(r"\b(an additional|a further|an estimated)\s+", re.I)
 _IN_ADDITION = re.compile(r"\bin addition to (?P<what>[^,]{1,60}),", re.I)
 
@@ -316,7 +321,7 @@ def count_casualties(sentence: str) -> Casualties:
             found = after
         elif v["verb"].lower() in _ACTIVE and (bare := _BARE_AFTER.match(s, v.end())):
             found = read.value(bare["num"], bare["hedge"])
-        elif v["verb"].lower() in ("killed", "wounded", "injured") and _NAMED_VICTIM.match(s, v.end()):
+        elif v["verb"].lower() in _NAMING_VERBS and _NAMED_VICTIM.match(s, v.end()):
             found = Count(1, 1, 1)  # "gunmen killed Ahmed Ali": one named victim
         if (
             found is None and not active and len(read.ignored) == ignored
