@@ -16,7 +16,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .compare import MAX_DAYS_APART, Comparison, Report, compare, word_weights
+from .compare import Comparison, compare, word_weights
+from .report import Report
+from .vetoes import MAX_DAYS_APART
 
 LINK_THRESHOLD = 2.0  # a pair scoring this much is one incident
 _GROUP_AGREEMENT = 0.5  # mean score across two groups before they may merge, as a share of the threshold
