@@ -19,10 +19,8 @@ from typing import Literal
 from ..geo.distance import km_between
 from ..model import Mention
 from .report import Report
-from .vetoes import days_apart, veto
+from .vetoes import VAGUE_KINDS, days_apart, veto
 
-# What a headline calls any armed violence: compatible with every more specific kind.
-VAGUE_KINDS = frozenset({"Attack", "Armed clash"})
 _CITY = 30  # gazetteer importance of a city: sharing it says less than sharing a village
 
 
@@ -137,6 +135,8 @@ def _who_points(a: Report, b: Report) -> list[Points]:
         found.append((0.5, "names", f"both name {', '.join(ma.place_names)}"))
     if a.victims & b.victims:
         found.append((0.3, "victims", f"both hit {', '.join(sorted(a.victims & b.victims))}"))
+    elif a.victims and b.victims:
+        found.append((-0.6, "victims", f"different victims: {', '.join(sorted(a.victims | b.victims))}"))
     a1, b1 = ma.actor1, mb.actor1
     if a1 and b1 and "Unidentified" not in a1.name + b1.name:
         found.append(((0.2 if a1.name == b1.name else -0.8), "actors", f"actors {a1.name} / {b1.name}"))

@@ -74,6 +74,9 @@ _VICTIM_CLASS = {
     **dict.fromkeys(("student", "teacher", "school"), "school"),
     **dict.fromkeys(("liquor", "alcohol", "alcoholic"), "liquor"),
 }
+# Victims who bear arms: reports confuse them ("US military convoy" for a coalition supply convoy, police
+# for soldiers), so only armed victims against unarmed ones ("soldiers" / "shepherds") are kept apart.
+ARMED_VICTIMS = frozenset({"soldiers", "police", "militia", "peshmerga", "coalition"})
 # Who told the story is not who was hit: "an army officer said", "according to police".
 _ATTRIBUTION = re.compile(
     r"\b(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}(?:officials?|officers?|police|sources?|spokesm[ae]n|ministry|medics?)"
@@ -122,6 +125,8 @@ _MEANS = {
     "air": re.compile(r"\b(?:air ?strikes?|air raids?|drones?|warplanes?|aircraft)\b", re.I),
     "blade": re.compile(r"\b(?:knives|knife|stabb\w+|beheaded)\b", re.I),
 }
+# A report that tells of one more incident of a kind: not the incident earlier reports told of.
+_ANOTHER = re.compile(r"\b(?:another|a new|yet again|(?:second|third|fourth|fifth) (?!day|time)\w+)\b", re.I)
 _STATED = ("event_date",)  # field_evidence name of a date the text gives
 _EARLIER_SENTENCE = "date taken from an earlier sentence"
 
@@ -175,6 +180,7 @@ class Report:
     late_news: bool = field(init=False)  # told after the day: died of wounds, bodies found, a claim
     updates: bool = field(init=False)  # revises a toll: "rose to", "a correction"
     means: frozenset[str] = field(init=False)  # how the harm was done: gunfire, explosive, shelling...
+    another: bool = field(init=False)  # "another liquor store attacked", "a third attack in 24 hours"
 
     def __post_init__(self) -> None:
         texts = [e.text for e in self.mention.evidence]
@@ -184,6 +190,7 @@ class Report:
             "states_day": _states_the_day(self.mention),
             "late_news": any(_LATE_NEWS.search(t) for t in texts),
             "updates": any(_UPDATE.search(t) for t in texts),
+            "another": any(_ANOTHER.search(t) for t in texts),
             "means": frozenset(k for k, pattern in _MEANS.items() if any(pattern.search(t) for t in texts)),
         }
         for name, value in derived.items():

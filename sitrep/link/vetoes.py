@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Mention
-from .report import Report
+from .report import ARMED_VICTIMS, Report
 
 MAX_DAYS_APART = 3  # reports of one incident are published up to a few days apart
 _VAGUE_DAYS = 7  # a report dated only to a week or month is compared across this many days
@@ -33,6 +33,8 @@ _IED = "Remote explosive/landmine/IED"
 _DISTINCT_MEANS = frozenset(
     {"Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Grenade", _IED}
 )
+# What a headline calls any armed violence: compatible with every more specific kind.
+VAGUE_KINDS = frozenset({"Attack", "Armed clash"})
 # Means one report may call by the other's name: a car bomb later found to be a suicide bombing.
 _CONFUSABLE_MEANS = frozenset({_IED, "Suicide bomb"})
 
@@ -99,7 +101,8 @@ def count_veto(a: Report, b: Report) -> str | None:
     killed = _killed_given(ma) and _killed_given(mb) and ma.fatalities != mb.fatalities
     if killed and not _rises(a, b, ma.fatalities, mb.fatalities):
         return f"{ma.fatalities} vs {mb.fatalities} killed"
-    wounded = ma.injured and mb.injured and ma.injured != mb.injured
+    # Counts of wounded vary by one between reports of one incident ("two injured", "one injured").
+    wounded = ma.injured and mb.injured and abs(ma.injured - mb.injured) > 1
     if wounded and not _rises(a, b, ma.injured, mb.injured):
         return f"{ma.injured} vs {mb.injured} wounded"
     return None
@@ -127,10 +130,29 @@ def _place_veto(a: Report, b: Report, km: float | None) -> str | None:
 def _means_veto(a: Report, b: Report) -> str | None:
     ma, mb = a.mention, b.mention
     kinds = {ma.sub_event_type, mb.sub_event_type}
+    if ma.event_type != mb.event_type and not kinds & VAGUE_KINDS:
+        return f"{ma.sub_event_type} vs {mb.sub_event_type}"
     if len(kinds) == 2 and kinds <= _DISTINCT_MEANS and kinds != _CONFUSABLE_MEANS:
         return f"{ma.sub_event_type} vs {mb.sub_event_type}"
     if len(a.means) == 1 and len(b.means) == 1 and a.means != b.means:
         return f"told as {next(iter(a.means))} / {next(iter(b.means))}"
+    return None
+
+
+def _victim_veto(a: Report, b: Report) -> str | None:
+    va, vb = a.victims, b.victims
+    if va and vb and not va & vb and not (va | vb) <= ARMED_VICTIMS:
+        return f"different victims: {', '.join(sorted(va))} / {', '.join(sorted(vb))}"
+    return None
+
+
+def _another_veto(a: Report, b: Report) -> str | None:
+    """A report of "another" attack is not the one a report published before it told of."""
+    if a.published is None or b.published is None or a.published == b.published:
+        return None
+    later = a if a.published > b.published else b
+    if later.another:
+        return f"published after the other, it tells of another incident ({later.mention.article_id})"
     return None
 
 
@@ -141,6 +163,11 @@ def veto(a: Report, b: Report, km: float | None) -> str | None:
         return "same article (its incidents were told apart by the extractor)"
     if a.family != b.family:
         return f"{ma.event_type} vs {mb.event_type}"
-    if a.victims and b.victims and not a.victims & b.victims:
-        return f"different victims: {', '.join(sorted(a.victims))} / {', '.join(sorted(b.victims))}"
-    return date_veto(a, b) or _place_veto(a, b, km) or count_veto(a, b) or _means_veto(a, b)
+    return (
+        _victim_veto(a, b)
+        or _another_veto(a, b)
+        or date_veto(a, b)
+        or _place_veto(a, b, km)
+        or count_veto(a, b)
+        or _means_veto(a, b)
+    )
