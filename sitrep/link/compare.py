@@ -136,7 +136,7 @@ def _who_points(a: Report, b: Report) -> list[Points]:
     if a.victims & b.victims:
         found.append((0.3, "victims", f"both hit {', '.join(sorted(a.victims & b.victims))}"))
     elif a.victims and b.victims:
-        found.append((-0.6, "victims", f"different victims: {', '.join(sorted(a.victims | b.victims))}"))
+        found.append((-1.0, "victims", f"different victims: {', '.join(sorted(a.victims | b.victims))}"))
     a1, b1 = ma.actor1, mb.actor1
     if a1 and b1 and "Unidentified" not in a1.name + b1.name:
         found.append(((0.2 if a1.name == b1.name else -0.8), "actors", f"actors {a1.name} / {b1.name}"))

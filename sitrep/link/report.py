@@ -127,7 +127,11 @@ _MEANS = {
 }
 # A report that tells of one more incident of a kind: not the incident earlier reports told of.
 _ANOTHER = re.compile(r"\b(?:another|a new|yet again|(?:second|third|fourth|fifth) (?!day|time)\w+)\b", re.I)
-_STATED = ("event_date",)  # field_evidence name of a date the text gives
+_STATED = ("event_date",)
+# Words of text about the incident from which a report is a full account, not a headline: what a full
+# account leaves out (the dead, the wounded) it says did not happen; what a headline leaves out it
+# does not say.
+_FULL_ACCOUNT_WORDS = 25  # field_evidence name of a date the text gives
 _EARLIER_SENTENCE = "date taken from an earlier sentence"
 
 
@@ -180,6 +184,7 @@ class Report:
     late_news: bool = field(init=False)  # told after the day: died of wounds, bodies found, a claim
     updates: bool = field(init=False)  # revises a toll: "rose to", "a correction"
     means: frozenset[str] = field(init=False)  # how the harm was done: gunfire, explosive, shelling...
+    full_account: bool = field(init=False)  # long enough that leaving out the dead means there were none
     another: bool = field(init=False)  # "another liquor store attacked", "a third attack in 24 hours"
 
     def __post_init__(self) -> None:
@@ -190,6 +195,7 @@ class Report:
             "states_day": _states_the_day(self.mention),
             "late_news": any(_LATE_NEWS.search(t) for t in texts),
             "updates": any(_UPDATE.search(t) for t in texts),
+            "full_account": sum(len(t.split()) for t in texts) >= _FULL_ACCOUNT_WORDS,
             "another": any(_ANOTHER.search(t) for t in texts),
             "means": frozenset(k for k, pattern in _MEANS.items() if any(pattern.search(t) for t in texts)),
         }

@@ -91,20 +91,33 @@ def _rises(a: Report, b: Report, count_a: int, count_b: int) -> bool:
     return later > earlier
 
 
-def _killed_given(m: Mention) -> bool:
-    return m.fatalities > 0 or m.fatalities_low == 0
+def _killed_given(r: Report) -> bool:
+    """The report gives a toll of dead: a figure, "no casualties", or none in a full account."""
+    m = r.mention
+    return m.fatalities > 0 or m.fatalities_low == 0 or r.full_account
+
+
+def _wounded_given(r: Report) -> bool:
+    return r.mention.injured > 0 or r.full_account
+
+
+def _unharmed(m: Mention) -> bool:
+    """The report says no one was hurt ("no casualties were reported")."""
+    return m.fatalities_low == 0 and m.fatalities == 0 and m.injured == 0
 
 
 def count_veto(a: Report, b: Report) -> str | None:
     """Why the two reports' tolls cannot be one incident's (None when they can)."""
     ma, mb = a.mention, b.mention
-    killed = _killed_given(ma) and _killed_given(mb) and ma.fatalities != mb.fatalities
+    killed = _killed_given(a) and _killed_given(b) and ma.fatalities != mb.fatalities
     if killed and not _rises(a, b, ma.fatalities, mb.fatalities):
         return f"{ma.fatalities} vs {mb.fatalities} killed"
-    # Counts of wounded vary by one between reports of one incident ("two injured", "one injured").
-    wounded = ma.injured and mb.injured and abs(ma.injured - mb.injured) > 1
+    wounded = _wounded_given(a) and _wounded_given(b) and ma.injured != mb.injured
     if wounded and not _rises(a, b, ma.injured, mb.injured):
         return f"{ma.injured} vs {mb.injured} wounded"
+    unharmed = (_unharmed(ma) and mb.injured) or (_unharmed(mb) and ma.injured)
+    if unharmed and not _rises(a, b, ma.injured, mb.injured):
+        return f"no one hurt vs {ma.injured or mb.injured} wounded"
     return None
 
 
