@@ -1,13 +1,16 @@
-"""About the best pair and B-cubed scores a linker can reach on a headline file where one headline text is
-cited for several incidents.
+"""About the best pair and B-cubed scores a linker can reach on a headline file.
 
-.venv/bin/python benchmarks/link_ceiling.py HEADLINES.jsonl
+.venv/bin/python benchmarks/link_ceiling.py HEADLINES.jsonl [EVENTS.jsonl]
 
 HEADLINES.jsonl is `sitrep_eval.py make-input gtd-headlines` output: record ids are `gtd:<incident>:h<k>`
-(the ids are read here only to know the gold grouping, as the scorer does). A linker that gives the
-same output for the same text must put identical headlines in one event. This assumes every other
-decision is right and each such text joins the incident that cites it most (keeping such texts apart as
-their own events scores lower), and prints the scores that gives: a ceiling for this file.
+(the ids are read here only to know the gold grouping, as the scorer does). The evaluation now leaves
+out a headline GTD cites for several incidents, but the same words can still come back under another
+outlet or date for another incident. A linker that gives the same output for the same text must put
+identical headlines in one event: this assumes every other decision is right and each such text joins
+the incident that cites it most, and prints the scores that gives — a ceiling for the file.
+
+With EVENTS.jsonl (`sitrep extract` output for the file) it also prints the ceiling for the linker
+alone: a headline the extractor made no event of cannot be linked to anything, so it stays on its own.
 """
 
 from __future__ import annotations
@@ -19,7 +22,36 @@ from itertools import combinations
 from pathlib import Path
 
 
-def main(path: Path) -> None:
+def _scores(incident: dict[str, str], predicted: dict[str, str]) -> tuple[float, float, float, float]:
+    tp = fp = fn = 0
+    for a, b in combinations(sorted(incident), 2):
+        same_gold, same_pred = incident[a] == incident[b], predicted[a] == predicted[b]
+        tp += same_gold and same_pred
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+    gold: dict[str, set[str]] = defaultdict(set)
+    pred: dict[str, set[str]] = defaultdict(set)
+    for x in incident:
+        gold[incident[x]].add(x)
+        pred[predicted[x]].add(x)
+    n = len(incident)
+    bp = sum(len(gold[incident[x]] & pred[predicted[x]]) / len(pred[predicted[x]]) for x in incident) / n
+    br = sum(len(gold[incident[x]] & pred[predicted[x]]) / len(gold[incident[x]]) for x in incident) / n
+    return tp / max(1, tp + fp), tp / max(1, tp + fn), bp, br
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _print(label: str, scores: tuple[float, float, float, float]) -> None:
+    p, r, bp, br = scores
+    print(
+        f"{label:<28} pair P {p:.3f} R {r:.3f} F1 {_f1(p, r):.3f}   B-cubed P {bp:.3f} R {br:.3f} F1 {_f1(bp, br):.3f}"
+    )
+
+
+def main(path: Path, events: Path | None) -> None:
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     incident = {r["id"]: r["id"].rsplit(":", 1)[0] for r in records}
     by_text: dict[str, list[str]] = defaultdict(list)
@@ -30,30 +62,22 @@ def main(path: Path) -> None:
         best = Counter(incident[i] for i in ids).most_common(1)[0][0]
         for i in ids:
             predicted[i] = best
-    tp = fp = fn = 0
-    for a, b in combinations(sorted(incident), 2):
-        same_gold, same_pred = incident[a] == incident[b], predicted[a] == predicted[b]
-        tp += same_gold and same_pred
-        fp += same_pred and not same_gold
-        fn += same_gold and not same_pred
-    p, r = tp / (tp + fp), tp / (tp + fn)
-    gold, pred = defaultdict(set), defaultdict(set)
-    for x in incident:
-        gold[incident[x]].add(x)
-        pred[predicted[x]].add(x)
-    bp = sum(len(gold[incident[x]] & pred[predicted[x]]) / len(pred[predicted[x]]) for x in incident) / len(
-        incident
-    )
-    br = sum(len(gold[incident[x]] & pred[predicted[x]]) / len(gold[incident[x]]) for x in incident) / len(
-        incident
-    )
     shared = sum(1 for ids in by_text.values() if len({incident[i] for i in ids}) > 1)
-    print(f"headlines {len(records)}, incidents {len(gold)}, texts cited for 2+ incidents {shared}")
-    print(f"pair ceiling     precision {p:.3f} recall {r:.3f} F1 {2 * p * r / (p + r):.3f}")
-    print(f"B-cubed ceiling  precision {bp:.3f} recall {br:.3f} F1 {2 * bp * br / (bp + br):.3f}")
+    print(
+        f"headlines {len(records)}, incidents {len(set(incident.values()))}, texts under 2+ incidents {shared}"
+    )
+    _print("ceiling (same text, one event)", _scores(incident, predicted))
+    if events is not None:
+        linked = set()
+        for line in events.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                linked.update(json.loads(line).get("article_ids", []))
+        alone = {i: (predicted[i] if i in linked else f"alone:{i}") for i in incident}
+        print(f"headlines the extractor made no event of: {len(incident) - len(linked & set(incident))}")
+        _print("ceiling for the linker alone", _scores(incident, alone))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) == 3 else None)

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from sitrep.geo.gazetteer import default_gazetteer
 from sitrep.geo.locate import place_of
 from sitrep.link import candidate_pairs, link_into
-from sitrep.link.compare import Report
+from sitrep.link.report import Report
 from sitrep.model import Evidence, Mention, Place
 
 KINDS = [

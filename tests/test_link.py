@@ -14,7 +14,7 @@ from sitrep.cli import app
 from sitrep.config import Config
 from sitrep.ingest import read_paths
 from sitrep.link import Linker, compare, link_into
-from sitrep.link.compare import Report
+from sitrep.link.report import Report
 from sitrep.model import Article, Evidence, Mention, Place
 from sitrep.pipeline import extract_events
 
@@ -185,7 +185,7 @@ def test_blocking_yields_each_candidate_pair_once() -> None:
 
 
 def test_a_region_instead_of_a_place_must_hold_the_other_report_place() -> None:
-    from sitrep.link.compare import region_of
+    from sitrep.link.report import region_of
 
     south = region_of(("A US convoy was attacked in southern Iraq",))
     assert "IQ-BA" in south and "IQ-NI" not in south

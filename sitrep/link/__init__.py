@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import Article, Event, Link, Mention, Source
-from .compare import Comparison, Report, compare, content_words, region_of
+from .compare import Comparison, compare
 from .group import LINK_THRESHOLD, SEARCH_DAYS, Group, Linker, candidate_pairs
 from .merge import event_id, merge
+from .report import Report, content_words, region_of
 
 
 def _source(article: Article) -> Source:

@@ -16,9 +16,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .compare import MAX_DAYS_APART, Comparison, Report, compare, word_weights
+from .compare import Comparison, compare, word_weights
+from .report import Report
+from .vetoes import MAX_DAYS_APART, days_apart
 
 LINK_THRESHOLD = 2.0  # a pair scoring this much is one incident
+# A report left on its own joins an event it scores this much with, if that event is the only one:
+# a headline ("3 policemen killed in Iraq") carries too little to pass the threshold with any one report,
+# but when exactly one event of its day fits and none of its reports rules it out, it is that event.
+ATTACH_THRESHOLD = 1.0
 _GROUP_AGREEMENT = 0.5  # mean score across two groups before they may merge, as a share of the threshold
 _WEAKEST_PAIR = 0.5  # no pair across two merging groups may score below this
 _VAGUE_WINDOW = 7  # days searched around a report dated only to a week or month
@@ -122,6 +128,8 @@ class Linker:
         return (r.published.toordinal() if r.published else 0, r.mention.article_id, r.mention.index)
 
     def _may_merge(self, a: Group, b: Group) -> bool:
+        if len(a.members) == 1 or len(b.members) == 1:
+            return all(self.score(x, y) >= _WEAKEST_PAIR for x in a.members for y in b.members)
         scores = []
         for x in a.members:
             for y in b.members:
@@ -135,25 +143,49 @@ class Linker:
         self, pairs: Iterable[tuple[int, int]] | None = None, initial: Sequence[Group] = ()
     ) -> list[Group]:
         """Groups of all reports; `initial` groups (events already stored) may grow or merge, never split."""
-        scored = []
+        scored, fits = [], defaultdict(list)
         for i, j in pairs if pairs is not None else candidate_pairs(self.reports):
             c = compare(self.reports[i], self.reports[j], self.weights, explain=False)
-            if not c.vetoed and c.score >= self.threshold:
-                scored.append((c.score, i, j))
+            if not c.vetoed and c.score >= ATTACH_THRESHOLD:
+                self._scores[(i, j)] = c.score
+                fits[i].append(j)
+                fits[j].append(i)
+                if c.score >= self.threshold:
+                    scored.append((c.score, i, j))
         group_of = {m: g for g in initial for m in g.members}
         for i in range(len(self.reports)):
             group_of.setdefault(i, Group([i], {i: None}, i))
         for _, i, j in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
-            a, b = group_of[i], group_of[j]
-            if a is b or not self._may_merge(a, b):
-                continue
-            if self.order_key(b.root) < self.order_key(a.root):
-                a, b, i, j = b, a, j, i
-            _reroot(b, j)
-            b.parent[j] = (i, self.comparison(i, j))
-            a.members += b.members
-            a.parent.update(b.parent)
-            for m in b.members:
-                group_of[m] = a
+            self._join(group_of, i, j)
+        self._attach_loose(group_of, fits)
         unique = {id(g): g for g in group_of.values()}
         return sorted(unique.values(), key=lambda g: self.order_key(g.root))
+
+    def _join(self, group_of: dict[int, Group], i: int, j: int) -> None:
+        """Join the groups of reports i and j through the link i-j, if no pair across them forbids it."""
+        a, b = group_of[i], group_of[j]
+        if a is b or not self._may_merge(a, b):
+            return
+        if self.order_key(b.root) < self.order_key(a.root):
+            a, b, i, j = b, a, j, i
+        _reroot(b, j)
+        b.parent[j] = (i, self.comparison(i, j))
+        a.members += b.members
+        a.parent.update(b.parent)
+        for m in b.members:
+            group_of[m] = a
+
+    def _attach_loose(self, group_of: dict[int, Group], fits: dict[int, list[int]]) -> None:
+        """Reports still alone join the one event that fits them, when exactly one does (cluster level:
+        the best report of that event speaks for it, and none of its reports may rule the report out)."""
+        for i in sorted(fits, key=self.order_key):
+            if len(group_of[i].members) > 1:
+                continue
+            candidates = {id(group_of[j]): group_of[j] for j in fits[i]}
+            if len(candidates) != 1:
+                continue  # none, or several events it could belong to: stay apart
+            (group,) = candidates.values()
+            best = max((j for j in fits[i] if group_of[j] is group), key=lambda j: self.score(i, j))
+            if len(group.members) == 1 and days_apart(self.reports[i].mention, self.reports[best].mention):
+                continue  # two loose reports of different days: too little to go on
+            self._join(group_of, best, i)

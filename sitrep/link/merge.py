@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from ..model import Event, Link, Mention, Place, Source
-from .compare import VAGUE_KINDS, Report
+from .report import Report
+from .vetoes import VAGUE_KINDS
 
 T = TypeVar("T")
 _DATE_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
