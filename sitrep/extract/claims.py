@@ -74,6 +74,23 @@ def _recent(sentence: str, published: date | None) -> bool:
     )
 
 
+# The sentence reports an act of its own before any reaction word: "She was abducted in Mosul on
+# September 17 and put on trial".
+_OWN_ACT = re.compile(
+    r"\b(?:was|were|had been|has been)\s+(?:\w+ly\s+)?(?:killed|kidnapped|abducted|executed|shot|wounded|injured|"
+    r"arrested|detained)\b",
+    re.I,
+)
+
+
+def _reaction(sentence: str) -> bool:
+    m = _REACTION.search(sentence)
+    if m is None:
+        return False
+    act = _OWN_ACT.search(sentence)
+    return act is None or act.start() > m.start()
+
+
 def claim_kind(sentence: str, published: date | None) -> str | None:
     """Why a violent sentence is not a report of one incident, or None when it may be one."""
     if _STATISTIC.search(sentence):
@@ -86,7 +103,7 @@ def claim_kind(sentence: str, published: date | None) -> str | None:
             return "negation"
     if _PLAN.search(sentence) and not _PAST_REPORT.search(sentence):
         return "plan"
-    if _REACTION.search(sentence):
+    if _reaction(sentence):
         return "reaction"
     if (_HISTORY.search(sentence) or history_year(sentence, published)) and not _recent(sentence, published):
         return "history"

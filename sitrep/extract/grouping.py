@@ -27,7 +27,8 @@ _SINGLE = re.compile(
 _ACT = re.compile(
     r"\b(killed|detonated|exploded|went off|attacked|opened fire|fired|shot|stormed|ambushed|kidnapped|abducted|"
     r"clashed|struck|hit|targeted|bombed|shelled|assassinated|gunned down|blew up|set fire|torched|raided|"
-    r"arrested|detained|died|wounded|injured|executed|beheaded|launched an? \w+|protested|demonstrated|rallied|rioted|marched|launched|kills?|injures|explodes|executes|beheads|kidnaps?|abducts|storms|"
+    r"arrested|detained|died|wounded|injured|executed|beheaded|launched an? \w+|"
+    r"(?:carried out|conducted) (?:\w+ ){0,2}(?:strikes|airstrikes|raids|attacks|executions?|bombings)|protested|demonstrated|rallied|rioted|marched|launched|kills?|injures|explodes|executes|beheads|kidnaps?|abducts|storms|"
     r"seizes|shoots)\b",
     re.I,
 )

@@ -37,6 +37,14 @@ _EXCLUDED_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODU
 FOCUS_NAME = re.compile(r"\bIraq|\bKurdistan\b")
 
 
+# Where someone spoke is not where the incident was: "told reporters in Paris", "said in Washington".
+_SPOKEN_IN = re.compile(
+    r"\b(?:told|said|says|speaking|spoke|reporters|briefing|news conference|press conference|statement)\b"
+    r"[^.;]{0,30}\b(?:in|from)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class SentenceInfo:
     index: int
@@ -149,6 +157,7 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
                     if start <= e.start < end
                     and not any(t.start < e.end and e.start < t.end for t in found)
                     and not FOCUS_NAME.search(e.text)
+                    and not _SPOKEN_IN.search(whole, max(start, e.start - 60), e.start)
                 )
                 + unlisted_in_captions(whole, found),
                 warnings=casualties.warnings + ((date_warning,) if date_warning else ()),
