@@ -147,12 +147,12 @@ def extract_events(
     cannot be read or extracted are returned as problems; the rest go on."""
     problems: list[Problem] = []
     batch: list[Article] = []
-    hashes: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for item in _unique_ids(items):
         if isinstance(item, Problem):
             problems.append(item)
-        elif item.content_hash not in hashes:  # the same record twice is one article
-            hashes.add(item.content_hash)
+        elif (item.id, item.content_hash) not in seen:  # the same record twice is one article; the same
+            seen.add((item.id, item.content_hash))  # text under another id is a copy, found by dedup
             batch.append(item)
     by_id = {a.id: a for a in batch}
     dedup = deduplicate(

@@ -1,111 +1,56 @@
-"""Incident triggers and ACLED event types, decided per sentence from what the sentence reports."""
+"""The kind of event a sentence reports, typed to ACLED's typology (`typology`).
+
+Trigger words propose kinds (`type_triggers.KINDS`); then who acts on whom decides between kinds the
+words alone cannot tell apart: a weapon stopped before use (`disruption`), an attack on armed men (a
+clash) or on civilians, and force used on a crowd or by it (`crowds`).
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-BATTLES = "Battles"
-EXPLOSIONS = "Explosions/Remote violence"
-VIOLENCE = "Violence against civilians"
-STRATEGIC = "Strategic developments"
-PROTESTS = "Protests"
-RIOTS = "Riots"
-
-
-@dataclass(frozen=True)
-class EventKind:
-    event_type: str
-    sub_event_type: str
-    rank: int  # higher wins when one sentence matches several kinds
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
-
-
-# Ordered from most to least specific; the first match with the highest rank decides (so fighting
-# around a town "retaken by Iraqi forces" is a clash, and "Iraqi forces retake Ramadi" a regain).
-KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
-    (
-        _rx(
-            r"\bsuicide (bomb(er|ing|s)?|attack(er)?|car bomb|vest|belt)|\bblew (himself|herself|themselves) up"
-        ),
-        EventKind(EXPLOSIONS, "Suicide bomb", 9),
-    ),
-    (
-        _rx(
-            r"\b(air ?strikes?|airstrikes?|air raids?|drone strikes?|bombed from the air|warplanes?|drone attack|"
-            r"fighter jets|(?:carried out|conducted|launched) (?:\w+ )?strikes)"
-        ),
-        EventKind(EXPLOSIONS, "Air/drone strike", 8),
-    ),
-    (
-        _rx(r"\b(rockets?|mortars?|katyushas?|shell(ed|ing|s)|artillery|missiles?|projectiles?)\b"),
-        EventKind(EXPLOSIONS, "Shelling/artillery/missile attack", 7),
-    ),
-    (_rx(r"\bgrenades?\b"), EventKind(EXPLOSIONS, "Grenade", 7)),
-    (
-        _rx(
-            r"\b(explosive devices?|ieds?|roadside bombs?|car bombs?|bombs?|bombings?|landmines?|mines?|"
-            r"explosions?|exploded|detonat(ed|ion)|blasts?|vbieds?|booby[- ]trap(ped)?|sticky bombs?)\b"
-        ),
-        EventKind(EXPLOSIONS, "Remote explosive/landmine/IED", 6),
-    ),
-    (
-        _rx(
-            r"\b(kidnap(s|ped|ping)?|abduct(s|ed|ion)?|taken hostage|took .{0,20}hostage|seized .{0,20}hostages?)\b"
-        ),
-        EventKind(VIOLENCE, "Abduction/forced disappearance", 5),
-    ),
-    (
-        _rx(
-            r"\b(clash(ed|es)?|battl(e|es|ed|ing)|fought|firefight|exchange of fire|gun ?battle|skirmish(es)?|fighting|"
-            r"offensive|counter-?attacks?|push(es|ed)? (?:into|deeper|towards?)|advance(s|d)? (?:into|on|towards?))\b"
-        ),
-        EventKind(BATTLES, "Armed clash", 4),
-    ),
-    (
-        _rx(
-            r"\b(retak(e|es|en|ing)|retook|recaptur(e|es|ed|ing)|regain(s|ed)? control|liberat(e|es|ed|ing))\b"
-        ),
-        EventKind(BATTLES, "Government regains territory", 4),
-    ),
-    (
-        _rx(
-            r"\b(overr(un|an|uns)|falls? to|fell to|(the )?fall of (?!the\b|an?\b|power\b)[A-Z][\w-]+|(seiz(e|es|ed)|claim(s|ed)|gain(s|ed)) control|took (?-i:[A-Z])[\w-]+|take(s|n)? control of|"
-            r"took control of|ha(s|d|ve) taken over|captur(e|es|ed|ing) (the )?(city|town|village|base|airport) of)\b"
-        ),
-        EventKind(BATTLES, "Non-state actor overtakes territory", 4),
-    ),
-    (
-        _rx(
-            r"\b(attack(ed|s)?|open(ed|s)? fire|fired (on|at|upon)|shot( dead)?|shoots?|gunned down|ambush(ed|es)?|"
-            r"storm(ed|s)|assassinat(e|ed|ion|ions|es)|execut(ed|ion|es)|behead(ed|s)|stab(s|bed)|raided|"
-            r"assault(ed|s)?|murdered|slaughter(s|ed)?|massacre(s|d)?|targeted|targets|targeting|killed|wounded|injured|kills?|wounds|"
-            r"injures|killing|wounding)\b"
-        ),
-        EventKind(VIOLENCE, "Attack", 3),
-    ),
-    (
-        _rx(r"\b(set (fire|ablaze)|torched|burn(ed|t) down|looted|demolished|destroyed)\b"),
-        EventKind(STRATEGIC, "Looting/property destruction", 2),
-    ),
-    (_rx(r"\b(arrest(ed)?|detained|captured|apprehended)\b"), EventKind(STRATEGIC, "Arrests", 2)),
-    (_rx(r"\b(rioters?|riot(ed|s)?|mob)\b"), EventKind(RIOTS, "Violent demonstration", 5)),
-    (
-        _rx(r"\b(protest(ers|ed|s)?|demonstrat(ors|ed|ion|ions)|rall(y|ied))\b"),
-        EventKind(PROTESTS, "Peaceful protest", 1),
-    ),
+from .crowds import demonstration_kind
+from .disruption import disrupted_spans, stopped_before_use, without
+from .type_triggers import KINDS
+from .typology import (
+    BATTLES,
+    EXPLOSIONS,
+    PROTESTS,
+    RIOTS,
+    STRATEGIC,
+    VIOLENCE,
+    EventKind,
+    kind,
 )
+
+__all__ = [
+    "BATTLES",
+    "EXPLOSIONS",
+    "KINDS",
+    "PROTESTS",
+    "RIOTS",
+    "STRATEGIC",
+    "VIOLENCE",
+    "EventKind",
+    "classify",
+]
 
 # Targets that make an armed attack a battle (armed on both sides) rather than violence against civilians.
-_ARMED_TARGET = _rx(
+_ARMED_TARGET = re.compile(
     r"\b(soldiers?|troops?|army|military|checkpoints?|posts?|outposts?|watchtowers?|patrols?|base|barracks|"
     r"police(men)?|officers?|security forces|fighters?|militi(a|as|amen)|peshmerga|hashd|pmf|pmu|"
-    r"volunteer forces|popular mobili[sz]ation|tribal (forces|fighters|mobili[sz]ation)|sahwa|convoy)\b"
+    r"volunteer forces|popular mobili[sz]ation|tribal (forces|fighters|mobili[sz]ation)|sahwa|convoy)\b",
+    re.I,
 )
 
+# Armed men named right after the act as its object ("killed two militants"), not as its agent ("by gunmen").
+_ARMED_OBJECT = re.compile(
+    r"(?<!were )(?<!was )(?<!been )\b(?:killed|killing|shot|attacked|ambushed|targeted|fired on|opened fire on|clashed with)"
+    r"\s+(?:(?!by\b|when\b|as\b|after\b|while\b|and\b)[\w-]+\s+){0,3}?"
+    r"(?:militants?|insurgents?|jihadists?|gunmen|terrorists?|assailants|attackers|IS members|"
+    r"(?:IS|ISIS|ISIL|Daesh|Islamic State) (?:fighters|members|militants|positions|hideouts?))\b",
+    re.I,
+)
 
 _PASSIVE_ARMED = re.compile(
     r"\b(soldiers?|troops?|policem[ae]n|police ?officers?|officers?|fighters?|peshmerga|members of the security "
@@ -114,27 +59,44 @@ _PASSIVE_ARMED = re.compile(
     re.I,
 )
 
+# Killing a captive is violence against a defenceless person, whatever uniform they wore (ACLED codes the
+# execution of captured soldiers as violence against civilians).
+_CAPTIVE_KILLED = re.compile(r"\b(execut(ed|es|ion|ions|ing)|behead(ed|s|ing)|firing squad)\b", re.I)
 
-_ATTACK = next(pattern for pattern, kind in KINDS if kind.sub_event_type == "Attack")
+_CASUALTY = re.compile(r"\b(killed|killing|dead|died|wounded|wounding|injured|injuring)\b", re.I)
+
+_ATTACK = next(pattern for pattern, k in KINDS if k.sub_event_type == "Attack")
+_DISRUPTED_WEAPONS = kind("Disrupted weapons use", 5)
 
 
 def _attack_on_armed(sentence: str) -> bool:
     """The target is armed: named after the act ("attacked an army post") or as the dead ("two soldiers were killed")."""
+    if _CAPTIVE_KILLED.search(sentence):
+        return False
     act = _ATTACK.search(sentence)
     after = sentence[act.start() :] if act else sentence
-    return bool(_ARMED_TARGET.search(after) or _PASSIVE_ARMED.search(sentence))
+    return bool(
+        _ARMED_TARGET.search(after) or _PASSIVE_ARMED.search(sentence) or _ARMED_OBJECT.search(sentence)
+    )
+
+
+def _by_words(sentence: str) -> EventKind | None:
+    best: EventKind | None = None
+    for pattern, k in KINDS:
+        if pattern.search(sentence) and (best is None or k.rank > best.rank):
+            best = k
+    if best and best.sub_event_type == "Attack" and _attack_on_armed(sentence):
+        return EventKind(BATTLES, "Armed clash", best.rank)
+    return best
 
 
 def classify(sentence: str) -> EventKind | None:
-    best: EventKind | None = None
-    for pattern, kind in KINDS:
-        if pattern.search(sentence) and (best is None or kind.rank > best.rank):
-            best = kind
-    if (
-        best
-        and best.event_type == VIOLENCE
-        and best.sub_event_type == "Attack"
-        and _attack_on_armed(sentence)
-    ):
-        return EventKind(BATTLES, "Armed clash", best.rank)
-    return best
+    """The sentence's kind of event, or None when it names no act ACLED codes."""
+    if stopped_before_use(sentence):
+        rest = without(sentence, disrupted_spans(sentence))
+        done = _by_words(rest)
+        if done is None or not (done.event_type in (EXPLOSIONS, BATTLES) or _CASUALTY.search(rest)):
+            return _DISRUPTED_WEAPONS
+        sentence = rest
+    found = _by_words(sentence)
+    return demonstration_kind(sentence, found) if found else None
