@@ -361,6 +361,23 @@ STORIES: dict[str, Story] = {
             "Members said they had asked the government for more police and for cameras at the city's entrances.",
         ),
     ),
+    # 15. A reporter's quoted account of the night, and a riot told as what a sponsor "was able to" do.
+    "ctx-quoted-report": Story(
+        "Tanks in the streets as premier clings to power",
+        date(2014, 8, 12),  # a Tuesday
+        (
+            '"Troops loyal to the prime minister redeployed overnight throughout Baghdad," a reporter for a local radio station said.',
+            "The president has asked another politician to form a government, and the premier has called the move a violation of the constitution.",
+        ),
+    ),
+    "ctx-was-able-to": Story(
+        "Militia supporters besiege embassy",
+        date(2020, 1, 2),  # a Thursday
+        (
+            "Earlier this week, the militia was able to mobilise hundreds of supporters to violently demonstrate at a foreign embassy in Baghdad, setting fire to a reception area.",
+            "Diplomats said the show of force was a warning.",
+        ),
+    ),
     # 12. A victim named in the passive, on the weekend.
     "ctx-weekend": Story(
         "Tribal leader killed in Hit",
@@ -596,3 +613,17 @@ def test_an_incident_told_days_before_the_news(found: dict[str, Extracted]) -> N
     """ "Three days after a car bomb killed nine ..., the council met on Thursday": the bombing was Monday."""
     events = news(found, "ctx-days-after")
     assert [(e.event_date, e.fatalities) for e in events] == [(date(2018, 4, 9), 9)], show(events)
+
+
+def test_a_quoted_report_of_the_night_is_news(found: dict[str, Extracted]) -> None:
+    """A quotation that dates what it tells ("redeployed overnight throughout Baghdad") reports an event."""
+    events = news(found, "ctx-quoted-report")
+    assert [(e.event_type, e.admin1_code) for e in events] == [("Strategic developments", "IQ-BG")], show(
+        events
+    )
+
+
+def test_what_a_sponsor_was_able_to_do_happened(found: dict[str, Extracted]) -> None:
+    """ "was able to ... violently demonstrate" is past and real, not a plan: a riot in Baghdad."""
+    events = news(found, "ctx-was-able-to")
+    assert [(e.event_type, e.admin1_code) for e in events] == [("Riots", "IQ-BG")], show(events)

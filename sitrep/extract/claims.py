@@ -33,7 +33,7 @@ _HABITUAL = re.compile(
 _LASTING = re.compile(r"\b(for (?:years|months|decades)|ongoing|(?:bombing|air|military) campaign)\b", re.I)
 _PLAN = re.compile(
     r"\b(could|would|might|may|will|shall|(?:is|are|was|were) expected to|plans? to|planning|threaten(s|ed)? to|vow(s|ed)? to|warn(s|ed)? "
-    r"(of|that)|fear(s|ed)? that|if|unless|capable of|able to|likely to|intend(s|ed)? to)\b",
+    r"(of|that)|fear(s|ed)? that|if|unless|capable of|(?<!was )(?<!were )able to|likely to|intend(s|ed)? to)\b",
     re.I,
 )
 _PAST_REPORT = re.compile(

@@ -79,8 +79,9 @@ TERRITORY = {"Government regains territory", "Non-state actor overtakes territor
 _DISTINCT_ACTS = TERRITORY | {"Air/drone strike"}
 
 
-# Protests and riots are acts by their nouns alone ("a demonstration on Monday in Baghdad").
-_GATHERINGS = {"Protests", "Riots"}
+# Protests, riots and strategic developments are acts by their nouns alone ("a demonstration on Monday in
+# Baghdad", "troops redeployed overnight throughout Baghdad") when told on a day at a place.
+_GATHERINGS = {"Protests", "Riots", "Strategic developments"}
 
 
 @dataclass

@@ -150,6 +150,10 @@ def _telling(m: Mention, d: Draft) -> Telling:
     )
 
 
+def _dated_to_the_day(d: Draft) -> bool:
+    return any(s.found_date is not None and s.found_date.precision == "day" for s in d.sentences)
+
+
 def _one_per_incident(
     drafts: list[Draft], built: list[Mention], build: Callable[[Draft], Mention]
 ) -> tuple[list[tuple[Draft, Mention]], list[tuple[SentenceInfo, str]]]:
@@ -162,7 +166,9 @@ def _one_per_incident(
     incidents = []
     for group in cluster([tellings[i] for i in rest]):
         members = [rest[j] for j in group]
-        if all(tellings[i].quote for i in members):  # a quotation that tells no incident told elsewhere
+        if all(tellings[i].quote and not _dated_to_the_day(drafts[i]) for i in members):
+            # a quotation that tells no incident told elsewhere, and dates none ("I shot more warning shots
+            # than I ever shot at ISIS"); a quoted report of the day ("Troops redeployed overnight") is news
             claims += [(drafts[i].sentences[0], "quote") for i in members]
         elif len(members) == 1:
             incidents.append((drafts[members[0]], built[members[0]]))

@@ -85,7 +85,12 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
         kind("Abduction/forced disappearance", 5),
     ),
     (_rx(r"\b(mobs?|lynch(ed|ing|es)?|vigilantes?)\b"), kind("Mob violence", 5)),
-    (_rx(r"\b(rioters?|riot(ed|s|ing)?)\b"), kind("Violent demonstration", 5)),
+    (
+        _rx(
+            r"\b(rioters?|riot(ed|s|ing)?|violently (demonstrat|protest)\w*|violent (demonstration|protest)s?)\b"
+        ),
+        kind("Violent demonstration", 5),
+    ),
     (
         _rx(
             r"\b(clash(ed|es)?|battl(e|es|ed|ing)|fought|firefight|exchanges? of fire|exchanged fire|gun ?battle|"
@@ -157,7 +162,7 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
             r"\b((announced|declared) (its|their|the) (dissolution|disbanding|formation|merger|split)|"
             r"(formed|founded|launched) (a |an )?(new )?(armed )?(group|militia|brigade|faction|alliance)|"
             r"(deployed|redeployed|sent|dispatched) (\w+ ){0,3}(troops|reinforcements|forces|units|tanks|brigades?)|"
-            r"(troops|reinforcements|forces|units|tanks|brigades?) (were |have been )?(re)?deployed|"
+            r"(troops|reinforcements|forces|units|tanks|brigades?)(?: [\w-]+){0,5}? (were |have been |had been )?(re)?deployed|"
             r"(new|appointed a new) (leader|commander|emir))\b"
         ),
         kind("Change to group/activity", 2),
