@@ -378,6 +378,18 @@ STORIES: dict[str, Story] = {
             "Diplomats said the show of force was a warning.",
         ),
     ),
+    # 16. A battle under way, told with the air power that backs it, deep in a story about something else.
+    "ctx-battle-under-way": Story(
+        "New adviser takes office amid busy week",
+        date(2017, 2, 20),  # a Monday
+        (
+            "The new national security adviser started work on Monday, the White House said.",
+            "He takes over a staff that has been without a permanent head for weeks.",
+            "Officials said his first task would be a review of the travel rules.",
+            "Abroad, coalition air strikes are now helping Iraqi forces in the final battle to drive the militants from western Mosul.",
+            "Aid groups said tens of thousands of civilians remained trapped in the old city.",
+        ),
+    ),
     # 12. A victim named in the passive, on the weekend.
     "ctx-weekend": Story(
         "Tribal leader killed in Hit",
@@ -627,3 +639,12 @@ def test_what_a_sponsor_was_able_to_do_happened(found: dict[str, Extracted]) -> 
     """ "was able to ... violently demonstrate" is past and real, not a plan: a riot in Baghdad."""
     events = news(found, "ctx-was-able-to")
     assert [(e.event_type, e.admin1_code) for e in events] == [("Riots", "IQ-BG")], show(events)
+
+
+def test_a_battle_under_way_backed_by_air_strikes(found: dict[str, Extracted]) -> None:
+    """ "Air strikes are now helping Iraqi forces in the final battle ... western Mosul": a battle, dated the day
+    of the report though told after the lead with no date."""
+    events = news(found, "ctx-battle-under-way")
+    assert [(e.event_type, e.admin1_code, e.event_date) for e in events] == [
+        ("Battles", "IQ-NI", date(2017, 2, 20))
+    ], show(events)

@@ -110,6 +110,10 @@ def _long_before(m: Mention, published: date | None) -> bool:
     return (published - _period_end(m.event_date, m.date_precision)).days > _HISTORY_DAYS
 
 
+# Told as under way when the article was written: "are fighting", "are now helping".
+_UNDER_WAY = re.compile(r"\b(?:are|is) (?:now |still )?(?!being\b)\w+ing\b")
+
+
 # The lead: an incident told there without a date is the news of the day it was published.
 _LEAD_SENTENCES = 3
 
@@ -120,6 +124,8 @@ def _undated_aside(d: Draft, infos: list[SentenceInfo]) -> bool:
     first = d.sentences[0].index
     if first < _LEAD_SENTENCES or any(s.found_date for s in d.sentences if s.kind):
         return False
+    if any(_UNDER_WAY.search(s.evidence.text) for s in d.sentences if s.kind):
+        return False  # "forces are now fighting in western Mosul": the day of the report
     return earlier_date(infos, first) is None
 
 

@@ -65,6 +65,16 @@ _CAPTIVE_KILLED = re.compile(r"\b(execut(ed|es|ion|ions|ing)|behead(ed|s|ing)|fi
 
 _CASUALTY = re.compile(r"\b(killed|killing|dead|died|wounded|wounding|injured|injuring)\b", re.I)
 
+# Air power told as support of a ground battle ("backed by US airstrikes", "air strikes are helping Iraqi
+# forces in the battle for ..."): the battle is the act the sentence reports.
+_AIR_SUPPORT = re.compile(
+    r"\b(?:backed|supported|aided|covered) by (?:[\w.-]+ ){0,3}?(?:air ?strikes|air power|air support|warplanes)"
+    r"|\b(?:with the help of|under (?:the )?cover of) (?:[\w.-]+ ){0,3}?(?:air ?strikes|air power|air support)"
+    r"|\bair ?strikes (?:are|were|have been|had been) (?:now )?(?:helping|supporting|backing|aiding)\b",
+    re.I,
+)
+_GROUND_BATTLE = {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}
+
 _ATTACK = next(pattern for pattern, k in KINDS if k.sub_event_type == "Attack")
 _DISRUPTED_WEAPONS = kind("Disrupted weapons use", 5)
 
@@ -99,4 +109,8 @@ def classify(sentence: str) -> EventKind | None:
             return _DISRUPTED_WEAPONS
         sentence = rest
     found = _by_words(sentence)
+    if found and found.sub_event_type == "Air/drone strike" and _AIR_SUPPORT.search(sentence):
+        ground = _by_words(_AIR_SUPPORT.sub(" ", sentence))
+        if ground is not None and ground.sub_event_type in _GROUND_BATTLE:
+            return ground
     return demonstration_kind(sentence, found) if found else None
