@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .counts import Count
 from .sentences import SentenceInfo
+from .types import EventKind
 
 _SINGLE = re.compile(
     r"\b(a|an|the|one|twin|\w+['’]s)\s+(?:[\w-]+\s+){0,3}(attack|bomb|bombing|explosion|blast|ambush|explosive device|"
@@ -129,7 +130,7 @@ def _joins(draft: Draft, s: SentenceInfo) -> bool:
     gap = _MAX_GAP if s.kind else _MAX_FOLLOW_UP_GAP
     if s.index - draft.last > gap or _NEW_INCIDENT.search(s.evidence.text):
         return False
-    if s.kind and _another_act(draft, s.kind.sub_event_type):
+    if s.kind and _another_act(draft, s.kind):
         return False
     new_places = {t.surface.lower() for t in s.toponyms if not t.country and not t.governorate}
     if new_places and draft.places() and not new_places & draft.places():
@@ -141,9 +142,15 @@ def _joins(draft: Draft, s: SentenceInfo) -> bool:
     return not ((c.killed and draft.has("killed")) or (c.wounded and draft.has("wounded")))
 
 
-def _another_act(draft: Draft, sub_event_type: str) -> bool:
-    kinds = {x.kind.sub_event_type for x in draft.sentences if x.kind and not x.casualty_trigger_only}
-    return bool(kinds) and sub_event_type not in kinds and bool((kinds | {sub_event_type}) & _DISTINCT_ACTS)
+def _another_act(draft: Draft, kind: EventKind) -> bool:
+    """A sentence of another act than the draft's: an air strike beside a town taken on the ground. The
+    fighting for a town and its fall are one battle ("launched an offensive ... Sinjar fell")."""
+    kinds = [x.kind for x in draft.sentences if x.kind and not x.casualty_trigger_only]
+    if not kinds or kind.sub_event_type in {k.sub_event_type for k in kinds}:
+        return False
+    if all(k.event_type == kind.event_type == "Battles" for k in kinds):
+        return False
+    return bool(({k.sub_event_type for k in kinds} | {kind.sub_event_type}) & _DISTINCT_ACTS)
 
 
 def group_mentions(infos: list[SentenceInfo]) -> tuple[list[Draft], list[SentenceInfo]]:
