@@ -390,6 +390,17 @@ STORIES: dict[str, Story] = {
             "Aid groups said tens of thousands of civilians remained trapped in the old city.",
         ),
     ),
+    # 17. An offensive and the fall of the town it took: one battle.
+    "ctx-offensive-and-fall": Story(
+        "Militants seize northern town",
+        date(2014, 8, 4),  # a Monday
+        (
+            "Aid groups said tens of thousands of people had fled into the mountains by Monday.",
+            "Over the weekend, militants launched a new offensive and pushed out the Kurdish fighters who had protected the town.",
+            "The town of Sinjar fell to the militants, and its people fled by the tens of thousands.",
+            "The United Nations said it was alarmed by reports of killings.",
+        ),
+    ),
     # 12. A victim named in the passive, on the weekend.
     "ctx-weekend": Story(
         "Tribal leader killed in Hit",
@@ -648,3 +659,9 @@ def test_a_battle_under_way_backed_by_air_strikes(found: dict[str, Extracted]) -
     assert [(e.event_type, e.admin1_code, e.event_date) for e in events] == [
         ("Battles", "IQ-NI", date(2017, 2, 20))
     ], show(events)
+
+
+def test_an_offensive_and_the_fall_of_the_town_are_one_battle(found: dict[str, Extracted]) -> None:
+    """ "Militants launched a new offensive ... The town of Sinjar fell": one battle, at Sinjar."""
+    events = news(found, "ctx-offensive-and-fall")
+    assert [(e.event_type, e.admin1_code) for e in events] == [("Battles", "IQ-NI")], show(events)
