@@ -11,18 +11,9 @@ import re
 # Arabic article forms, the sun letters assimilating it: al-, el-, ad-, ash-, as-, at-, ar-, an-, az-, adh-, ath-.
 ARTICLES = frozenset({"al", "el", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an", "il", "ul"})
 # Generic words GeoNames and news keep in front of a name: "Qaryat al Islah" (village of),
-# "Nahiyat Yathrib" (sub-district), "Hay al-Jamiah" (quarter).
-_GENERIC_BEFORE = (
-    "qaryat ",
-    "qaryah ",
-    "nahiyat ",
-    "nahiyah ",
-    "qadaa ",
-    "qada ",
-    "markaz ",
-    "hay ",
-    "hayy ",
-)
+# "Nahiyat Yathrib" (sub-district). Not "Hay" (quarter): "Hay al-Karama" is a quarter of a city, not
+# the village al-Karama.
+_GENERIC_BEFORE = ("qaryat ", "qaryah ", "nahiyat ", "nahiyah ", "qadaa ", "qada ", "markaz ")
 # ... and after it: "Hit district", "Yathrib sub-district" (not "city": "Sadr City" is no "Sadr").
 _GENERIC_AFTER = (" sub district", " subdistrict", " district")
 
