@@ -134,7 +134,7 @@ def test_rashad_resolves_in_whichever_governorate_the_text_names() -> None:
 
 def test_a_sub_district_without_a_town_of_its_name_is_coded_at_its_centre() -> None:
     g = default_gazetteer()
-    place = resolve(find_toponyms("Gunmen attacked soldiers in Rashad, Kirkuk.", g), g, set())
+    place = resolve(find_toponyms("Gunmen attacked soldiers in Abu Dalf, Saladin.", g), g, set())
     assert place is not None and place.feature == "ADM3" and place.geo_precision == 2
 
 

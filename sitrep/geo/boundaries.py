@@ -37,3 +37,22 @@ def load_shapes(data_dir: Path = DATA_DIR) -> tuple[GovernorateShape, ...]:
 @cache
 def governorate_shapes() -> tuple[GovernorateShape, ...]:
     return load_shapes()
+
+
+def _inside(ring: Ring, longitude: float, latitude: float) -> bool:
+    """Ray casting: does the closed ring of (longitude, latitude) points hold the point?"""
+    inside = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y0 > latitude) != (y1 > latitude) and longitude < x0 + (latitude - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+def governorate_at(
+    latitude: float, longitude: float, shapes: tuple[GovernorateShape, ...] | None = None
+) -> GovernorateShape | None:
+    """The governorate whose (simplified) outline holds the point, or None outside Iraq."""
+    for shape in governorate_shapes() if shapes is None else shapes:
+        if any(_inside(ring, longitude, latitude) for ring in shape.rings):
+            return shape
+    return None

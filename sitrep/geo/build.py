@@ -20,9 +20,11 @@ from typing import Any
 
 from ..errors import GazetteerError
 from .admin1 import GOVERNORATES, PCODE_TO_ISO, fold
+from .conflictmap import CONFLICTMAP_SOURCE, new_places, read_conflictmap
 
 DATA_DIR = Path(__file__).parent / "data"
 PLACES_FILE = "places.tsv.gz"
+CONFLICTMAP_FILE = "conflictmap_places.tsv.gz"  # CC BY-SA 4.0: kept apart from the CC BY places
 GOVERNORATES_FILE = "governorates.tsv"
 COUNTRIES_FILE = "countries.tsv"
 WORLD_ATLAS = "world_atlas_countries_50m.topo.json"
@@ -332,7 +334,15 @@ def build(
         rows.extend(_readable(path, geonames_rows(path, country)))
     for path in own_places or []:
         rows.extend(_readable(path, own_place_rows(path)))
+    _write_places(out_dir / PLACES_FILE, rows)
+    war_map = geo_dir / CONFLICTMAP_SOURCE
+    added = list(new_places(read_conflictmap(war_map), rows)) if war_map.exists() else []
+    if added:
+        _write_places(out_dir / CONFLICTMAP_FILE, added)
+    return len(rows) + len(added)
+
+
+def _write_places(path: Path, rows: list[dict[str, str]]) -> None:
     lines = ["\t".join(COLUMNS)] + ["\t".join(r[c].replace("\t", " ") for c in COLUMNS) for r in rows]
     payload = ("\n".join(lines) + "\n").encode("utf-8")
-    (out_dir / PLACES_FILE).write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
-    return len(rows)
+    path.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))

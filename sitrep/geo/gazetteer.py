@@ -5,17 +5,18 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from ..errors import GazetteerError
 from .admin1 import ALIAS_TO_ISO, fold
-from .build import CELL_DEGREES, COUNTRIES_FILE, DATA_DIR, GOVERNORATES_FILE, PLACES_FILE
+from .build import CELL_DEGREES, CONFLICTMAP_FILE, COUNTRIES_FILE, DATA_DIR, GOVERNORATES_FILE, PLACES_FILE
+from .names import facility_keys, name_keys, skeleton
+
+__all__ = ["Gazetteer", "GazetteerPlace", "Governorate", "default_gazetteer", "name_keys", "skeleton"]
 
 MAX_NAME_WORDS = 4
-_PREFIXES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an ")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class GazetteerPlace:
     admin1_code: str | None
     admin1: str | None
     admin2: str | None
+    facility: bool = False  # a base, airport, oil field, dam, crossing...: not a settlement
 
 
 @dataclass(frozen=True)
@@ -50,41 +52,37 @@ class Governorate:
         )
 
 
+# Feature codes of facilities rather than settlements: military installations, air bases, oil fields,
+# factories, dams, hills, border posts, camps, ports (GeoNames codes; WOF's "campus" and "venue").
+FACILITY_FEATURES = frozenset(
+    {
+        "INSM",
+        "AIRB",
+        "AIRP",
+        "AIRF",
+        "OILF",
+        "OILR",
+        "MFG",
+        "DAM",
+        "HLL",
+        "PSTB",
+        "CMPRF",
+        "PRT",
+        "campus",
+        "venue",
+    }
+)
+
+
+def _add(index: dict[str, list[GazetteerPlace]], key: str, place: GazetteerPlace) -> None:
+    bucket = index.setdefault(key, [])
+    if not bucket or bucket[-1] is not place:
+        bucket.append(place)
+
+
 def _cell(text: str) -> tuple[int, int]:
     x, y = text.split(",")
     return int(x), int(y)
-
-
-def skeleton(folded: str) -> str:
-    """A transliteration-tolerant key: no article prefix, no doubled letters, no final h, ee/ou as i/u,
-    a jim between vowels as y."""
-    words = folded.split()
-    if len(words) > 1 and words[0] in {p.strip() for p in _PREFIXES}:
-        words = words[1:]
-    s = " ".join(words).replace("ee", "i").replace("ou", "u").replace("oo", "u").replace("dh", "d")
-    s = re.sub(r"(.)\1", r"\1", s)
-    s = re.sub(r"(?<=[aeiou])h\b", "", s)
-    s = re.sub(r"(?<=[aeiou])j(?=[aeiou])", "y", s)  # Gulf pronunciation of jim: Hawija, Hawiyah
-    return s.replace("y", "i").replace("e", "a").replace("o", "u")
-
-
-# Generic words GeoNames keeps in front of a name: "Qaryat al Islah" (village of), "Nahiyat Yathrib" (sub-district).
-_GENERIC = ("qaryat ", "nahiyat ", "nahiyah ", "qadaa ", "qada ", "markaz ")
-
-
-def name_keys(folded: str) -> list[str]:
-    """Lookup keys for one folded name: as is, without a generic word, and without an Arabic article prefix."""
-    keys = [folded]
-    for g in _GENERIC:
-        if folded.startswith(g) and len(folded) > len(g) + 2:
-            keys.append(folded[len(g) :])
-            break
-    for key in list(keys):
-        for p in _PREFIXES:
-            if key.startswith(p) and len(key) > len(p) + 2:
-                keys.append(key[len(p) :])
-                break
-    return keys
 
 
 class Gazetteer:
@@ -94,29 +92,11 @@ class Gazetteer:
             raise GazetteerError(f"{places_path} is missing: run `sitrep gazetteer build PATH/TO/geo`")
         self.by_name: dict[str, list[GazetteerPlace]] = {}
         self.by_skeleton: dict[str, list[GazetteerPlace]] = {}
-        text = gzip.decompress(places_path.read_bytes()).decode("utf-8")
-        for r in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE):
-            place = GazetteerPlace(
-                place_id=r["place_id"],
-                country=r["country"],
-                name=r["name"],
-                latitude=float(r["lat"]),
-                longitude=float(r["lon"]),
-                feature=r["feature"],
-                importance=int(r["importance"] or 0),
-                admin1_code=r["admin1_code"] or None,
-                admin1=r["admin1"] or None,
-                admin2=r["admin2"] or None,
-            )
-            for n in r["names"].split("|"):
-                for key in name_keys(n):
-                    bucket = self.by_name.setdefault(key, [])
-                    if not bucket or bucket[-1] is not place:
-                        bucket.append(place)
-                for key in name_keys(n)[:2]:
-                    loose = self.by_skeleton.setdefault(skeleton(key), [])
-                    if not loose or loose[-1] is not place:
-                        loose.append(place)
+        self.by_facility: dict[str, list[GazetteerPlace]] = {}
+        # The war-map places (CC BY-SA) ship as their own file, beside the CC BY gazetteer.
+        for path in (places_path, data_dir / CONFLICTMAP_FILE):
+            if path.exists():
+                self._load(path)
         self.governorates: dict[str, Governorate] = {}
         with (data_dir / GOVERNORATES_FILE).open(encoding="utf-8") as f:
             for r in csv.DictReader(f, delimiter="\t"):
@@ -136,21 +116,61 @@ class Gazetteer:
                 for r in csv.DictReader(f, delimiter="\t"):
                     self.countries[fold(r["name"])] = r["country"]
 
+    def _load(self, path: Path) -> None:
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        for r in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE):
+            place = GazetteerPlace(
+                place_id=r["place_id"],
+                country=r["country"],
+                name=r["name"],
+                latitude=float(r["lat"]),
+                longitude=float(r["lon"]),
+                feature=r["feature"],
+                importance=int(r["importance"] or 0),
+                admin1_code=r["admin1_code"] or None,
+                admin1=r["admin1"] or None,
+                admin2=r["admin2"] or None,
+                facility=r["feature"] in FACILITY_FEATURES or bool(facility_keys(fold(r["name"]))),
+            )
+            for n in r["names"].split("|"):
+                keys = name_keys(n)
+                for index, key in [(self.by_name, k) for k in keys] + [
+                    (self.by_skeleton, skeleton(k)) for k in keys
+                ]:
+                    _add(index, key, place)
+                for key in facility_keys(n) if place.facility else ():
+                    _add(self.by_facility, key, place)
+
     def lookup(self, name: str) -> list[GazetteerPlace]:
-        """Exact-name matches first, then transliteration variants."""
+        """Exact-name matches first, then transliteration variants, then facilities of the name's kind
+        ('Balad airbase' finds Balad Air Base)."""
         folded = fold(name)
         found: dict[str, GazetteerPlace] = {}
-        for key in name_keys(folded):
+        keys = name_keys(folded)
+        for key in keys:
             for p in self.by_name.get(key, []):
                 found.setdefault(p.place_id, p)
-        for p in self.by_skeleton.get(skeleton(folded), []):
-            found.setdefault(p.place_id, p)
+        for key in keys:
+            for p in self.by_skeleton.get(skeleton(key), []):
+                found.setdefault(p.place_id, p)
+        if not found:
+            for key in facility_keys(folded):
+                for p in self.by_facility.get(key, []):
+                    found.setdefault(p.place_id, p)
+        return list(found.values())
+
+    def facilities(self, name: str) -> list[GazetteerPlace]:
+        """Facilities a name with its kind labels: 'Ain al-Asad air base', 'K-1 base', 'Mosul Dam'."""
+        found: dict[str, GazetteerPlace] = {}
+        for key in facility_keys(fold(name)):
+            for p in self.by_facility.get(key, []):
+                found.setdefault(p.place_id, p)
         return list(found.values())
 
     @staticmethod
     def governorate_code(name: str) -> str | None:
         folded = fold(name)
-        for key in name_keys(folded):
+        for key in name_keys(folded, suffixes=False):
             if key in ALIAS_TO_ISO:
                 return ALIAS_TO_ISO[key]
         return ALIAS_TO_ISO.get(folded)

@@ -6,7 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..model import Place
+from .admin1 import fold
+from .boundaries import governorate_at
+from .distance import km_between
 from .gazetteer import Gazetteer, GazetteerPlace
+from .names import facility_town
+from .offsets import destination, midpoint
 from .toponyms import Toponym
 
 # Governorates whose capital shares their name: "Kirkuk" alone is the city, "Kirkuk province" the governorate.
@@ -23,6 +28,7 @@ _NEAR = {
     "outskirts of",
     "around",
     "district",
+    "between",
 }
 
 
@@ -139,11 +145,65 @@ def resolve(
             best = next(
                 (p for p in towns if p and p.admin2 == best.admin2 and p.feature not in _ADMIN_FEATURES), best
             )
+        if _far_from_the_town_after(t, best, tops, ctx):
+            continue  # "Qadisiyah, Mosul": a namesake far from the town the caption puts it in is not it
+        if best.facility:
+            best = _town_named_for(best, t, g)
         place = place_of(best, 2 if t.qualifier in _NEAR or best.feature in _ADMIN_FEATURES else 1)
         if best.admin1_code not in named:
             place = _snap(place, named, g)
-        return place
+        return _moved(place, t, best)
     return coarse
+
+
+_CAPTION_TOWN_KM = 30.0
+
+
+def _far_from_the_town_after(t: Toponym, best: GazetteerPlace, tops: list[Toponym], ctx: _Context) -> bool:
+    """'Hayy al-Karama, Mosul': a name in a caption lies in or near the town named right after it."""
+    after = [
+        u
+        for u in tops
+        if u.qualifier == "after a place" and 0 < u.start - t.end <= 3 and not (u.country or u.governorate)
+    ]
+    town = ctx.best(after[0]) if after else None
+    return town is not None and not town.facility and km_between(_at(best), _at(town)) > _CAPTION_TOWN_KM
+
+
+_ROUTE_KM = 150.0  # two towns a road between them joins are no farther apart
+
+
+def _moved(place: Place, t: Toponym, best: GazetteerPlace) -> Place:
+    """The point the text puts relative to the place: a distance and bearing from it, or halfway along
+    the road to another town; precision 2, in the governorate whose outline holds the point."""
+    here = (best.latitude, best.longitude)
+    if t.offset:
+        point = destination(*here, t.offset.km, t.offset.bearing)
+        name = f"{t.offset.label} of {best.name}"
+    else:
+        ends = [
+            c for c in t.between if c.country == best.country and 0 < km_between(here, _at(c)) <= _ROUTE_KM
+        ]
+        if not ends:
+            return place
+        other = max(ends, key=lambda c: (c.importance, -km_between(here, _at(c))))
+        point = midpoint(here, _at(other))
+        name = f"between {best.name} and {other.name}"
+    shape = governorate_at(*point)
+    return replace(
+        place,
+        name=name,
+        latitude=round(point[0], 5),
+        longitude=round(point[1], 5),
+        geo_precision=2,
+        admin1=shape.admin1 if shape else place.admin1,
+        admin1_code=shape.admin1_code if shape else place.admin1_code,
+        admin2=None,
+    )
+
+
+def _at(p: GazetteerPlace) -> tuple[float, float]:
+    return p.latitude, p.longitude
 
 
 _SUB_AREA = {"area", "neighbourhood", "neighborhood"}
@@ -151,12 +211,12 @@ _CAPTION_GAP = 20  # characters between "Shuala area" and ", Baghdad"
 
 
 def _in_order_of_preference(tops: list[Toponym]) -> list[Toponym]:
-    """Names that only label a facility or road ("Balad Air Base in Yathrib"), and an area or neighbourhood
-    given before the town it belongs to ("Al-Safra area, Adhaim"), yield to the other places named; they
-    remain the fallback."""
+    """Names that only label a facility or road ("Balad Air Base in Yathrib"), a facility named with the
+    town it is in, and an area or neighbourhood given before the town it belongs to ("Al-Safra area,
+    Adhaim"), yield to the other places named; they remain the fallback."""
 
     def deferred(i: int, t: Toponym) -> bool:
-        if t.qualifier == "label":
+        if t.qualifier == "label" or _beside_a_town(t, tops):
             return True
         nxt = tops[i + 1] if i + 1 < len(tops) else None
         return (
@@ -170,6 +230,46 @@ def _in_order_of_preference(tops: list[Toponym]) -> list[Toponym]:
     return [t for t, f in zip(tops, flags, strict=True) if not f] + [
         t for t, f in zip(tops, flags, strict=True) if f
     ]
+
+
+_FACILITY_TOWN_KM = 10.0  # a town this close to a facility named with it is the town it is in
+# A town this close to a facility named after it is the town it serves; a city sprawls farther.
+_NAMESAKE_TOWN_KM = 15.0
+_NAMESAKE_CITY_KM = 25.0
+
+
+def _town_named_for(facility: GazetteerPlace, t: Toponym, g: Gazetteer) -> GazetteerPlace:
+    """'Erbil airport', 'Baghdad International Airport': a facility named after the town it lies by is
+    coded to the town, as ACLED and GTD do; 'Mosul Dam', far from Mosul, and 'Ain al-Asad' stay put."""
+    town = facility_town(fold(t.surface))
+    near = [
+        c
+        for c in (g.lookup(town) if town else [])
+        if not c.facility
+        and c.feature not in _ADMIN_FEATURES
+        and c.country == facility.country
+        and km_between(_at(c), _at(facility))
+        <= (_NAMESAKE_CITY_KM if c.importance >= _CITY else _NAMESAKE_TOWN_KM)
+    ]
+    return max(near, key=lambda c: c.importance) if near else facility
+
+
+def _beside_a_town(t: Toponym, tops: list[Toponym]) -> bool:
+    """A facility ('Balad Air Base') named with a town next to it ('in Yathrib'): ACLED codes the town."""
+    if not t.candidates or not all(c.facility for c in t.candidates):
+        return False
+    towns = [
+        c
+        for u in tops
+        if u is not t and not u.country and not u.offset
+        for c in u.candidates
+        if not c.facility
+    ]
+    return any(
+        km_between(_at(f), _at(c)) <= _FACILITY_TOWN_KM and c.feature not in _ADMIN_FEATURES
+        for f in t.candidates
+        for c in towns
+    )
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .admin1 import fold
 from .gazetteer import MAX_NAME_WORDS, Gazetteer, GazetteerPlace
+from .offsets import BEARINGS, KM_PER_MILE, Offset
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][\w’'\u00C0-\u024F]*(?:-[\w’'\u00C0-\u024F]+)*")
 # Capitalised words in news that are never places here, though a gazetteer may hold a village so named.
@@ -82,8 +83,10 @@ class Toponym:
     governorate: str | None  # ISO code when the name is a governorate
     country: str | None  # country name when the name is a country
     candidates: tuple[GazetteerPlace, ...]
-    qualifier: str | None = None  # "province", "district", "near", ...
+    qualifier: str | None = None  # "province", "district", "near", "facility", "between", ...
     country_hint: str | None = None  # "the Syrian town of X"
+    offset: Offset | None = None  # "30 miles south of X"
+    between: tuple[GazetteerPlace, ...] = ()  # "the road between X and Y": Y's candidates
 
 
 _AFTER = re.compile(
@@ -94,6 +97,22 @@ _LABEL = re.compile(r"[\s-]*(?:air\s*base|airbase|airport|base|road|highway|stre
 _BEFORE = re.compile(
     r"\b(near|outside|north of|south of|east of|west of|outskirts of|around)\s+(the\s+)?$", re.I
 )
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100,
+}  # fmt: skip
+_COMPASS = r"(north|south)?[\s-]?(east|west)?"
+# "30 miles (50 km) south of", "20 kilometres north-west of the city of", "some 15km east of".
+_OFFSET = re.compile(
+    r"\b(\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")[\s-]*"
+    r"(km|kms|kilomet(?:er|re)s?|mi|miles?)\b(?:\s*\([^()]{1,30}\))?\s+(?:to\s+the\s+)?"
+    + _COMPASS
+    + r"(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village|district|capital)\s+of\s+)?$",
+    re.I,
+)
+# "northeast of Baqubah", "north-west of": near, like "north of".
+_INTERCARDINAL = re.compile(r"\b(?:north|south)[\s-]?(?:east|west)(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
 
 
 _DEMONYMS = {
@@ -146,7 +165,7 @@ def _capital(m: re.Match[str], gazetteer: Gazetteer, offset: int) -> Toponym | N
 
 
 def find_toponyms(text: str, gazetteer: Gazetteer, offset: int = 0) -> list[Toponym]:
-    found = _find_names(text, gazetteer, offset)
+    found = _between(text, _find_names(text, gazetteer, offset), gazetteer, offset)
     capitals = [t for m in _CAPITAL_PHRASE.finditer(text) if (t := _capital(m, gazetteer, offset))]
     if not capitals:
         return found
@@ -163,8 +182,8 @@ def _find_names(text: str, gazetteer: Gazetteer, offset: int) -> list[Toponym]:
         if tokens[i].group()[:1].isupper():
             for n in range(min(MAX_NAME_WORDS, len(tokens) - i), 0, -1):
                 span = tokens[i : i + n]
-                if not all(_capitalised(t.group()) for t in span):
-                    continue
+                if not all(_capitalised(t.group()) for t in span) or fold(span[-1].group()) in _PARTICLES:
+                    continue  # "Soleimani as": a name does not end in an article
                 if any(text[a.end() : b.start()].strip(" -") for a, b in pairwise(span)):
                     continue  # punctuation between words: not one name
                 end = span[-1].end()
@@ -179,7 +198,9 @@ def _find_names(text: str, gazetteer: Gazetteer, offset: int) -> list[Toponym]:
                     continue
                 if n == 1 and _ACRONYM.fullmatch(surface):
                     continue  # "AQI", "KDP": an organisation's initials, not the hamlet so spelled
-                hit = _toponym(text, span[0].start(), end, surface, key, gazetteer, offset)
+                hit = _facility(text, span[0].start(), end, gazetteer, offset) or _toponym(
+                    text, span[0].start(), end, surface, key, gazetteer, offset
+                )
                 if hit:
                     i += n - 1
                     break
@@ -189,6 +210,122 @@ def _find_names(text: str, gazetteer: Gazetteer, offset: int) -> list[Toponym]:
     return found
 
 
+# Words after a name that make it a facility's: "Ain al-Asad air base", "the Mosul dam", "K-1 base".
+_FACILITY_AFTER = re.compile(
+    r"[\s-]*(?:(?:international|military)\s+)?(?:air\s*base|air\s*field|air\s*strip|airport|base|camp|"
+    r"dam|barrage|oil\s*field|field|refinery|border\s+(?:crossing|post)|crossing|bridge)\b",
+    re.I,
+)
+
+
+def _facility(text: str, start: int, end: int, gazetteer: Gazetteer, offset: int) -> Toponym | None:
+    """A name and the kind of facility after it, when the gazetteer holds that facility."""
+    kind = _FACILITY_AFTER.match(text, end)
+    if not kind:
+        return None
+    candidates = tuple(gazetteer.facilities(text[start : kind.end()]))
+    if not candidates:
+        return None
+    surface = text[start : kind.end()]
+    moved = offset_before(text, start)
+    return Toponym(
+        start + offset, kind.end() + offset, surface, None, None, candidates, "facility", None, moved
+    )
+
+
+# "on the road between Tikrit and Tuz Khurmatu", "the highway linking Baghdad to Kirkuk".
+_ROUTE_FROM = re.compile(
+    r"\b(?:road|highway|route|motorway|expressway|stretch|area|region)s?\s+(?:that\s+)?"
+    r"(?:between|linking|connecting|joining|from)\s+(?:the\s+)?(?:(?:towns?|cities|city|villages?)\s+of\s+)?$",
+    re.I,
+)
+_ROUTE_TO = re.compile(r"\s+(?:and|to|with)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?", re.I)
+# "the Baghdad-Kirkuk highway", "on the Tikrit–Tuz Khurmatu road".
+_ROUTE_AFTER = re.compile(r"\s+(?:main\s+)?(?:road|highway|route|motorway|expressway)\b", re.I)
+
+
+def _routable(t: Toponym) -> bool:
+    """A town: not a country, nor a governorate unless named like its seat ('Baghdad', 'Kirkuk')."""
+    return (
+        bool(t.candidates)
+        and not t.country
+        and (not t.governorate or any(c.importance >= 10 for c in t.candidates))
+    )
+
+
+def _between(text: str, found: list[Toponym], gazetteer: Gazetteer, offset: int) -> list[Toponym]:
+    """A name that begins a route between two towns carries the other town's candidates: the place is
+    between them."""
+    dashed = _dashed_routes(text, gazetteer, offset)
+    out = [t for t in found if not any(d.start < t.end and t.start < d.end for d in dashed)]
+    for i, (a, b) in enumerate(pairwise(out)):
+        if not (_routable(a) and _routable(b)):
+            continue
+        joiner = text[a.end - offset : b.start - offset]
+        route_from = _ROUTE_FROM.search(text, max(0, a.start - offset - 60), a.start - offset)
+        if route_from and _ROUTE_TO.fullmatch(joiner):
+            out[i] = replace(a, qualifier="between", between=b.candidates)
+    return sorted(out + dashed, key=lambda t: t.start)
+
+
+_ROUTE_WORD = (
+    r"(?:(?!(?:Road|Highway|Route|Motorway|Expressway|Main)\b)[A-Z][\w'’]*|(?:al|el|ad|ar|as|ash|at|az|an)-)"
+)
+_ROUTE_NAME = re.compile(_ROUTE_WORD + r"(?:[ -]?" + _ROUTE_WORD + r")*")
+
+
+def _dashed_routes(text: str, gazetteer: Gazetteer, offset: int) -> list[Toponym]:
+    """'the Baghdad-Kirkuk highway', 'the Tikrit–Tuz Khurmatu road': two names joined by a dash before
+    a word for a road."""
+    found: list[Toponym] = []
+    for m in _ROUTE_NAME.finditer(text):
+        if not _ROUTE_AFTER.match(text, m.end()):
+            continue
+        for dash in re.finditer(r"\s?[-–—]\s?", m.group()):
+            left = _known_ending(m.group()[: dash.start()], gazetteer)
+            right = m.group()[dash.end() :]
+            a, b = gazetteer.lookup(left) if left else [], gazetteer.lookup(right)
+            if a and b:
+                a_end, b_start = m.start() + dash.start(), m.start() + dash.end()
+                found.append(
+                    Toponym(
+                        a_end - len(left) + offset,
+                        a_end + offset,
+                        left,
+                        None,
+                        None,
+                        tuple(a),
+                        "between",
+                        between=tuple(b),
+                    )
+                )
+                found.append(Toponym(b_start + offset, m.end() + offset, right, None, None, tuple(b)))
+                break
+    return found
+
+
+def _known_ending(words: str, gazetteer: Gazetteer) -> str:
+    """The longest ending of `words` the gazetteer knows ('On Baghdad' -> 'Baghdad')."""
+    parts = words.split()
+    for i in range(len(parts)):
+        name = " ".join(parts[i:])
+        if fold(name) not in NOT_PLACES and gazetteer.lookup(name):
+            return name
+    return ""
+
+
+def offset_before(text: str, start: int) -> Offset | None:
+    """'30 miles south of ' ending at `start`: the distance and bearing from the name that follows."""
+    m = _OFFSET.search(text, max(0, start - 80), start)
+    if not m or not (m.group(3) or m.group(4)):
+        return None
+    number = m.group(1).lower()
+    amount = float(_NUMBER_WORDS.get(number, 0) or number)
+    km = amount * (KM_PER_MILE if m.group(2).lower().startswith("mi") else 1.0)
+    direction = ((m.group(3) or "") + (m.group(4) or "")).lower()
+    return Offset(km, BEARINGS[direction], m.group().strip()) if 0 < km <= 300 else None
+
+
 def _toponym(
     text: str, start: int, end: int, surface: str, key: str, gazetteer: Gazetteer, offset: int
 ) -> Toponym | None:
@@ -196,6 +333,9 @@ def _toponym(
     before = _BEFORE.search(text, 0, start)
     qualifier = after.group(1).lower().replace("subd", "sub-d") if after else None
     qualifier = qualifier or (before.group(1).lower() if before else None)
+    if qualifier is None and _INTERCARDINAL.search(text, max(0, start - 30), start):
+        qualifier = "near"
+    moved = offset_before(text, start)
     if qualifier is None and _AFTER_A_PLACE.search(text, max(0, start - 60), start):
         qualifier = "after a place"
     if _LABEL.match(text, end):
@@ -215,5 +355,9 @@ def _toponym(
     if foreign:
         country = _DEMONYMS[foreign.group(1).lower()]
         candidates = tuple(c for c in candidates if c.country == country)
-        return Toponym(start + offset, end + offset, surface, None, None, candidates, qualifier, country)
-    return Toponym(start + offset, end + offset, surface, governorate, None, candidates, qualifier)
+        return Toponym(
+            start + offset, end + offset, surface, None, None, candidates, qualifier, country, moved
+        )
+    return Toponym(
+        start + offset, end + offset, surface, governorate, None, candidates, qualifier, None, moved
+    )
