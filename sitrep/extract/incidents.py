@@ -17,14 +17,10 @@ from .claims import claim_numbers, claim_period
 from .context import ArticleContext, Telling, cluster, sums_up, with_context_place
 from .dates import shift
 from .grouping import TERRITORY, Draft, group_mentions
-from .mentions import build_mention, earlier_date
+from .mentions import ACTING_COUNTRIES, build_mention, earlier_date
 from .nlp import Parsed
 from .place_names import FOCUS_COUNTRY
 from .sentences import FOCUS_NAME, SentenceInfo, analyse_sentences
-
-# Countries whose forces act in Iraq: naming them does not set an incident abroad.
-_ACTING_COUNTRIES = {"United States of America", "Iran", "Turkey"}
-
 
 _HISTORY_DAYS = 365
 
@@ -55,7 +51,7 @@ def _village_abroad(place: Place, sentences: list[SentenceInfo]) -> bool:
         return False
     for s in sentences:
         if any(c.place_id == place.place_id for t in s.toponyms for c in t.candidates):
-            foreign = any(t.country and t.country not in _ACTING_COUNTRIES for t in s.toponyms)
+            foreign = any(t.country and t.country not in ACTING_COUNTRIES for t in s.toponyms)
             iraqi = FOCUS_NAME.search(s.evidence.text) or any(t.governorate for t in s.toponyms)
             return foreign and not iraqi
     return False
@@ -70,7 +66,7 @@ def _abroad(m: Mention, draft: Draft, infos: list[SentenceInfo]) -> bool:
         return m.place.country != FOCUS_COUNTRY or _village_abroad(m.place, sentences)
     if any(FOCUS_NAME.search(s.evidence.text) for s in sentences):
         return False
-    if any(t.country and t.country not in _ACTING_COUNTRIES for s in sentences for t in s.toponyms):
+    if any(t.country and t.country not in ACTING_COUNTRIES for s in sentences for t in s.toponyms):
         return True
     first, last = sentences[0].index, sentences[-1].index
     nearby = infos[max(0, first - 2) : last + 3]
@@ -78,7 +74,7 @@ def _abroad(m: Mention, draft: Draft, infos: list[SentenceInfo]) -> bool:
         FOCUS_NAME.search(s.evidence.text) or any(not t.country for t in s.toponyms) for s in nearby
     )
     foreign_before = any(
-        t.country and t.country not in _ACTING_COUNTRIES
+        t.country and t.country not in ACTING_COUNTRIES
         for s in infos[max(0, first - 2) : first]
         for t in s.toponyms
     )

@@ -11,7 +11,7 @@ from .actors import attribute
 from .counts import Count
 from .dates import DateFound, shift, time_before
 from .grouping import Draft
-from .place_names import local_names, unresolved_names
+from .place_names import FOCUS_COUNTRY, local_names, unresolved_names
 from .sentences import SentenceInfo
 from .types import PROTESTS, RIOTS, classify
 
@@ -126,11 +126,27 @@ def build_mention(
 _UNDATING_CLAIMS = {"habitual", "history", "plan", "reaction"}
 
 
+# Countries whose forces act in Iraq: naming them does not set a sentence abroad.
+ACTING_COUNTRIES = {"United States of America", "Iran", "Turkey"}
+
+
+def _set_abroad(s: SentenceInfo) -> bool:
+    """A sentence set in another country and nowhere in Iraq ("The Iranian flag flutters in Vienna, Austria,
+    March 4, 2019"): its date is not the date of what the article tells of Iraq."""
+    foreign = any(t.country and t.country not in ACTING_COUNTRIES | {FOCUS_COUNTRY} for t in s.toponyms)
+    return foreign and not any(
+        t.governorate or t.country == FOCUS_COUNTRY or t.candidates for t in s.toponyms
+    )
+
+
 def earlier_date(infos: list[SentenceInfo], before: int) -> DateFound | None:
     """The date of the nearest earlier sentence: "Two bombings hit on Monday. In Mosul, ..."."""
     dated = [
         s.found_date
         for s in infos[:before]
-        if s.found_date and s.found_date.precision in ("day", "week") and s.claim not in _UNDATING_CLAIMS
+        if s.found_date
+        and s.found_date.precision in ("day", "week")
+        and s.claim not in _UNDATING_CLAIMS
+        and not _set_abroad(s)
     ]
     return dated[-1] if dated else None
