@@ -130,7 +130,7 @@ def _joins(draft: Draft, s: SentenceInfo) -> bool:
     gap = _MAX_GAP if s.kind else _MAX_FOLLOW_UP_GAP
     if s.index - draft.last > gap or _NEW_INCIDENT.search(s.evidence.text):
         return False
-    if s.kind and _another_act(draft, s.kind):
+    if s.kind and not s.casualty_trigger_only and _another_act(draft, s.kind):
         return False
     new_places = {t.surface.lower() for t in s.toponyms if not t.country and not t.governorate}
     if new_places and draft.places() and not new_places & draft.places():
@@ -144,7 +144,8 @@ def _joins(draft: Draft, s: SentenceInfo) -> bool:
 
 def _another_act(draft: Draft, kind: EventKind) -> bool:
     """A sentence of another act than the draft's: an air strike beside a town taken on the ground. The
-    fighting for a town and its fall are one battle ("launched an offensive ... Sinjar fell")."""
+    fighting for a town and its fall are one battle ("launched an offensive ... Sinjar fell"); a sentence
+    that only counts the dead or hurt ("A fourth passenger was injured") tells no act of its own."""
     kinds = [x.kind for x in draft.sentences if x.kind and not x.casualty_trigger_only]
     if not kinds or kind.sub_event_type in {k.sub_event_type for k in kinds}:
         return False
