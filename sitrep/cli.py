@@ -22,13 +22,14 @@ from typer.core import TyperGroup
 
 from . import export, pipeline, report
 from .analyse import unresolved_places
+from .coded.load import import_dataset
 from .config import SETTINGS, Config
 from .errors import OutputError, SitrepError
 from .geo.boundaries import governorate_shapes
 from .geo.build import DATA_DIR
 from .geo.build import build as build_gazetteer
 from .ingest import read_paths
-from .model import Article, Event, Problem
+from .model import CODED_DATASETS, Article, Event, Problem
 from .report.explain import explain as explain_event
 from .report.terminal import line, text, visible
 from .store import EventFilter, SQLiteStore
@@ -545,6 +546,36 @@ def places(
     for r in rows:
         table.add_row(*(text(v) for v in (r.name, r.events, ", ".join(r.governorates), r.example_event_id)))
     out.print(table)
+
+
+@app.command("import")
+def import_(
+    dataset: Annotated[str, typer.Argument(help="Which coded dataset the file is: ucdp, acled or gtd.")],
+    file: Annotated[Path, typer.Argument(help="The dataset's CSV export.")],
+    db: DbOption = None,
+) -> None:
+    """Import a human-coded dataset (UCDP GED, ACLED, GTD) as events of its own, kept apart from
+    extracted events and never linked with them. Bad rows are named and skipped; importing the same
+    file again changes nothing."""
+    if dataset not in CODED_DATASETS:
+        raise typer.BadParameter(f"{dataset!r} is not one of {', '.join(CODED_DATASETS)}")
+    store = SQLiteStore(_db(db), timeout=_settings().lock_timeout)
+    try:
+        result = import_dataset(dataset, file, store)
+    finally:
+        store.close()
+    _report_problems(list(result.file.problems))
+    w = result.write
+    out.print(
+        line(
+            f"{result.file.rows} rows: {len(result.file.events)} events ({w.added} new, {w.changed} changed, "
+            f"{w.unchanged} unchanged), {len(result.file.problems)} rows refused -> ",
+            _db(db),
+        ),
+        soft_wrap=True,
+    )
+    for warning, n in result.warnings:
+        out.print(line(f"  {n} events kept with a warning: {warning}"), soft_wrap=True)
 
 
 @gazetteer_app.command("build")
