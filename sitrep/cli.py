@@ -22,6 +22,8 @@ from typer.core import TyperGroup
 
 from . import export, pipeline, report
 from .analyse import unresolved_places
+from .analyse.series import BREAKDOWNS, PERIODS
+from .analyse.series import trends as count_trends
 from .coded.load import import_dataset
 from .config import SETTINGS, Config
 from .errors import OutputError, SitrepError
@@ -29,7 +31,7 @@ from .geo.boundaries import governorate_shapes
 from .geo.build import DATA_DIR
 from .geo.build import build as build_gazetteer
 from .ingest import read_paths
-from .model import CODED_DATASETS, Article, Event, Problem
+from .model import CODED_DATASETS, EXTRACTED, Article, Dataset, Event, Problem
 from .report.explain import explain as explain_event
 from .report.terminal import line, text, visible
 from .store import EventFilter, SQLiteStore
@@ -250,15 +252,24 @@ def _events_table(events: list[Event], title: str) -> Table:
 
 
 def _stored_events(
-    db: Path | None, since: str | None, until: str | None, admin1: str | None, event_type: str | None
+    db: Path | None,
+    since: str | None,
+    until: str | None,
+    admin1: str | None,
+    event_type: str | None,
+    dataset: Dataset = EXTRACTED,
 ) -> list[Event]:
-    flt = _event_filter(since, until, admin1, event_type)
+    flt = _event_filter(since, until, admin1, event_type, dataset)
     with _reading(db) as store:
         return store.events(flt)
 
 
 def _event_filter(
-    since: str | None, until: str | None, admin1: str | None, event_type: str | None
+    since: str | None,
+    until: str | None,
+    admin1: str | None,
+    event_type: str | None,
+    dataset: Dataset = EXTRACTED,
 ) -> EventFilter:
     try:
         return EventFilter(
@@ -266,9 +277,26 @@ def _event_filter(
             date.fromisoformat(until) if until else None,
             admin1,
             event_type,
+            dataset=dataset,
         )
     except ValueError as e:
         raise typer.BadParameter(f"dates are YYYY-MM-DD: {e}") from e
+
+
+def _dataset(name: str) -> Dataset:
+    if name == EXTRACTED or name in CODED_DATASETS:
+        return name
+    raise typer.BadParameter(
+        f"--dataset is {EXTRACTED} (extracted events) or one of {', '.join(CODED_DATASETS)}"
+    )
+
+
+DatasetOption = Annotated[
+    str,
+    typer.Option(
+        "--dataset", help="Whose events: sitrep (extracted, the default) or an imported ucdp, acled or gtd."
+    ),
+]
 
 
 @app.command()
@@ -546,6 +574,37 @@ def places(
     for r in rows:
         table.add_row(*(text(v) for v in (r.name, r.events, ", ".join(r.governorates), r.example_event_id)))
     out.print(table)
+
+
+@app.command()
+def trends(
+    db: DbOption = None,
+    dataset: DatasetOption = EXTRACTED,
+    period: Annotated[str, typer.Option("--period", help="week or month.")] = "month",
+    by: Annotated[str, typer.Option("--by", help="admin1 (governorate only), type or actor.")] = "admin1",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    admin1: Admin1Option = None,
+    event_type: TypeOption = None,
+) -> None:
+    """Events and fatalities per week or month and governorate, broken down by type or actor."""
+    if period not in PERIODS or by not in BREAKDOWNS:
+        raise typer.BadParameter(f"--period is {' or '.join(PERIODS)}; --by is {', '.join(BREAKDOWNS)}")
+    found = _stored_events(db, since, until, admin1, event_type, _dataset(dataset))
+    result = count_trends(found, period, by)
+    columns = ("week of" if period == "week" else "month", "admin1", *((by,) if by != "admin1" else ()))
+    table = _table(f"{dataset} events per {period}", (*columns, "events", "fatalities"))
+    for r in result.rows:
+        start = r.period.isoformat() if period == "week" else r.period.strftime("%Y-%m")
+        group = (r.group,) if by != "admin1" else ()
+        table.add_row(*(text(v) for v in (start, r.admin1, *group, r.events, r.fatalities)))
+    out.print(table)
+    out.print(
+        line(
+            f"{len(found)} events; {result.left_out} left out (no date, no governorate, "
+            f"or dated less precisely than a {period})"
+        )
+    )
 
 
 @app.command("import")
