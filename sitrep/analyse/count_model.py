@@ -14,6 +14,9 @@ from typing import Any
 
 MIN_MEAN = 0.05  # a place with no history still gets a (small) expected count
 MIN_ALPHA = 0.01  # dispersion floor: at least a little more spread than a Poisson
+MAX_ALPHA = (
+    20.0  # dispersion ceiling: beyond it numpy's sampler fails and the distribution is all zeros and outliers
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ def _moments(history: Sequence[int]) -> NegativeBinomial:
     recent = list(history[-12:]) or [0]
     mean = max(sum(recent) / len(recent), MIN_MEAN)
     var = sum((x - mean) ** 2 for x in recent) / max(len(recent) - 1, 1)
-    return NegativeBinomial(mean, max((var - mean) / mean**2, MIN_ALPHA), fitted=False)
+    return NegativeBinomial(mean, min(max((var - mean) / mean**2, MIN_ALPHA), MAX_ALPHA), fitted=False)
 
 
 def fit_predict(
@@ -84,7 +87,7 @@ def fit_predict(
     params = np.asarray(result.params, dtype=float)
     if not np.all(np.isfinite(params)) or not result.mle_retvals.get("converged", False):
         return [fallback for _ in targets]
-    alpha = max(float(params[-1]), MIN_ALPHA)
+    alpha = min(max(float(params[-1]), MIN_ALPHA), MAX_ALPHA)
     means = np.exp(_design(targets, origin) @ params[:-1])
     ceiling = 10.0 * max(max(history), 1)
     return [
