@@ -22,8 +22,10 @@ from typer.core import TyperGroup
 
 from . import export, pipeline, report
 from .analyse import unresolved_places
+from .analyse.compare import compare as compare_events
 from .analyse.series import BREAKDOWNS, PERIODS
 from .analyse.series import trends as count_trends
+from .coded import dataset_of, read_coded
 from .coded.load import import_dataset
 from .config import SETTINGS, Config
 from .errors import OutputError, SitrepError
@@ -604,6 +606,69 @@ def trends(
             f"{len(found)} events; {result.left_out} left out (no date, no governorate, "
             f"or dated less precisely than a {period})"
         )
+    )
+
+
+@app.command()
+def compare(
+    with_file: Annotated[
+        Path, typer.Option("--with", help="A human-coded dataset's CSV (UCDP GED, ACLED, GTD).")
+    ],
+    as_dataset: Annotated[
+        str | None, typer.Option("--as", help="Which dataset the file is (default: told by its header).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Extracted events beside a human-coded dataset's, per governorate and month: counts, fatalities,
+    events only one side has, and the correlation, over the months both cover."""
+    dataset = _dataset(as_dataset) if as_dataset else dataset_of(with_file)
+    if dataset not in CODED_DATASETS:
+        raise typer.BadParameter(f"--as is one of {', '.join(CODED_DATASETS)}")
+    coded = read_coded(dataset, with_file)
+    _report_problems(list(coded.problems))
+    with _reading(db) as store:
+        ours = store.events()
+    result = compare_events(ours, coded.events)
+    if result.first is None or result.last is None:
+        out.print(line(f"nothing to compare: sitrep's events and the {dataset} file share no month"))
+        return
+    table = _table(
+        f"sitrep vs {dataset}, {result.first:%Y-%m}..{result.last:%Y-%m}",
+        ("admin1", "month", "sitrep events", f"{dataset} events", "sitrep killed", f"{dataset} killed"),
+    )
+    for c in result.cells:
+        table.add_row(
+            *(
+                text(v)
+                for v in (
+                    c.admin1,
+                    c.month.strftime("%Y-%m"),
+                    c.ours_events,
+                    c.theirs_events,
+                    c.ours_fatalities,
+                    c.theirs_fatalities,
+                )
+            )
+        )
+    out.print(table)
+
+    def r(x: float | None) -> str:
+        return "n/a" if x is None else f"{x:.2f}"
+
+    out.print(
+        line(
+            f"events: sitrep {result.ours_events}, {dataset} {result.theirs_events}; matched one to one "
+            f"(same governorate, within a day): {result.matched}; only sitrep: {result.only_ours}; only "
+            f"{dataset}: {result.only_theirs}"
+        ),
+        line(
+            f"governorate-months: {len(result.cells)}, only sitrep: {result.cells_only_ours}, only {dataset}: "
+            f"{result.cells_only_theirs}; correlation per governorate-month: events {r(result.events_correlation)}, "
+            f"fatalities {r(result.fatalities_correlation)}; left out (no governorate, dated only to a year, "
+            f"outside these months): {result.left_out}"
+        ),
+        sep="\n",
+        soft_wrap=True,
     )
 
 

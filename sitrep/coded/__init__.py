@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError
 from ..model import Dataset, Event, Problem
 from . import acled, gtd, ucdp
-from .rows import Row, RowError, read_rows
+from .rows import Row, RowError, header_of, read_rows
 
 _READERS: dict[Dataset, tuple[tuple[str, ...], Callable[[Row], Event]]] = {
     "ucdp": (ucdp.COLUMNS, ucdp.ucdp_event),
@@ -30,6 +31,17 @@ class CodedFile:
     rows: int
     events: tuple[Event, ...]
     problems: tuple[Problem, ...]
+
+
+def dataset_of(path: Path) -> Dataset:
+    """Which coded dataset a CSV file is, from its header."""
+    columns = set(header_of(path))
+    for dataset, (required, _) in _READERS.items():
+        if columns.issuperset(required):
+            return dataset
+    raise InputError(
+        str(path), "not a UCDP GED, ACLED or GTD CSV (its header has none's columns): say which with --as"
+    )
 
 
 def read_coded(dataset: Dataset, path: Path) -> CodedFile:
@@ -59,4 +71,4 @@ def read_coded(dataset: Dataset, path: Path) -> CodedFile:
     return CodedFile(dataset, path, rows, tuple(events), tuple(problems))
 
 
-__all__ = ["CodedFile", "read_coded"]
+__all__ = ["CodedFile", "dataset_of", "read_coded"]

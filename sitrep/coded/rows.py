@@ -25,6 +25,17 @@ class NumberedRow:
     malformed: str | None = None  # why the row's shape is wrong (too many or too few fields)
 
 
+def header_of(path: Path) -> list[str]:
+    """The first line's column names."""
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            return next(csv.reader(handle), [])
+    except OSError as e:
+        raise InputError(str(path), f"cannot read: {e.strerror or e}") from e
+    except (UnicodeDecodeError, csv.Error) as e:
+        raise InputError(str(path), f"not a UTF-8 CSV file ({e})") from e
+
+
 def read_rows(path: Path, required: tuple[str, ...]) -> Iterator[NumberedRow]:
     """The file's rows as header -> value; the whole file is refused when it is unreadable or lacks a column."""
     try:
