@@ -22,13 +22,18 @@ from typer.core import TyperGroup
 
 from . import export, pipeline, report
 from .analyse import unresolved_places
+from .analyse.compare import compare as compare_events
+from .analyse.series import BREAKDOWNS, PERIODS
+from .analyse.series import trends as count_trends
+from .coded import dataset_of, read_coded
+from .coded.load import import_dataset
 from .config import SETTINGS, Config
 from .errors import OutputError, SitrepError
 from .geo.boundaries import governorate_shapes
 from .geo.build import DATA_DIR
 from .geo.build import build as build_gazetteer
 from .ingest import read_paths
-from .model import Article, Event, Problem
+from .model import CODED_DATASETS, EXTRACTED, Article, Dataset, Event, Problem
 from .report.explain import explain as explain_event
 from .report.terminal import line, text, visible
 from .store import EventFilter, SQLiteStore
@@ -249,15 +254,24 @@ def _events_table(events: list[Event], title: str) -> Table:
 
 
 def _stored_events(
-    db: Path | None, since: str | None, until: str | None, admin1: str | None, event_type: str | None
+    db: Path | None,
+    since: str | None,
+    until: str | None,
+    admin1: str | None,
+    event_type: str | None,
+    dataset: Dataset = EXTRACTED,
 ) -> list[Event]:
-    flt = _event_filter(since, until, admin1, event_type)
+    flt = _event_filter(since, until, admin1, event_type, dataset)
     with _reading(db) as store:
         return store.events(flt)
 
 
 def _event_filter(
-    since: str | None, until: str | None, admin1: str | None, event_type: str | None
+    since: str | None,
+    until: str | None,
+    admin1: str | None,
+    event_type: str | None,
+    dataset: Dataset = EXTRACTED,
 ) -> EventFilter:
     try:
         return EventFilter(
@@ -265,9 +279,26 @@ def _event_filter(
             date.fromisoformat(until) if until else None,
             admin1,
             event_type,
+            dataset=dataset,
         )
     except ValueError as e:
         raise typer.BadParameter(f"dates are YYYY-MM-DD: {e}") from e
+
+
+def _dataset(name: str) -> Dataset:
+    if name == EXTRACTED or name in CODED_DATASETS:
+        return name
+    raise typer.BadParameter(
+        f"--dataset is {EXTRACTED} (extracted events) or one of {', '.join(CODED_DATASETS)}"
+    )
+
+
+DatasetOption = Annotated[
+    str,
+    typer.Option(
+        "--dataset", help="Whose events: sitrep (extracted, the default) or an imported ucdp, acled or gtd."
+    ),
+]
 
 
 @app.command()
@@ -545,6 +576,130 @@ def places(
     for r in rows:
         table.add_row(*(text(v) for v in (r.name, r.events, ", ".join(r.governorates), r.example_event_id)))
     out.print(table)
+
+
+@app.command()
+def trends(
+    db: DbOption = None,
+    dataset: DatasetOption = EXTRACTED,
+    period: Annotated[str, typer.Option("--period", help="week or month.")] = "month",
+    by: Annotated[str, typer.Option("--by", help="admin1 (governorate only), type or actor.")] = "admin1",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    admin1: Admin1Option = None,
+    event_type: TypeOption = None,
+) -> None:
+    """Events and fatalities per week or month and governorate, broken down by type or actor."""
+    if period not in PERIODS or by not in BREAKDOWNS:
+        raise typer.BadParameter(f"--period is {' or '.join(PERIODS)}; --by is {', '.join(BREAKDOWNS)}")
+    found = _stored_events(db, since, until, admin1, event_type, _dataset(dataset))
+    result = count_trends(found, period, by)
+    columns = ("week of" if period == "week" else "month", "admin1", *((by,) if by != "admin1" else ()))
+    table = _table(f"{dataset} events per {period}", (*columns, "events", "fatalities"))
+    for r in result.rows:
+        start = r.period.isoformat() if period == "week" else r.period.strftime("%Y-%m")
+        group = (r.group,) if by != "admin1" else ()
+        table.add_row(*(text(v) for v in (start, r.admin1, *group, r.events, r.fatalities)))
+    out.print(table)
+    out.print(
+        line(
+            f"{len(found)} events; {result.left_out} left out (no date, no governorate, "
+            f"or dated less precisely than a {period})"
+        )
+    )
+
+
+@app.command()
+def compare(
+    with_file: Annotated[
+        Path, typer.Option("--with", help="A human-coded dataset's CSV (UCDP GED, ACLED, GTD).")
+    ],
+    as_dataset: Annotated[
+        str | None, typer.Option("--as", help="Which dataset the file is (default: told by its header).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Extracted events beside a human-coded dataset's, per governorate and month: counts, fatalities,
+    events only one side has, and the correlation, over the months both cover."""
+    dataset = _dataset(as_dataset) if as_dataset else dataset_of(with_file)
+    if dataset not in CODED_DATASETS:
+        raise typer.BadParameter(f"--as is one of {', '.join(CODED_DATASETS)}")
+    coded = read_coded(dataset, with_file)
+    _report_problems(list(coded.problems))
+    with _reading(db) as store:
+        ours = store.events()
+    result = compare_events(ours, coded.events)
+    if result.first is None or result.last is None:
+        out.print(line(f"nothing to compare: sitrep's events and the {dataset} file share no month"))
+        return
+    table = _table(
+        f"sitrep vs {dataset}, {result.first:%Y-%m}..{result.last:%Y-%m}",
+        ("admin1", "month", "sitrep events", f"{dataset} events", "sitrep killed", f"{dataset} killed"),
+    )
+    for c in result.cells:
+        table.add_row(
+            *(
+                text(v)
+                for v in (
+                    c.admin1,
+                    c.month.strftime("%Y-%m"),
+                    c.ours_events,
+                    c.theirs_events,
+                    c.ours_fatalities,
+                    c.theirs_fatalities,
+                )
+            )
+        )
+    out.print(table)
+
+    def r(x: float | None) -> str:
+        return "n/a" if x is None else f"{x:.2f}"
+
+    out.print(
+        line(
+            f"events: sitrep {result.ours_events}, {dataset} {result.theirs_events}; matched one to one "
+            f"(same governorate, within a day): {result.matched}; only sitrep: {result.only_ours}; only "
+            f"{dataset}: {result.only_theirs}"
+        ),
+        line(
+            f"governorate-months: {len(result.cells)}, only sitrep: {result.cells_only_ours}, only {dataset}: "
+            f"{result.cells_only_theirs}; correlation per governorate-month: events {r(result.events_correlation)}, "
+            f"fatalities {r(result.fatalities_correlation)}; left out (no governorate, dated only to a year, "
+            f"outside these months): {result.left_out}"
+        ),
+        sep="\n",
+        soft_wrap=True,
+    )
+
+
+@app.command("import")
+def import_(
+    dataset: Annotated[str, typer.Argument(help="Which coded dataset the file is: ucdp, acled or gtd.")],
+    file: Annotated[Path, typer.Argument(help="The dataset's CSV export.")],
+    db: DbOption = None,
+) -> None:
+    """Import a human-coded dataset (UCDP GED, ACLED, GTD) as events of its own, kept apart from
+    extracted events and never linked with them. Bad rows are named and skipped; importing the same
+    file again changes nothing."""
+    if dataset not in CODED_DATASETS:
+        raise typer.BadParameter(f"{dataset!r} is not one of {', '.join(CODED_DATASETS)}")
+    store = SQLiteStore(_db(db), timeout=_settings().lock_timeout)
+    try:
+        result = import_dataset(dataset, file, store)
+    finally:
+        store.close()
+    _report_problems(list(result.file.problems))
+    w = result.write
+    out.print(
+        line(
+            f"{result.file.rows} rows: {len(result.file.events)} events ({w.added} new, {w.changed} changed, "
+            f"{w.unchanged} unchanged), {len(result.file.problems)} rows refused -> ",
+            _db(db),
+        ),
+        soft_wrap=True,
+    )
+    for warning, n in result.warnings:
+        out.print(line(f"  {n} events kept with a warning: {warning}"), soft_wrap=True)
 
 
 @gazetteer_app.command("build")

@@ -7,6 +7,11 @@ from datetime import date
 from typing import Literal
 
 EXTRACTOR_VERSION = "sitrep-rules-0.2"
+# Where an event comes from: sitrep's own extraction, or a human-coded dataset brought in by `sitrep import`.
+Dataset = Literal["sitrep", "ucdp", "acled", "gtd"]
+EXTRACTED: Dataset = "sitrep"
+CODED_DATASETS: tuple[Dataset, ...] = ("ucdp", "acled", "gtd")
+IMPORTER_VERSION = "sitrep-import-0.1"
 # Warning an event carries for each place name the gazetteer could not place (`sitrep places --unresolved`).
 UNRESOLVED_PLACE = "place not resolved: "
 
@@ -155,6 +160,8 @@ class Event:
     warnings: tuple[str, ...] = ()
     extractor_version: str = EXTRACTOR_VERSION
     links: tuple[Link, ...] = ()  # one per report behind the event, when reports were linked
+    # "sitrep" for extracted events; an imported event keeps its dataset's name and is never linked
+    dataset: Dataset = EXTRACTED
 
     @property
     def article_ids(self) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from ..model import Article, Claim, Event, Link, Mention, Problem, Source
+from ..model import EXTRACTED, Article, Claim, Dataset, Event, Link, Mention, Problem, Source
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class EventFilter:
     event_type: str | None = None
     limit: int | None = None
     latest: int | None = None  # only the N most recent events (still returned oldest first)
+    dataset: Dataset = EXTRACTED  # sitrep's extracted events, or those imported from one coded dataset
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,25 @@ class StoredFailure:
 
 
 @dataclass(frozen=True)
+class DatasetWrite:
+    """What storing a coded dataset's events did: how many were new, changed, or already stored as they are."""
+
+    added: int
+    changed: int
+    unchanged: int
+
+
+@dataclass(frozen=True)
+class DatasetCount:
+    """Events a store holds from one imported dataset, and the dates they span."""
+
+    dataset: str
+    events: int
+    first: date | None
+    last: date | None
+
+
+@dataclass(frozen=True)
 class StoreStatus:
     """What a store holds: articles done, pending (to finish) and failed; events, claims, failures."""
 
@@ -61,6 +81,7 @@ class StoreStatus:
     claims: int
     failures: int
     latest_failures: tuple[StoredFailure, ...]
+    datasets: tuple[DatasetCount, ...] = ()  # imported (human-coded) events, per dataset
 
 
 class Store(Protocol):
@@ -105,5 +126,9 @@ class Store(Protocol):
     def events(self, flt: EventFilter | None = None) -> list[Event]: ...
 
     def claims(self, latest: int | None = None) -> list[Claim]: ...
+
+    def put_dataset_events(self, events: Sequence[Event]) -> DatasetWrite: ...
+
+    def datasets(self) -> list[DatasetCount]: ...
 
     def close(self) -> None: ...

@@ -121,4 +121,36 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (band, article_id)
     ) WITHOUT ROWID;
     """,
+    # 4: events of human-coded datasets (`sitrep import ucdp|acled|gtd`), kept apart from extracted
+    # events: they have no article, are never linked, and each keeps its dataset's own row id in its
+    # event_id ("ucdp:176092"), so importing the same file again changes nothing (`row_hash`).
+    """
+    CREATE TABLE dataset_events (
+        event_id TEXT PRIMARY KEY,
+        dataset TEXT NOT NULL,
+        event_date TEXT,
+        date_precision TEXT,
+        event_type TEXT NOT NULL,
+        sub_event_type TEXT NOT NULL,
+        actor1 TEXT,
+        actor2 TEXT,
+        country TEXT,
+        admin1 TEXT,
+        admin1_code TEXT,
+        admin2 TEXT,
+        location TEXT,
+        latitude REAL,
+        longitude REAL,
+        geo_precision INTEGER,
+        fatalities INTEGER NOT NULL,
+        fatalities_low INTEGER,
+        fatalities_high INTEGER,
+        injured INTEGER NOT NULL,
+        warnings TEXT NOT NULL,
+        extractor_version TEXT NOT NULL,
+        row_hash TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+    );
+    CREATE INDEX dataset_events_date ON dataset_events(dataset, event_date);
+    """,
 )

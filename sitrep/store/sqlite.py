@@ -8,6 +8,7 @@ that record aside.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -21,12 +22,21 @@ from typing import Any, ParamSpec, TypeVar
 from ..dedup import bands as signature_bands
 from ..errors import StoreError
 from ..geo.admin1 import iso_code
-from ..model import EVENT_FIELDS, Article, Claim, Event, Evidence, Mention, Problem, Source
-from .base import EventFilter, StoredArticle, StoredFailure, StoredMention, StoreStatus
+from ..model import EVENT_FIELDS, EXTRACTED, Article, Claim, Event, Evidence, Mention, Problem, Source
+from .base import (
+    DatasetCount,
+    DatasetWrite,
+    EventFilter,
+    StoredArticle,
+    StoredFailure,
+    StoredMention,
+    StoreStatus,
+)
 from .codec import link_from_row, link_to_row, mention_from_json, mention_to_json
 from .migrations import MIGRATIONS
 
 _EVENT_COLUMNS = (*EVENT_FIELDS, "warnings", "extractor_version", "article_id")
+_DATASET_COLUMNS = (*EVENT_FIELDS, "dataset", "warnings", "extractor_version")
 LOCK_TIMEOUT = 30.0  # seconds a write waits for another process's lock before giving up
 
 P = ParamSpec("P")
@@ -104,6 +114,18 @@ def _mapped(method: Callable[P, R]) -> Callable[P, R]:
             raise store_error(e, self.path, self.timeout) from e
 
     return wrapper
+
+
+def _dataset_event(r: sqlite3.Row) -> Event:
+    """An imported event: its dataset's fields, no articles, evidence or links."""
+    kw = {c: r[c] for c in _DATASET_COLUMNS if c not in ("warnings", "event_date")}
+    return Event(
+        **kw,
+        event_date=_day(r["event_date"]),
+        warnings=tuple(json.loads(r["warnings"])),
+        sources=(),
+        evidence=(),
+    )
 
 
 class SQLiteStore:
@@ -298,6 +320,7 @@ class SQLiteStore:
             claims=int(self.db.execute("SELECT count(*) FROM claims").fetchone()[0]),
             failures=int(self.db.execute("SELECT count(*) FROM failures").fetchone()[0]),
             latest_failures=tuple(latest),
+            datasets=tuple(self.datasets()),
         )
 
     @_mapped
@@ -458,8 +481,11 @@ class SQLiteStore:
 
     @_mapped
     def events(self, flt: EventFilter | None = None) -> list[Event]:
+        """Extracted events (`flt.dataset` "sitrep", the default) or one imported dataset's, oldest first."""
         flt = flt or EventFilter()
-        where, args = [], []
+        extracted = flt.dataset == EXTRACTED
+        where: list[str] = [] if extracted else ["dataset = ?"]
+        args: list[str] = [] if extracted else [flt.dataset]
         if flt.since:
             where.append("event_date >= ?")
             args.append(flt.since.isoformat())
@@ -472,11 +498,53 @@ class SQLiteStore:
         if flt.event_type:
             where.append("lower(event_type) = lower(?)")
             args.append(flt.event_type)
-        sql = "SELECT * FROM events" + (f" WHERE {' AND '.join(where)}" if where else "")
+        table = "events" if extracted else "dataset_events"
+        sql = f"SELECT * FROM {table}" + (f" WHERE {' AND '.join(where)}" if where else "")
         if flt.latest:
             sql = f"SELECT * FROM ({sql} ORDER BY event_date DESC, event_id DESC LIMIT {int(flt.latest)})"
         sql += " ORDER BY event_date, event_id" + (f" LIMIT {int(flt.limit)}" if flt.limit else "")
-        return [self._event(r) for r in self.db.execute(sql, args).fetchall()]
+        rows = self.db.execute(sql, args).fetchall()
+        return [self._event(r) if extracted else _dataset_event(r) for r in rows]
+
+    @_mapped
+    def put_dataset_events(self, events: Sequence[Event]) -> DatasetWrite:
+        """Store events of a coded dataset, keyed by their event_id: new ones are added, changed ones
+        replaced, and ones stored exactly as they are left alone (so importing a file again changes nothing)."""
+        added = changed = unchanged = 0
+        with self.transaction():
+            for ev in events:
+                if ev.dataset == EXTRACTED:
+                    raise ValueError(f"{ev.event_id} is an extracted event, not one of a coded dataset")
+                values: dict[str, Any] = {c: getattr(ev, c) for c in _DATASET_COLUMNS}
+                values.update(event_date=_iso(ev.event_date), warnings=json.dumps(list(ev.warnings)))
+                row_hash = hashlib.sha1(
+                    json.dumps([values[c] for c in _DATASET_COLUMNS], ensure_ascii=False).encode()
+                ).hexdigest()
+                old = self.db.execute(
+                    "SELECT row_hash FROM dataset_events WHERE event_id = ?", (ev.event_id,)
+                ).fetchone()
+                if old is not None and old[0] == row_hash:
+                    unchanged += 1
+                    continue
+                if old is None:
+                    added += 1
+                else:
+                    changed += 1
+                columns = (*_DATASET_COLUMNS, "row_hash", "imported_at")
+                self.db.execute(
+                    f"INSERT OR REPLACE INTO dataset_events ({', '.join(columns)})"
+                    f" VALUES ({', '.join('?' * len(columns))})",
+                    [*(values[c] for c in _DATASET_COLUMNS), row_hash, _now()],
+                )
+        return DatasetWrite(added, changed, unchanged)
+
+    @_mapped
+    def datasets(self) -> list[DatasetCount]:
+        rows = self.db.execute(
+            "SELECT dataset, count(*), min(event_date), max(event_date) FROM dataset_events"
+            " GROUP BY dataset ORDER BY dataset"
+        ).fetchall()
+        return [DatasetCount(str(r[0]), int(r[1]), _day(r[2]), _day(r[3])) for r in rows]
 
     def _event(self, r: sqlite3.Row) -> Event:
         sources = tuple(

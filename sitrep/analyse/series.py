@@ -1,0 +1,131 @@
+"""Events -> counts and fatalities per week or month and governorate, by type or actor.
+
+An event is counted in a period only when its date is at least as precise as the period: one dated
+only to a month is in a monthly count but not a weekly one, one dated only to a year in neither. Such
+events, and those with no date or no governorate, are counted as left out, never guessed into a period.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from ..model import Event
+
+Period = Literal["week", "month"]
+Breakdown = Literal["admin1", "type", "actor"]
+PERIODS: tuple[Period, ...] = ("week", "month")
+BREAKDOWNS: tuple[Breakdown, ...] = ("admin1", "type", "actor")
+ALL = "all"  # the group of a row when counts are broken down by governorate only
+NO_ACTOR = "(no actor named)"
+
+# the date precisions fine enough to place an event in a period
+_FITS: dict[Period, frozenset[str | None]] = {
+    "week": frozenset({"day", "week", None}),
+    "month": frozenset({"day", "week", "month", None}),
+}
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def add_months(month: date, n: int) -> date:
+    index = month.year * 12 + month.month - 1 + n
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def months_between(first: date, last: date) -> list[date]:
+    """Every month from `first`'s to `last`'s, as first days."""
+    out, m = [], month_start(first)
+    while m <= last:
+        out.append(m)
+        m = add_months(m, 1)
+    return out
+
+
+def period_start(day: date, period: Period) -> date:
+    """The Monday of the ISO week, or the first of the month."""
+    return day - timedelta(days=day.weekday()) if period == "week" else month_start(day)
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    period: date  # first day of the week (Monday) or month
+    admin1: str
+    group: str  # event type, actor1, or ALL
+    events: int
+    fatalities: int
+
+
+@dataclass(frozen=True)
+class Trends:
+    period: Period
+    breakdown: Breakdown
+    rows: tuple[TrendRow, ...]  # by period, governorate, then most events first
+    left_out: int  # events with no date, no governorate, or a date too coarse for the period
+
+
+def _group(event: Event, breakdown: Breakdown) -> str:
+    if breakdown == "type":
+        return event.event_type
+    if breakdown == "actor":
+        return event.actor1 or NO_ACTOR
+    return ALL
+
+
+def placed(event: Event, period: Period) -> bool:
+    """Whether the event has a governorate and a date precise enough for the period."""
+    return event.event_date is not None and event.admin1 is not None and event.date_precision in _FITS[period]
+
+
+def trends(events: Iterable[Event], period: Period = "month", breakdown: Breakdown = "admin1") -> Trends:
+    counts: Counter[tuple[date, str, str]] = Counter()
+    deaths: Counter[tuple[date, str, str]] = Counter()
+    left_out = 0
+    for e in events:
+        if not placed(e, period):
+            left_out += 1
+            continue
+        assert e.event_date is not None and e.admin1 is not None
+        key = (period_start(e.event_date, period), e.admin1, _group(e, breakdown))
+        counts[key] += 1
+        deaths[key] += e.fatalities
+    rows = sorted(
+        (TrendRow(p, a, g, counts[(p, a, g)], deaths[(p, a, g)]) for p, a, g in counts),
+        key=lambda r: (r.period, r.admin1, -r.events, r.group),
+    )
+    return Trends(period, breakdown, tuple(rows), left_out)
+
+
+@dataclass(frozen=True)
+class MonthlySeries:
+    """One governorate's months, every month from first to last (zeros where nothing happened)."""
+
+    admin1: str
+    months: tuple[date, ...]
+    events: tuple[int, ...]
+    fatalities: tuple[int, ...]
+
+
+def monthly_series(
+    events: Iterable[Event], first: date, last: date, admin1s: Iterable[str] = ()
+) -> tuple[MonthlySeries, ...]:
+    """Monthly series of every governorate that has an event in [first, last] (and of `admin1s`)."""
+    months = months_between(first, last)
+    index = {m: i for i, m in enumerate(months)}
+    counts: dict[str, list[int]] = {a: [0] * len(months) for a in admin1s}
+    deaths: dict[str, list[int]] = {a: [0] * len(months) for a in admin1s}
+    for e in events:
+        if not placed(e, "month"):
+            continue
+        assert e.event_date is not None and e.admin1 is not None
+        i = index.get(month_start(e.event_date))
+        if i is None:
+            continue
+        counts.setdefault(e.admin1, [0] * len(months))[i] += 1
+        deaths.setdefault(e.admin1, [0] * len(months))[i] += e.fatalities
+    return tuple(MonthlySeries(a, tuple(months), tuple(counts[a]), tuple(deaths[a])) for a in sorted(counts))
