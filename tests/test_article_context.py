@@ -401,6 +401,16 @@ STORIES: dict[str, Story] = {
             "The United Nations said it was alarmed by reports of killings.",
         ),
     ),
+    # 18. Strikes counted across the country, then placed: "the latest airstrikes were in the area of ...".
+    "ctx-latest-strikes": Story(
+        "Jets keep up strikes as video shocks capital",
+        date(2014, 8, 20),  # a Wednesday
+        (
+            "Officials said they were studying a video released by the militants on Tuesday night.",
+            "Fighter jets and drones conducted nearly a dozen airstrikes in Iraq since Tuesday, an official said.",
+            "According to the official, the latest airstrikes were in the area of the Mosul Dam and were aimed at helping Kurdish forces hold the facility.",
+        ),
+    ),
     # 12. A victim named in the passive, on the weekend.
     "ctx-weekend": Story(
         "Tribal leader killed in Hit",
@@ -665,3 +675,12 @@ def test_an_offensive_and_the_fall_of_the_town_are_one_battle(found: dict[str, E
     """ "Militants launched a new offensive ... The town of Sinjar fell": one battle, at Sinjar."""
     events = news(found, "ctx-offensive-and-fall")
     assert [(e.event_type, e.admin1_code) for e in events] == [("Battles", "IQ-NI")], show(events)
+
+
+def test_the_latest_strikes_placed_at_a_facility(found: dict[str, Extracted]) -> None:
+    """ "conducted nearly a dozen airstrikes ... the latest airstrikes were in the area of the Mosul Dam": an
+    air strike event in Nineveh."""
+    events = news(found, "ctx-latest-strikes")
+    assert [(e.sub_event_type, e.admin1_code) for e in events] == [("Air/drone strike", "IQ-NI")], show(
+        events
+    )

@@ -29,7 +29,8 @@ _ACT = re.compile(
     r"\b(killed|detonated|exploded|went off|attacked|opened fire|fired|shot|stormed|ambushed|kidnapped|abducted|"
     r"clashed|struck|hit|targeted|bombed|shelled|assassinated|gunned down|blew up|set fire|torched|raided|"
     r"arrested|detained|died|wounded|injured|executed|beheaded|launched an? \w+|"
-    r"(?:carried out|conducted) (?:\w+ ){0,2}(?:strikes|airstrikes|raids|attacks|executions?|bombings)|"
+    r"(?:carried out|conducted) (?:\w+ ){0,3}(?:strikes|airstrikes|raids|attacks|executions?|bombings)|"
+    r"the latest (?:\w+ )?(?:air ?strikes|strikes|raids|attacks|bombings)|"
     r"(?:are|were) (?:now |still )?(?:fighting|battling|clashing)|"
     r"(?:the|a) (?:final |fierce |decisive |ongoing )?(?:battle|fight|offensive|assault) (?:for|to (?:retake|drive|recapture|liberate|take))|protested|demonstrated|rallied|rioted|marched|launched|kills?|injures|explodes|executes|beheads|kidnaps?|abducts|storms|"
     r"seizes|shoots)\b",
