@@ -411,6 +411,17 @@ STORIES: dict[str, Story] = {
             "According to the official, the latest airstrikes were in the area of the Mosul Dam and were aimed at helping Kurdish forces hold the facility.",
         ),
     ),
+    # 19. The nearest time the article gives is the day something was announced.
+    "ctx-announced-day": Story(
+        "Coalition keeps up pressure on militants",
+        date(2016, 6, 6),  # a Monday
+        (
+            "The coalition said it had widened its campaign in recent months.",
+            "Strikes on Feb. 3 and March 30 had killed 11 fighters in the desert, officials said.",
+            "Meanwhile, the coalition continued to hit targets across the region, the military command announced Saturday.",
+            "Those strikes came as suicide bombers struck in Baghdad, killing 15 people.",
+        ),
+    ),
     # 12. A victim named in the passive, on the weekend.
     "ctx-weekend": Story(
         "Tribal leader killed in Hit",
@@ -684,3 +695,10 @@ def test_the_latest_strikes_placed_at_a_facility(found: dict[str, Extracted]) ->
     assert [(e.sub_event_type, e.admin1_code) for e in events] == [("Air/drone strike", "IQ-NI")], show(
         events
     )
+
+
+def test_the_day_of_an_announcement_dates_what_follows(found: dict[str, Extracted]) -> None:
+    """ "... the command announced Saturday. Those strikes came as suicide bombers struck in Baghdad": the
+    bombing is dated by Saturday, not by the Feb. 3 strikes told further back."""
+    events = [e for e in found["ctx-announced-day"].events if e.admin1_code == "IQ-BG"]
+    assert [(e.event_date, e.fatalities) for e in events] == [(date(2016, 6, 4), 15)], show(events)

@@ -108,16 +108,18 @@ _SAID = re.compile(
 )
 
 
-def _event_time(rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
-    """The first match that dates the event, not the reporting ("police said on Friday")."""
+def _event_time(rx: re.Pattern[str], sentence: str, reporting: bool = False) -> re.Match[str] | None:
+    """The first match that dates the event, not the reporting ("police said on Friday"), unless
+    `reporting` asks for the time of either."""
     for m in rx.finditer(sentence):
-        if not _SAID.search(sentence, 0, m.start()):
+        if reporting or not _SAID.search(sentence, 0, m.start()):
             return m
     return None
 
 
-def find_date(sentence: str, published: date | None) -> DateFound | None:
-    """The first date the sentence gives, resolved against the publication date when relative."""
+def find_date(sentence: str, published: date | None, reporting: bool = False) -> DateFound | None:
+    """The first date the sentence gives, resolved against the publication date when relative; with
+    `reporting`, also the day something was said or announced ("the command announced Saturday")."""
     for rx in (_FULL_MDY, _FULL_DMY):
         m = rx.search(sentence)
         if m:
@@ -139,18 +141,18 @@ def find_date(sentence: str, published: date | None) -> DateFound | None:
     if published is None:
         return None
     for rx in (_MD, _DM):
-        m = _event_time(rx, sentence)
+        m = _event_time(rx, sentence, reporting)
         if m:
             mon, day = (m[1], m[2]) if rx is _MD else (m[2], m[1])
             d = _before(published, _month(mon), int(day))
             if d:
                 return DateFound(d, "day", m[0])
-    m = _event_time(_WEEKDAY, sentence)
+    m = _event_time(_WEEKDAY, sentence, reporting)
     if m:
         back = (published.weekday() - _WEEKDAYS.index(m[1].lower())) % 7
         if d := shift(published, -back):
             return DateFound(d, "day", m[0])
-    m = _event_time(_RELATIVE, sentence)
+    m = _event_time(_RELATIVE, sentence, reporting)
     if m:
         return _relative(m[0], published)
     m = _LAST_MONTH.search(sentence) or _MONTH_YEAR.search(sentence)

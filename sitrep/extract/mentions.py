@@ -140,12 +140,14 @@ def _set_abroad(s: SentenceInfo) -> bool:
 
 
 def earlier_date(infos: list[SentenceInfo], before: int) -> DateFound | None:
-    """The date of the nearest earlier sentence: "Two bombings hit on Monday. In Mosul, ..."."""
+    """The date of the nearest earlier sentence: "Two bombings hit on Monday. In Mosul, ...". The day
+    something was announced counts too ("the command announced Saturday. ... bombers struck in Baghdad"):
+    the nearest time the article gives is a better anchor than an older one further back."""
     dated = [
-        s.found_date
+        when
         for s in infos[:before]
-        if s.found_date
-        and s.found_date.precision in ("day", "week")
+        if (when := s.found_date or s.reported_date)
+        and when.precision in ("day", "week")
         and s.claim not in _UNDATING_CLAIMS
         and not _set_abroad(s)
     ]

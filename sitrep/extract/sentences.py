@@ -58,6 +58,8 @@ class SentenceInfo:
     # places NER sees that neither the gazetteer nor the country list know
     unknown_places: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()  # numbers and dates the sentence gives that cannot be right, ignored
+    # the day the sentence says something was said or announced, when it dates no event of its own
+    reported_date: DateFound | None = None
 
 
 def _trigger_words(sentence: str, kind: EventKind | None) -> bool:
@@ -148,6 +150,9 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
                 kind=kind,
                 casualties=casualties,
                 found_date=None if date_warning else found_date,
+                reported_date=None
+                if found_date or date_warning
+                else find_date(text, article.published, reporting=True),
                 toponyms=toponyms,
                 claim=claim_kind(text, article.published) if kind or _ABOUT_VIOLENCE.search(text) else None,
                 casualty_trigger_only=_trigger_words(text, kind),
