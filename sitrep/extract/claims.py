@@ -83,11 +83,16 @@ _OWN_ACT = re.compile(
 )
 
 
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|whom)\b[^,;]*$", re.I)
+
+
 def _reaction(sentence: str) -> bool:
     m = _REACTION.search(sentence)
     if m is None:
         return False
     act = _OWN_ACT.search(sentence)
+    if act is not None and _RELATIVE_BEFORE.search(sentence, max(0, act.start() - 25), act.start()):
+        act = None  # "Soleimani, who was killed in a US strike on January 3, was buried on Monday"
     return act is None or act.start() > m.start()
 
 

@@ -95,7 +95,7 @@ _ONE = (
 )
 # One victim named by a singular noun after the verb: "killed its driver", "kill tribal sheikh".
 _ONE_AFTER = re.compile(
-    rf"\s+(?:(?:a|an|the|his|her|its|their|one|[A-Z][\w-]*['’]s)\s+)?(?:(?!(?:and|or|but|was|were|in|at|on|of|by)\b)[\w’'-]+\s+){{0,2}}?"
+    rf"\s+(?:(?:a|an|the|his|her|its|their|one|(?-i:[A-Z])[\w-]*['’]s)\s+)?(?:(?!(?:and|or|but|was|were|in|at|on|of|by)\b)[\w’'-]+\s+){{0,2}}?"
     rf"{_ONE}\b(?!s)",
     re.I,
 )
@@ -141,20 +141,28 @@ _NAMED_DIED = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’-]+)+)\b[^.;,]{0,30},?\s+(?:who\s+)?$"
 )
 # "Soleimani was killed at Baghdad airport": one person, named, killed (said in the passive).
-_NAMED_PASSIVE = re.compile(r"\b(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?:was|has been|had been)\s+$")
+_NAMED_PASSIVE = re.compile(
+    r"\b(?!(?:Nobody|None|No|Noone|He|She|It|They|This|That|One|Everyone|Someone|Anyone)\b)"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?:was|has been|had been)\s+$"
+)
 _ORGANISATION = re.compile(r"\b(State|Army|Forces?|Group|Police|Council|Party|Front|Ministry)\b")
 _NAMED_VICTIM = re.compile(
     r"\s+(?:(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+"
     # one name alone, ended by punctuation or a preposition: "killed Soleimani in Baghdad", not "killed Iraqis"
-    r"|[A-Z][\w'’-]+(?<!ans)(?<!is)(?<!ds)(?<!ese)(?=\s*(?:$|[,.;:]|\s+(?:in|at|near|on|and|with|while|as)\b)))"
+    # (not a day or month: "killed Monday in Baghdad"; not a people: "killed Shiites in")
+    r"|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Sunnis|Shiites|Shias|Kurds|Peshmerga|Yazidis|Christians|Arabs|"
+    r"Turkmen|Americans|Iraqis|Iranians|Syrians|Israelis)\b)"
+    r"[A-Z][\w'’-]+(?=\s*(?:$|[,.;:]|\s+(?:in|at|near|on|and|with|while|as)\b)))"
 )
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 # Headline style: "blast kills at least nine", "bombs kill 49 in Baghdad".
 _BARE_AFTER = re.compile(
     rf"\s+{_QTY}(?=\s*(?:$|[:,;.\"]|\s+(?:in|at|near|on|including|across|around|as|after|during|outside)\b))",
     re.I,
 )
 _NOMINAL = re.compile(
-    r"\b(killing|deaths|assassination)\s+of\s+(?=(?-i:[A-Z])|(?:at least|more than|up to|nearly|about|some|\d|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores)\b)",
+    r"\b(killing|deaths)\s+of\s+(?=(?-i:[A-Z])|(?:at least|more than|up to|nearly|about|some|\d|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores)\b)",
     re.I,
 )
 _ACTIVE = {"kills", "kill", "killing", "assassinating", "wounds", "injures", "wounding", "injuring"}
@@ -321,7 +329,11 @@ def count_casualties(sentence: str) -> Casualties:
             found = after
         elif v["verb"].lower() in _ACTIVE and (bare := _BARE_AFTER.match(s, v.end())):
             found = read.value(bare["num"], bare["hedge"])
-        elif v["verb"].lower() in _NAMING_VERBS and _NAMED_VICTIM.match(s, v.end()):
+        elif (
+            v["verb"].lower() in _NAMING_VERBS
+            and not _PASSIVE_BEFORE.search(s, 0, v.start())
+            and _NAMED_VICTIM.match(s, v.end())
+        ):
             found = Count(1, 1, 1)  # "gunmen killed Ahmed Ali": one named victim
         if (
             found is None and not active and len(read.ignored) == ignored

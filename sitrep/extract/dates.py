@@ -178,9 +178,12 @@ def _relative(text: str, published: date) -> DateFound | None:
     elif t.endswith("last week"):
         found, precision = shift(published, -7), "week"
     elif t.endswith("weekend"):
-        # The Saturday of the weekend just past; "last weekend" told on a weekend is the one before.
+        # The Saturday of the weekend just past. "This weekend" told from Wednesday to Friday may mean the one
+        # to come: no date. "Last weekend", "this past weekend" told on a weekend are the one before.
         back = (published.weekday() - 5) % 7
-        if t.startswith("last") and back < 2:
+        if t == "this weekend" and published.weekday() in (2, 3, 4):
+            return None
+        if t.startswith(("last", "this past")) and back < 2:
             back += 7
         found, precision = shift(published, -back), "week"
     elif t in ("this week", "earlier this week"):
@@ -207,9 +210,11 @@ _SMALL_NUMBERS = {
     "six": 6,
     "seven": 7,
     "eight": 8,
+    "nine": 9,
+    "ten": 10,
 }
 _SINCE = re.compile(
-    r"^(?:[A-Z][A-Za-z ,.'-]*\([^)]*\)\s*[—–-]+\s*)?\W*(?:just|only|barely|some|about|nearly)?\s*(?P<n>\d|a|one|two|three|four|five|six|seven|eight)\s+"
+    r"^(?:[A-Z][A-Za-z ,.'-]*\([^)]*\)\s*[—–-]+\s*)?\W*(?:just|only|barely|some|about|nearly)?\s*(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?P<unit>days?|weeks?)\s+(?:after|since)\b(?P<clause>[^,]*(?:,[^,]*){0,3}?),\s+(?P<main>[^,]+)$",
     re.I,
 )

@@ -29,10 +29,10 @@ _ACT = re.compile(
     r"\b(killed|detonated|exploded|went off|attacked|opened fire|fired|shot|stormed|ambushed|kidnapped|abducted|"
     r"clashed|struck|hit|targeted|bombed|shelled|assassinated|gunned down|blew up|set fire|torched|raided|"
     r"arrested|detained|died|wounded|injured|executed|beheaded|launched an? \w+|"
-    r"(?:carried out|conducted) (?:\w+ ){0,3}(?:strikes|airstrikes|raids|attacks|executions?|bombings)|"
+    r"(?:carried out|conducted) (?:[\w,.-]+ ){0,3}(?:strikes?|airstrikes?|raids?|attacks?|executions?|bombings?)|"
     r"the latest (?:\w+ )?(?:air ?strikes|strikes|raids|attacks|bombings)|"
     r"(?:are|were) (?:now |still )?(?:fighting|battling|clashing)|"
-    r"(?:the|a) (?:final |fierce |decisive |ongoing )?(?:battle|fight|offensive|assault) (?:for|to (?:retake|drive|recapture|liberate|take))|protested|demonstrated|rallied|rioted|marched|launched|kills?|injures|explodes|executes|beheads|kidnaps?|abducts|storms|"
+    r"(?:the|a) (?:\w+ )?(?:battle|fight|offensive|assault) (?:for (?-i:[A-Z])|to (?:retake|drive|recapture|liberate|take)\b)|protested|demonstrated|rallied|rioted|marched|launched|kills?|injures|explodes|executes|beheads|kidnaps?|abducts|storms|"
     r"seizes|shoots)\b",
     re.I,
 )
@@ -78,14 +78,14 @@ TERRITORY = {"Government regains territory", "Non-state actor overtakes territor
 
 
 # Kinds that are acts of their own, by their own actor: towns taken on the ground are not the air strikes
-# that helped, and a protest is not the shooting at it. A sentence of one of these kinds never joins an
-# incident of another kind.
+# that helped. A sentence that tells such an act does not join an incident of another kind (`_another_act`).
 _DISTINCT_ACTS = TERRITORY | {"Air/drone strike"}
 
 
-# Protests, riots and strategic developments are acts by their nouns alone ("a demonstration on Monday in
-# Baghdad", "troops redeployed overnight throughout Baghdad") when told on a day at a place.
-_GATHERINGS = {"Protests", "Riots", "Strategic developments"}
+# Kinds that are acts by their nouns alone ("a demonstration on Monday in Baghdad", "troops redeployed
+# overnight throughout Baghdad", "set up a new base") when told on a day (or in a week) at a place.
+_ACTS_BY_NOUN_TYPES = {"Protests", "Riots"}
+_ACTS_BY_NOUN_SUB_TYPES = {"Change to group/activity", "Headquarters or base established"}
 
 
 @dataclass
@@ -121,9 +121,12 @@ def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
     placed = any(not t.country for t in s.toponyms)
     act = act or (headline and (s.kind is not None or _HEADLINE_ACT.search(s.evidence.text) is not None))
     act = act or (s.kind is not None and s.kind.sub_event_type in TERRITORY)
-    # a gathering on a day ("a demonstration on Monday in Baghdad"), not "long the scene of protests"
+    # on a day or in a week at a place ("a demonstration on Monday in Baghdad"), not "long the scene of protests"
     day = s.found_date is not None and s.found_date.precision in ("day", "week")
-    act = act or (s.kind is not None and s.kind.event_type in _GATHERINGS and day and placed)
+    by_noun = s.kind is not None and (
+        s.kind.event_type in _ACTS_BY_NOUN_TYPES or s.kind.sub_event_type in _ACTS_BY_NOUN_SUB_TYPES
+    )
+    act = act or (by_noun and day and placed)
     return act and (headline or dated or placed or c.zero or _exact(c.killed) or _exact(c.wounded))
 
 

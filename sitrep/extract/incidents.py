@@ -107,7 +107,11 @@ def _long_before(m: Mention, published: date | None) -> bool:
 
 
 # Told as under way when the article was written: "are fighting", "are now helping".
-_UNDER_WAY = re.compile(r"\b(?:are|is) (?:now |still )?(?!being\b)\w+ing\b")
+_UNDER_WAY = re.compile(
+    r"\b(?:are|is) (?:now |still )?(?:fighting|battling|clashing|advancing|helping|attacking|shelling|bombing|"
+    r"pounding|besieging|defending|pushing)\b",
+    re.I,
+)
 
 
 # The lead: an incident told there without a date is the news of the day it was published.

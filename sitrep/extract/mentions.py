@@ -31,13 +31,20 @@ def _first_count(draft: Draft, kind: str) -> tuple[Count | None, int | None]:
 
 def _told_as_earlier(sentence: str) -> int | None:
     """Days before the sentence's time when the act the sentence reports is the one its opening "N days
-    after" clause tells ("Five days after killing him in a drone strike, ... a retaliatory attack")."""
+    after" clause tells ("Five days after killing him in a drone strike, this was the moment ... a
+    retaliatory attack"), and the main clause reports no act as specific of its own."""
     found = time_before(sentence)
     if found is None:
         return None
-    days, clause, _ = found
-    told = classify(clause)
-    return days if told is not None and told == classify(sentence) else None
+    days, clause, main = found
+    told, own = classify(clause), classify(main)
+    # the main clause tells a lesser act ("a retaliatory attack") or none: the sentence's act is the clause's;
+    # "another car bomb exploded in Basra" is an act of its own, told on its own day
+    return (
+        days
+        if told is not None and told == classify(sentence) and (own is None or own.rank < told.rank)
+        else None
+    )
 
 
 def build_mention(

@@ -39,8 +39,8 @@ FOCUS_NAME = re.compile(r"\bIraq|\bKurdistan\b")
 
 # Where someone spoke is not where the incident was: "told reporters in Paris", "said in Washington".
 _SPOKEN_IN = re.compile(
-    r"\b(?:told|said|says|speaking|spoke|reporters|briefing|news conference|press conference|statement)\b"
-    r"[^.;]{0,30}\b(?:in|from)\s+(?:the\s+)?$",
+    r"\b(?:(?:told|briefed)\s+(?:reporters|journalists|lawmakers|\w+)|said|says|speaking|spoke|"
+    r"(?:at\s+)?a\s+(?:news|press)\s+conference|in\s+a\s+statement)\s+(?:in|from)\s+(?:the\s+)?$",
     re.I,
 )
 

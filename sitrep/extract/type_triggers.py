@@ -49,7 +49,9 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
             r"\b(air ?strikes?|airstrikes?|air raids?|drone strikes?|bombed from the air|warplanes?|drone attacks?|"
             r"fighter jets|helicopter gunships?|(?:carried out|conducted|launched) (?:\w+ )?strikes|"
             r"drones?(?! footage| video| images?| pictures?)|unmanned aerial vehicles?|uavs?|"
-            r"(aircraft|planes|jets|helicopters?) (\w+ ){0,2}(struck|hit|bombed|targeted|attacked|pounded|fired))\b"
+            r"(aircraft|planes|jets|helicopters?) (\w+ ){0,2}(struck|hit|bombed|targeted|attacked|pounded|fired)|"
+            # a military strike named by its target, as news calls an air or drone strike once it is known
+            r"(?:ordered|launched|authori[sz]ed|carried out) (?:the|a|an) (?:\w+ )?strike (?:\w+ ){0,2}?(?:on|against|targeting|that))\b"
         ),
         kind("Air/drone strike", 8),
     ),

@@ -1,0 +1,70 @@
+"""Single rules of the article extractor, on sentences written for sitrep (SYNTHETIC: no real report)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from sitrep.extract.claims import claim_kind
+from sitrep.extract.counts import count_casualties
+from sitrep.extract.dates import find_date, time_before
+from sitrep.extract.types import classify
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Gunmen killed Ahmed Ali in Mosul.", 1),
+        ("Iran vowed revenge for the strike that killed Karimi, officials said.", 1),
+        ("Five days after killing the group's top commander, Abu Zaid, in a drone strike, officials met.", 1),
+        ("Karimi was killed at the airport early Friday.", 1),
+        ("Five people were killed Monday in Baghdad.", 5),
+        ("Gunmen killed Shiites in the market.", None),
+        ("Nobody was killed in the blast.", None),
+    ],
+)
+def test_named_and_counted_victims(sentence: str, killed: int | None) -> None:
+    found = count_casualties(sentence).killed
+    assert (found.best if found else None) == killed
+
+
+@pytest.mark.parametrize(
+    ("weekday", "phrase", "saturday_back"),
+    [
+        (0, "this weekend", 2),  # told on Monday: the weekend just past
+        (3, "this weekend", None),  # told on Thursday: perhaps the weekend to come
+        (5, "this weekend", 0),
+        (5, "last weekend", 7),  # told on Saturday: the weekend before
+        (6, "this past weekend", 8),
+        (2, "over the weekend", 4),
+    ],
+)
+def test_weekend_dates(weekday: int, phrase: str, saturday_back: int | None) -> None:
+    published = date(2019, 3, 4) + timedelta(days=weekday)  # 2019-03-04 is a Monday
+    found = find_date(f"Militants attacked a checkpoint {phrase}.", published)
+    expected = None if saturday_back is None else published - timedelta(days=saturday_back)
+    assert (found.value if found else None) == expected
+
+
+def test_days_after_clause() -> None:
+    found = time_before("Three days after a car bomb killed nine people, the council met on Thursday.")
+    assert found is not None and found[0] == 3
+    assert time_before("Gunmen attacked a checkpoint on Thursday.") is None
+
+
+def test_relative_clause_is_no_report_of_its_own() -> None:
+    """A reaction stays a reaction when the act it names is in a relative clause."""
+    day = date(2020, 1, 8)
+    assert claim_kind(
+        "The commander, who was killed in a strike on January 3, was buried on Monday.", day
+    ) == ("reaction")
+    assert claim_kind("She was abducted in Mosul on September 17 and put on trial by the group.", day) is None
+
+
+def test_strike_named_by_its_target() -> None:
+    assert (
+        classify("The president ordered the strike Thursday against the commander near the airport.")
+        is not None
+    )
+    assert classify("Workers went on strike on Monday.") is None
