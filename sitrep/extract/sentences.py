@@ -37,6 +37,10 @@ _EXCLUDED_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODU
 FOCUS_NAME = re.compile(r"\bIraq|\bKurdistan\b")
 
 
+# A title before a name is no place: "Sen. Cardin", "Gen. Soleimani", "Lt. Col. Ahmed".
+_TITLE = re.compile(r"(?:Sen|Rep|Gen|Lt|Col|Maj|Brig|Adm|Capt|Sgt|Cpl|Pvt|Dr|Mr|Mrs|Ms|Prof|Gov|Pres)\.")
+
+
 # Where someone spoke is not where the incident was: "told reporters in Paris", "said in Washington".
 _SPOKEN_IN = re.compile(
     r"\b(?:(?:told|briefed)\s+(?:reporters|journalists|lawmakers|\w+)|said|says|speaking|spoke|"
@@ -126,16 +130,19 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
         toponyms = tuple(
             t
             for i, t in enumerate(found)
-            if t.governorate
-            or (
-                _surname(t.surface) not in surnames
-                and not _given_name(t, whole, surnames)
-                and not (t.start - start <= 2 and common_word(t.surface, lower_words))
-                and (
-                    before_admin_area(t, found[i + 1 :], whole)
-                    or not _overlaps(t, excluded)
-                    or (well_known(t) and not _inside_longer_name(t, excluded))
-                    or (well_known(t) and t.qualifier == "label")  # "Baghdad airport", "Mosul Dam"
+            if not _TITLE.match(whole, t.start)
+            and (
+                t.governorate
+                or (
+                    _surname(t.surface) not in surnames
+                    and not _given_name(t, whole, surnames)
+                    and not (t.start - start <= 2 and common_word(t.surface, lower_words))
+                    and (
+                        before_admin_area(t, found[i + 1 :], whole)
+                        or not _overlaps(t, excluded)
+                        or (well_known(t) and not _inside_longer_name(t, excluded))
+                        or (well_known(t) and t.qualifier == "label")  # "Baghdad airport", "Mosul Dam"
+                    )
                 )
             )
         )
