@@ -422,6 +422,23 @@ STORIES: dict[str, Story] = {
             "Those strikes came as suicide bombers struck in Baghdad, killing 15 people.",
         ),
     ),
+    # 20. A missile attack on two bases is one event per base; rockets fired from a town hit one base.
+    "ctx-two-targets": Story(
+        "Missiles hit two bases hosting foreign troops",
+        date(2020, 1, 8),  # a Wednesday
+        (
+            "A neighbouring state fired more than a dozen ballistic missiles early Wednesday that targeted the Ain al-Asad air base in Anbar and a second base at Irbil, officials said.",
+            "No casualties were reported at either base.",
+        ),
+    ),
+    "ctx-fired-from": Story(
+        "Rockets hit air base",
+        date(2020, 3, 4),  # a Wednesday
+        (
+            "Rockets fired from Hit struck the Ain al-Asad air base on Tuesday, officials said.",
+            "No one was hurt.",
+        ),
+    ),
     # 12. A victim named in the passive, on the weekend.
     "ctx-weekend": Story(
         "Tribal leader killed in Hit",
@@ -702,3 +719,16 @@ def test_the_day_of_an_announcement_dates_what_follows(found: dict[str, Extracte
     bombing is dated by Saturday, not by the Feb. 3 strikes told further back."""
     events = [e for e in found["ctx-announced-day"].events if e.admin1_code == "IQ-BG"]
     assert [(e.event_date, e.fatalities) for e in events] == [(date(2016, 6, 4), 15)], show(events)
+
+
+def test_a_missile_attack_on_two_bases_is_two_events(found: dict[str, Extracted]) -> None:
+    """ "targeted the Ain al-Asad air base in Anbar and a second base at Irbil": one event per base."""
+    events = news(found, "ctx-two-targets")
+    assert sorted(e.admin1_code or "" for e in events) == ["IQ-AN", "IQ-AR"], show(events)
+    assert {e.event_type for e in events} == {"Explosions/Remote violence"}, show(events)
+
+
+def test_rockets_fired_from_a_town_hit_one_place(found: dict[str, Extracted]) -> None:
+    """ "Rockets fired from Hit struck the Ain al-Asad air base": the launch site is no second target."""
+    events = news(found, "ctx-fired-from")
+    assert len(events) == 1, show(events)

@@ -8,9 +8,11 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from ..geo.gazetteer import Gazetteer
 from ..geo.locate import WELL_KNOWN, resolve
+from ..geo.toponyms import Toponym
 from ..ingest.dates import safe_date
 from ..model import Article, Claim, Extraction, Mention, Place
 from .claims import claim_numbers, claim_period
@@ -129,15 +131,41 @@ def _undated_aside(d: Draft, infos: list[SentenceInfo]) -> bool:
     return earlier_date(infos, first) is None
 
 
+_REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack"}
+_AND_TARGET = re.compile(r"\band\b")
+_NOT_TARGETS = re.compile(r"\b(from|between|road|highway|near)\b|^\s*-", re.I)
+_FROM_BEFORE = re.compile(r"\b(from|between)\s+(?:the\s+)?$", re.I)
+
+
+def _remote_targets(first: SentenceInfo) -> list[Toponym]:
+    """The places a missile or air attack struck together: "targeted the Ain al-Assad air base and a second
+    base at Irbil" (named one after the other, joined by "and"; not "from X", "between X and Y")."""
+    named = [t for t in first.toponyms if not t.country]
+    text, start = first.evidence.text, first.evidence.start
+    joined = [
+        (a, b)
+        for a, b in pairwise(named)
+        if _AND_TARGET.search(between := text[a.end - start : b.start - start])
+        and not _NOT_TARGETS.search(between)
+        and not _FROM_BEFORE.search(text, 0, a.start - start)
+    ]
+    return list(dict.fromkeys(t for pair in joined for t in pair))
+
+
 def _per_town(m: Mention, d: Draft, gazetteer: Gazetteer, context: set[str]) -> list[Mention]:
-    """Territory taken in several towns at once ("seized Fallujah and parts of Ramadi") is one event per
-    town, as ACLED codes one place per event; every other incident stays whole."""
-    if m.sub_event_type not in TERRITORY or m.place is None:
+    """Territory taken in several towns at once ("seized Fallujah and parts of Ramadi") and a missile or air
+    attack on several places ("targeted the Ain al-Assad air base and a second base at Irbil") are one event
+    per place, as ACLED codes one place per event; every other incident stays whole."""
+    if m.place is None:
+        return [m]
+    if m.sub_event_type in TERRITORY:
+        named = [t for t in d.sentences[0].toponyms if not (t.country or t.governorate)]
+    elif m.sub_event_type in _REMOTE:
+        named = _remote_targets(d.sentences[0])
+    else:
         return [m]
     towns: dict[str, Place] = {m.place.place_id: m.place}
-    for t in d.sentences[0].toponyms:
-        if t.country or t.governorate:
-            continue
+    for t in named:
         place = resolve([t], gazetteer, context)
         if place is not None and place.country == FOCUS_COUNTRY and place.geo_precision == 1:
             towns.setdefault(place.place_id, place)
