@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import MONTH
+from .number_words import NUMBER_WORDS
 
 # The most dead, or wounded, one incident can be reported with. The deadliest single attacks on record
 # killed a few thousand; a larger number read as a count is a misreading (an amount of money, a serial
@@ -15,45 +16,7 @@ MAX_COUNT = 100_000
 # sitrep reads needs more than this.
 MAX_DIGITS = 15
 
-_UNITS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "another": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a hundred": 100,
-    "a dozen": 12,
-    "dozen": 12,
-    "both": 2,
-    "twin": 2,
-    "a couple of": 2,
-}
+_UNITS = NUMBER_WORDS
 # Vague amounts as ACLED codes them: the lower end of what the word can mean.
 _VAGUE = {
     "several": (3, None),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..ingest.dates import safe_date
+from .number_words import NUMBER_WORDS
 
 # An event date sitrep believes lies between these: no incident before 1900, none after the report that
 # tells of it (give or take time zones: a couple of days). Outside, the date is dropped with a warning.
@@ -200,19 +201,6 @@ def _relative(text: str, published: date) -> DateFound | None:
     return DateFound(found, precision, text) if found else None
 
 
-_SMALL_NUMBERS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 _SINCE = re.compile(
     r"^(?:[A-Z][A-Za-z ,.'-]*\([^)]*\)\s*[—–-]+\s*)?\W*(?:just|only|barely|some|about|nearly)?\s*(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?P<unit>days?|weeks?)\s+(?:after|since)\b(?P<clause>[^,]*(?:,[^,]*){0,3}?),\s+(?P<main>[^,]+)$",
@@ -226,7 +214,7 @@ def time_before(sentence: str) -> tuple[int, str, str] | None:
     m = _SINCE.match(sentence)
     if m is None:
         return None
-    n = int(m["n"]) if m["n"].isdigit() else _SMALL_NUMBERS[m["n"].lower()]
+    n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].lower()]
     return n * (7 if m["unit"].lower().startswith("week") else 1), m["clause"], m["main"]
 
 
