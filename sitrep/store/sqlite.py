@@ -169,6 +169,8 @@ class SQLiteStore:
             )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.transaction():
+                if self.schema_version >= number:
+                    continue  # another process opening the same file migrated it while this one waited
                 for statement in _statements(script):
                     self.db.execute(statement)
                 if number == 3:
