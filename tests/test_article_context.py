@@ -439,6 +439,18 @@ STORIES: dict[str, Story] = {
             "No one was hurt.",
         ),
     ),
+    # 21. A month set by the sentence right before dates the fighting told after it.
+    "ctx-this-month": Story(
+        "Militants still active a month after victory",
+        date(2018, 1, 20),  # a Saturday
+        (
+            "A month after the government declared victory, officials say the militants could still retake ground.",
+            "Commanders say sleeper cells move at night between the valleys.",
+            "Residents say they are afraid to travel after dark.",
+            "In the Hawija area, at least three civilians and a tribal fighter have been killed this month, security sources said.",
+            "They said around 60 militants have also died in fighting around Hawija.",
+        ),
+    ),
     # 12. A victim named in the passive, on the weekend.
     "ctx-weekend": Story(
         "Tribal leader killed in Hit",
@@ -732,3 +744,12 @@ def test_rockets_fired_from_a_town_hit_one_place(found: dict[str, Extracted]) ->
     """ "Rockets fired from Hit struck the Ain al-Asad air base": the launch site is no second target."""
     events = news(found, "ctx-fired-from")
     assert len(events) == 1, show(events)
+
+
+def test_a_month_from_the_sentence_before_dates_the_fighting(found: dict[str, Extracted]) -> None:
+    """ "... killed this month. They said around 60 militants have also died in fighting around Hawija": the
+    fighting is of this month, not an undated aside."""
+    result = found["ctx-this-month"]
+    fighting = with_sentence(result.events, "60 militants")
+    assert fighting and all(e.event_date and e.event_date.month == 1 for e in fighting), show(result.events)
+    assert not [c for c in result.claims if "60 militants" in c.text], show(result.events)

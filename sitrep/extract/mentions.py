@@ -149,12 +149,13 @@ def _set_abroad(s: SentenceInfo) -> bool:
 def earlier_date(infos: list[SentenceInfo], before: int) -> DateFound | None:
     """The date of the nearest earlier sentence: "Two bombings hit on Monday. In Mosul, ...". The day
     something was announced counts too ("the command announced Saturday. ... bombers struck in Baghdad"):
-    the nearest time the article gives is a better anchor than an older one further back."""
+    the nearest time the article gives is a better anchor than an older one further back. A month counts
+    only from the sentence right before ("... killed this month. Around 60 also died in fighting there")."""
     dated = [
         when
         for s in infos[:before]
         if (when := s.found_date or s.reported_date)
-        and when.precision in ("day", "week")
+        and (when.precision in ("day", "week") or s.index == before - 1)  # a month only right before
         and s.claim not in _UNDATING_CLAIMS
         and not _set_abroad(s)
     ]
