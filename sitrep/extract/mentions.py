@@ -155,7 +155,7 @@ def earlier_date(infos: list[SentenceInfo], before: int) -> DateFound | None:
         when
         for s in infos[:before]
         if (when := s.found_date or s.reported_date)
-        and (when.precision in ("day", "week") or s.index == before - 1)  # a month only right before
+        and (when.precision in ("day", "week") or (when.precision == "month" and s.index == before - 1))
         and s.claim not in _UNDATING_CLAIMS
         and not _set_abroad(s)
     ]
