@@ -13,7 +13,7 @@ from .dates import DateFound, shift, time_before
 from .grouping import Draft
 from .place_names import FOCUS_COUNTRY, local_names, unresolved_names
 from .sentences import SentenceInfo
-from .types import PROTESTS, RIOTS, classify
+from .types import PROTESTS, RIOTS, EventKind, classify
 
 _STATE_ACTS = {"Arrests", "Air/drone strike"}
 
@@ -29,9 +29,9 @@ def _first_count(draft: Draft, kind: str) -> tuple[Count | None, int | None]:
     return None, None
 
 
-def _told_as_earlier(sentence: str) -> int | None:
-    """Days before the sentence's time when the act the sentence reports is the one its opening "N days
-    after" clause tells ("Five days after killing him in a drone strike, this was the moment ... a
+def _told_as_earlier(sentence: str, kind: EventKind) -> int | None:
+    """Days before the sentence's time when the act the sentence reports (`kind`) is the one its opening
+    "N days after" clause tells ("Five days after killing him in a drone strike, this was the moment ... a
     retaliatory attack"), and the main clause reports no act as specific of its own."""
     found = time_before(sentence)
     if found is None:
@@ -40,11 +40,7 @@ def _told_as_earlier(sentence: str) -> int | None:
     told, own = classify(clause), classify(main)
     # the main clause tells a lesser act ("a retaliatory attack") or none: the sentence's act is the clause's;
     # "another car bomb exploded in Basra" is an act of its own, told on its own day
-    return (
-        days
-        if told is not None and told == classify(sentence) and (own is None or own.rank < told.rank)
-        else None
-    )
+    return days if told is not None and told == kind and (own is None or own.rank < told.rank) else None
 
 
 def build_mention(
@@ -77,7 +73,7 @@ def build_mention(
         warnings.append("no date in the text: publication date used")
     else:
         warnings.append("no date in the text and no publication date")
-    if event_date is not None and (before := _told_as_earlier(sentences[k_i].evidence.text)):
+    if event_date is not None and (before := _told_as_earlier(sentences[k_i].evidence.text, kind)):
         event_date = shift(event_date, -before) or event_date
         warnings.append(f"dated {before} days before the sentence's own time, as its opening clause says")
     killed, f_i = _first_count(draft, "killed")

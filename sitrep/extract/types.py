@@ -73,7 +73,6 @@ _AIR_SUPPORT = re.compile(
     r"|\bair ?strikes (?:are|were|have been|had been) (?:now )?(?:helping|supporting|backing|aiding)\b",
     re.I,
 )
-_GROUND_BATTLE = {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}
 
 _ATTACK = next(pattern for pattern, k in KINDS if k.sub_event_type == "Attack")
 _DISRUPTED_WEAPONS = kind("Disrupted weapons use", 5)
@@ -111,6 +110,6 @@ def classify(sentence: str) -> EventKind | None:
     found = _by_words(sentence)
     if found and found.sub_event_type == "Air/drone strike" and _AIR_SUPPORT.search(sentence):
         ground = _by_words(_AIR_SUPPORT.sub(" ", sentence))
-        if ground is not None and ground.sub_event_type in _GROUND_BATTLE:
+        if ground is not None and ground.event_type == BATTLES:
             return ground
     return demonstration_kind(sentence, found) if found else None
