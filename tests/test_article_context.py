@@ -461,6 +461,39 @@ STORIES: dict[str, Story] = {
             "His funeral was held on Monday.",
         ),
     ),
+    # 22. A senator from abroad reacting to a strike told earlier: one strike, not two.
+    "ctx-senator-reacts": Story(
+        "Air strike kills militia commander at Baghdad airport",
+        date(2020, 6, 12),  # a Friday
+        (
+            "A militia commander was killed in an air strike on Friday, officials said.",
+            "Abu Karrar al-Hashimi was killed at Baghdad airport early Friday as his convoy left the terminal.",
+            "Hashimi was killed while the convoy was leaving the airport road, a security source said.",
+            "The strike drew condemnation from several parties in parliament.",
+            'Sen. Jane Hollis, an Ohio Democrat, said, "The decision to kill Abu Karrar al-Hashimi in Baghdad is a provocative act taken without consultation."',
+        ),
+    ),
+    # 23. A quotation with no one reporting it, joined to a strike without casualties, gives it no toll.
+    "ctx-quoted-reaction": Story(
+        "Rocket hits Green Zone, no casualties",
+        date(2020, 2, 13),  # a Thursday
+        (
+            "A rocket struck the Green Zone in Baghdad on Wednesday night, and there were no casualties, police said.",
+            "Embassy staff took shelter in a basement until the alarm ended.",
+            "A guard who served at the embassy in 2008 has told the story of that year many times.",
+            "“‘I killed an attacker.’”",
+        ),
+    ),
+    # 24. The assault and the base it overran: one battle, dated by its own day.
+    "ctx-assault-and-overrun": Story(
+        "Up to 200 soldiers feared dead after militants overrun base",
+        date(2014, 10, 2),  # a Thursday
+        (
+            "150 soldiers are dead and 60 are missing following a militant attack, officials say.",
+            "Officials gave new details about the killing of up to 200 soldiers in western Anbar province after militants overran the base near Fallujah this week.",
+            "A handful of survivors who escaped from the base, which had been under siege for a week, accused the government of failing to respond in the days leading up to Monday's final assault on the camp.",
+        ),
+    ),
 }
 
 
@@ -753,3 +786,28 @@ def test_a_month_from_the_sentence_before_dates_the_fighting(found: dict[str, Ex
     fighting = with_sentence(result.events, "60 militants")
     assert fighting and all(e.event_date and e.event_date.month == 1 for e in fighting), show(result.events)
     assert not [c for c in result.claims if "60 militants" in c.text], show(result.events)
+
+
+def test_a_senator_from_abroad_is_no_second_place(found: dict[str, Extracted]) -> None:
+    """ "Sen. Jane Hollis, an Ohio Democrat, said the decision to kill ... in Baghdad": a name the gazetteer
+    does not know ("Ohio") does not set the reaction apart from the strike; one strike, dated Friday."""
+    events = news(found, "ctx-senator-reacts")
+    assert [(e.sub_event_type, e.admin1_code, e.fatalities) for e in events] == [
+        ("Air/drone strike", "IQ-BG", 1)
+    ], show(events)
+
+
+def test_a_bare_quotation_gives_no_toll(found: dict[str, Extracted]) -> None:
+    """ "there were no casualties" ... "'I killed an attacker.'": the quotation is no report of the rocket."""
+    events = news(found, "ctx-quoted-reaction")
+    assert [(e.admin1_code, e.fatalities) for e in events] == [("IQ-BG", 0)], show(events)
+
+
+def test_an_assault_and_the_overrun_base_are_one_battle(found: dict[str, Extracted]) -> None:
+    """The toll of the lead, the base overrun "this week" and "Monday's final assault" are one battle on
+    Monday, with the lead's toll."""
+    events = news(found, "ctx-assault-and-overrun")
+    assert [(e.event_type, e.admin1_code, e.event_date) for e in events] == [
+        ("Battles", "IQ-AN", date(2014, 9, 29))
+    ], show(events)
+    assert 150 <= events[0].fatalities <= 200, show(events)

@@ -99,6 +99,11 @@ class Telling:
     quote: bool = False  # it opens with a direct quotation
     casualties_only: bool = False  # only "killed"/"wounded" make it violent: it may tell part of an incident
     dated: bool = True  # its own sentences give its date (not an earlier sentence or the publication)
+    unknown: frozenset[str] = frozenset()  # names NER took for places that the gazetteer does not know
+
+    def known_names(self) -> set[str]:
+        """The small places it names that the gazetteer knows ("a Maryland Democrat" is no place in Iraq)."""
+        return set(self.mention.place_names) - self.unknown
 
     @property
     def first(self) -> int:
@@ -108,12 +113,26 @@ class Telling:
         return " ".join(self.texts)
 
 
-def _names(text: str) -> set[str]:
-    """Capitalised words inside a sentence (not its first word): the people and things it is about."""
-    words = _WORD.findall(text)
-    return {
-        w.lower().removesuffix("’s").removesuffix("'s") for w in words[1:] if w[0].isupper()
-    } - _COMMON_NAMES
+def _name(word: str) -> str:
+    return word.lower().removesuffix("’s").removesuffix("'s")
+
+
+def _names(texts: Sequence[str]) -> tuple[set[str], set[str]]:
+    """Capitalised words inside its sentences — the people and things it is about — and the sentences'
+    first words, which are names only if capitalised inside a sentence elsewhere ("Soleimani was killed")."""
+    inside: set[str] = set()
+    first: set[str] = set()
+    for text in texts:
+        words = _WORD.findall(text)
+        inside |= {_name(w) for w in words[1:] if w[0].isupper()}
+        first |= {_name(w) for w in words[:1]}
+    return inside - _COMMON_NAMES, first - _COMMON_NAMES
+
+
+def _shared_names(a: Telling, b: Telling) -> set[str]:
+    inside_a, first_a = _names(a.texts)
+    inside_b, first_b = _names(b.texts)
+    return ((inside_a & (inside_b | first_b)) | (first_a & inside_b)) - a.places - b.places
 
 
 def _same_day(a: Telling, b: Telling) -> bool:
@@ -123,7 +142,15 @@ def _same_day(a: Telling, b: Telling) -> bool:
     gap = abs((ma.event_date - mb.event_date).days)
     if {ma.date_precision, mb.date_precision} != {"day"}:
         return gap <= 7  # a week or a month told
-    return gap == 0 or (gap <= 2 and not (a.dated and b.dated))  # one dated only by its context
+    if a.dated and b.dated:
+        return gap == 0
+    if a.dated != b.dated:
+        # one dated only by its context (the day of the report or an earlier sentence's day): the other,
+        # dated by its own words, may have happened in the days before that ("Monday's final assault")
+        dated, undated = (ma, mb) if a.dated else (mb, ma)
+        assert dated.event_date is not None and undated.event_date is not None
+        return 0 <= (undated.event_date - dated.event_date).days <= 7 or gap <= 2
+    return gap <= 2
 
 
 def _same_place(a: Mention, b: Mention) -> bool:
@@ -147,19 +174,21 @@ def same_incident(a: Telling, b: Telling) -> bool:
     something that ties them — a name both give, a toll both give, or `b` pointing back ("the strike")."""
     ma, mb = a.mention, b.mention
     partial = a.casualties_only or b.casualties_only or a.quote or b.quote
-    # A bare "attack" fits any means; two means (a missile attack, a drone strike) are two acts.
+    # A bare "attack" fits any means; two means (a missile attack, a drone strike) are two acts; an assault
+    # and the base it overran are one battle told twice.
     kinds_fit = (
         partial
         or ma.sub_event_type == mb.sub_event_type
         or "Attack" in (ma.sub_event_type, mb.sub_event_type)
+        or ma.event_type == mb.event_type == "Battles"
     )
     if not (kinds_fit and _same_day(a, b) and _same_place(ma, mb) and (partial or _counts_agree(ma, mb))):
         return False
-    if ma.place_names and mb.place_names and not set(ma.place_names) & set(mb.place_names):
+    if (na := a.known_names()) and (nb := b.known_names()) and not na & nb:
         return False  # Sadr City and Karrada: two neighbourhoods, two incidents
     if ma.place and mb.place and ma.place.place_id == mb.place.place_id and ma.place.geo_precision == 1:
         return True
-    shared_names = (_names(a.text()) & _names(b.text())) - a.places - b.places
+    shared_names = _shared_names(a, b)
     shared_toll = ma.fatalities > 0 and ma.fatalities == mb.fatalities
     points_back = (_ANAPHOR.search(b.text()) is not None and (mb.place is None or ma.place is None)) or (
         b.casualties_only and _KNOWN_VICTIMS.match(b.texts[0]) is not None

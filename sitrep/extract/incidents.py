@@ -181,7 +181,17 @@ def _telling(m: Mention, d: Draft) -> Telling:
         quote=d.sentences[0].evidence.text.lstrip()[:1] in _QUOTES,
         casualties_only=all(s.casualty_trigger_only or s.kind is None for s in d.sentences),
         dated=any(s.found_date is not None for s in d.sentences),
+        unknown=frozenset(n for s in d.sentences for n in s.unknown_places),
     )
+
+
+_WHOLLY_QUOTED = re.compile(r"\s*[\"“‘']+[^\"“”]*[\"”’']+\s*")
+
+
+def _wholly_quoted(d: Draft) -> bool:
+    """Every sentence a quotation with no attribution ("'I killed a terrorist.'"), unlike a quoted report
+    ('"Troops redeployed overnight," Meuse reports')."""
+    return all(_WHOLLY_QUOTED.fullmatch(s.evidence.text) for s in d.sentences)
 
 
 def _dated_to_the_day(d: Draft) -> bool:
@@ -204,7 +214,14 @@ def _one_per_incident(
             # a quotation that tells no incident told elsewhere, and dates none ("I shot more warning shots
             # than I ever shot at ISIS"); a quoted report of the day ("Troops redeployed overnight") is news
             claims += [(drafts[i].sentences[0], "quote") for i in members]
-        elif len(members) == 1:
+            continue
+        told = [i for i in members if not _wholly_quoted(drafts[i])]
+        if told and len(told) < len(members):
+            # words quoted with no one reporting them, joined to a reported incident, are a reaction to it
+            # ("'I killed a terrorist'"): its facts come from the report, not from the quotation
+            claims += [(drafts[i].sentences[0], "quote") for i in members if i not in told]
+            members = told
+        if len(members) == 1:
             incidents.append((drafts[members[0]], built[members[0]]))
         else:
             sentences = {s.index: s for i in members for s in drafts[i].sentences}

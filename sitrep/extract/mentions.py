@@ -16,6 +16,7 @@ from .sentences import SentenceInfo
 from .types import PROTESTS, RIOTS, EventKind, classify
 
 _STATE_ACTS = {"Arrests", "Air/drone strike"}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
 
 
 _CROWDS = {PROTESTS: Actor("Protesters (Iraq)", ""), RIOTS: Actor("Rioters (Iraq)", "")}
@@ -63,7 +64,8 @@ def build_mention(
     precision: str | None = "day" if article.published else None
     dated = [(s.found_date, i) for i, s in enumerate(sentences) if s.found_date and s.kind]
     if dated:
-        found, d_i = dated[0]
+        # the finest date its sentences give ("this week ... Monday's final assault": Monday), else the first
+        found, d_i = min(dated, key=lambda x: (_PRECISION_RANK.get(x[0].precision, 9), x[1]))
         event_date, precision = found.value, found.precision
         fields.append(("event_date", d_i))
     elif context_date is not None:
