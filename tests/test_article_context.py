@@ -494,6 +494,16 @@ STORIES: dict[str, Story] = {
             "A handful of survivors who escaped from the base, which had been under siege for a week, accused the government of failing to respond in the days leading up to Monday's final assault on the camp.",
         ),
     ),
+    # 25. A headline that names a person whose surname is also a village's ("Kerry" ~ Kiri, in Diyala).
+    "ctx-person-headline": Story(
+        "John Kerry: the militants must be stopped",
+        date(2016, 3, 17),  # a Thursday
+        (
+            "Secretary of State John Kerry said on Thursday that the group's campaign against minorities must be stopped.",
+            "The group has claimed attacks on mosques and markets in several countries.",
+            "It claimed responsibility for the explosion, which killed at least 13 people and injured nine others.",
+        ),
+    ),
 }
 
 
@@ -811,3 +821,9 @@ def test_an_assault_and_the_overrun_base_are_one_battle(found: dict[str, Extract
         ("Battles", "IQ-AN", date(2014, 9, 29))
     ], show(events)
     assert 150 <= events[0].fatalities <= 200, show(events)
+
+
+def test_a_person_in_the_headline_is_no_village(found: dict[str, Extracted]) -> None:
+    """ "John Kerry: ..." does not place an unplaced explosion in the village of Kiri (Diyala)."""
+    events = found["ctx-person-headline"].events
+    assert not [e for e in events if e.admin1_code == "IQ-DA"], show(events)

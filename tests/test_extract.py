@@ -63,6 +63,8 @@ PUBLISHED = date(2018, 1, 20)  # a Saturday
         ("The attack on December 28 killed two.", date(2017, 12, 28), "day"),
         ("On 13.12.2017 a convoy was hit.", date(2017, 12, 13), "day"),
         ("There were 300 attacks in the first quarter of 2017.", date(2017, 1, 1), "quarter"),
+        ("In May of 2006, tribes drove the militants out of the town.", date(2006, 5, 1), "month"),
+        ("The bridge was destroyed in June of 2014.", date(2014, 6, 1), "month"),
     ],
 )
 def test_dates(sentence: str, value: date, precision: str) -> None:
@@ -84,6 +86,18 @@ def test_dates(sentence: str, value: date, precision: str) -> None:
         ("The army denied that the village had been attacked.", "negation"),
         ("The situation resembles the fall of the city back in 2014.", "history"),
         ("A bomb killed two soldiers near the base on Monday.", None),
+        (
+            "He returned to the theme on Monday, as he met the family of a soldier killed by a roadside bomb in 2006.",
+            "history",
+        ),
+        (
+            "Gunmen killed five soldiers near Tarmiyah on Monday, in an area cleared of militants in 2017.",
+            None,
+        ),
+        (
+            "A car bomb killed 12 people in Baghdad on Tuesday, in the deadliest attack in the city since 2016.",
+            None,
+        ),
     ],
 )
 def test_claim_kinds(sentence: str, kind: str | None) -> None:

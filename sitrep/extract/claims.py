@@ -6,7 +6,8 @@ import re
 from datetime import date
 
 from .counts import count_casualties, digits
-from .dates import find_date, history_year
+from .dates import YEAR, find_date, history_year
+from .types import classify
 
 _STATISTIC = re.compile(
     r"\b\d[\d,]*\s+(?:reported\s+|separate\s+|terrorist\s+|deadly\s+)?(attacks|incidents|operations|bombings|"
@@ -96,9 +97,44 @@ def _reaction(sentence: str) -> bool:
     return act is None or act.start() > m.start()
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
+
+
+def _act_of_an_earlier_year(sentence: str, published: date | None) -> bool:
+    """The sentence's only act is told in a clause of its own set in an earlier year ("It's a theme he returned
+    to this past weekend, as Trump feuded with the family of a soldier killed by a suicide bomber in Baghdad
+    in 2004"), whatever recent day the rest of the sentence names."""
+    if published is None:
+        return False
+    for m in YEAR.finditer(sentence):
+        if int(m[1]) >= published.year:
+            continue
+        starts = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, m.start())]
+        start = starts[-1] if starts else 0
+        after = _CLAUSE_BREAK.search(sentence, m.end())
+        end = after.start() if after else len(sentence)
+        clause, rest = sentence[start:end], sentence[:start] + sentence[end:]
+        if classify(clause) is not None and classify(rest) is None:
+            return True
+    return False
+
+
+# "the deadliest attack since 2016": a comparison that sets an incident against the past, not a count since
+_SUPERLATIVE = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|first|most \w+)\b[^.,;]{0,50}$", re.I
+)
+
+
+def _statistic(sentence: str) -> bool:
+    m = _STATISTIC.search(sentence)
+    if m is None:
+        return False
+    return not (m[2] and m[2].lower() == "since" and _SUPERLATIVE.search(sentence, m.start(), m.start(2)))
+
+
 def claim_kind(sentence: str, published: date | None) -> str | None:
     """Why a violent sentence is not a report of one incident, or None when it may be one."""
-    if _STATISTIC.search(sentence):
+    if _statistic(sentence):
         return "statistic"
     if _HABITUAL.search(sentence) or (_LASTING.search(sentence) and not _recent(sentence, published)):
         return "habitual"
@@ -111,6 +147,8 @@ def claim_kind(sentence: str, published: date | None) -> str | None:
     if _reaction(sentence):
         return "reaction"
     if (_HISTORY.search(sentence) or history_year(sentence, published)) and not _recent(sentence, published):
+        return "history"
+    if _act_of_an_earlier_year(sentence, published):
         return "history"
     return None
 

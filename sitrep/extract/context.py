@@ -18,7 +18,7 @@ from ..geo.locate import resolve, well_known
 from ..geo.toponyms import Toponym, find_toponyms
 from ..model import Article, Mention, Place
 from .place_names import FOCUS_COUNTRY
-from .sentences import common_word
+from .sentences import common_word, surname
 
 # A telling that points back at an incident already told: "the attack", "the strike that killed ...".
 _ANAPHOR = re.compile(
@@ -252,8 +252,15 @@ class ArticleContext:
         sentence_starts: Sequence[int],
         gazetteer: Gazetteer,
         lower_words: frozenset[str],
+        people: frozenset[str] = frozenset(),
     ) -> ArticleContext:
-        headline = tuple(t for t in find_toponyms(article.title, gazetteer) if _usable(t, lower_words))
+        """`people`: the surnames of the people the article names ("John Kerry: ISIS responsible ..." names
+        no village Kiri)."""
+        headline = tuple(
+            t
+            for t in find_toponyms(article.title, gazetteer)
+            if _usable(t, lower_words) and surname(t.surface) not in people
+        )
         m = _DATELINE.match(article.text)
         dateline = tuple(t for t in find_toponyms(m[1], gazetteer) if not t.country) if m else ()
         if article.dateline:

@@ -52,10 +52,12 @@ _RELATIVE = re.compile(
     r"earlier this month|the previous day|overnight|on the eve)\b",
     re.I,
 )
-_LAST_MONTH = re.compile(rf"\b(?:last|this past|in|since|during)\s+{MONTH}(?:\s+(\d{{4}}))?\b", re.I)
-_MONTH_YEAR = re.compile(rf"\b{MONTH}\s+(\d{{4}})\b", re.I)
+_LAST_MONTH = re.compile(
+    rf"\b(?:last|this past|in|since|during)\s+{MONTH}(?:\s+(?:of\s+)?(\d{{4}}))?\b", re.I
+)
+_MONTH_YEAR = re.compile(rf"\b{MONTH}\s+(?:of\s+)?(\d{{4}})\b", re.I)
 _QUARTER = re.compile(r"\b(first|second|third|fourth) quarter of (\d{4})\b", re.I)
-_YEAR = re.compile(r"\b(?:in|since|during|back in|the|a|an)\s+((?:19|20)\d{2})\b(?!,\d)", re.I)
+YEAR = re.compile(r"\b(?:in|since|during|back in|the|a|an)\s+((?:19|20)\d{2})\b(?!,\d)", re.I)
 
 
 @dataclass(frozen=True)
@@ -222,7 +224,7 @@ def history_year(sentence: str, published: date | None) -> int | None:
     """A year before the publication year that the sentence is set in ("back in 2014"), if any."""
     if published is None:
         return None
-    for m in _YEAR.finditer(sentence):
+    for m in YEAR.finditer(sentence):
         if int(m[1]) < published.year:
             return int(m[1])
     return None

@@ -22,7 +22,7 @@ from .grouping import TERRITORY, Draft, group_mentions
 from .mentions import ACTING_COUNTRIES, build_mention, earlier_date
 from .nlp import Parsed
 from .place_names import FOCUS_COUNTRY
-from .sentences import FOCUS_NAME, SentenceInfo, analyse_sentences
+from .sentences import FOCUS_NAME, SentenceInfo, analyse_sentences, person_surnames
 
 _HISTORY_DAYS = 365
 
@@ -250,6 +250,7 @@ def extract_article(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> E
         [s.evidence.start for s in infos],
         gazetteer,
         parsed.lower_words,
+        frozenset(person_surnames(parsed)),
     )
     # Incidents placed in another country than the one sitrep watches are background here, and so are
     # incidents dated more than a year before the report ("the 2010 church attack"). An incident of a

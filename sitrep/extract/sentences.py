@@ -86,7 +86,7 @@ def _inside_longer_name(t: Toponym, spans: list[tuple[int, int]]) -> bool:
     return any(a <= t.start and t.end <= b and (b - a) > (t.end - t.start) for a, b in spans)
 
 
-def _surname(name: str) -> str:
+def surname(name: str) -> str:
     """'al-Baghdadi', "Soleimani's" -> 'baghdadi', 'soleimani'."""
     return re.sub(
         r"^(?:al|el|ad|ar|as|ash|at|az|an)[\s-]", "", fold(name.removesuffix("’s").removesuffix("'s"))
@@ -96,7 +96,7 @@ def _surname(name: str) -> str:
 def person_surnames(parsed: Parsed) -> set[str]:
     """Last names of the people the article names in full: "Abu Bakr al-Baghdadi" makes "Baghdadi" a person."""
     return {
-        _surname(e.text.split()[-1])
+        surname(e.text.split()[-1])
         for e in parsed.entities
         if e.label == "PERSON" and len(e.text.split()) >= 2
     }
@@ -108,7 +108,7 @@ _NEXT_WORD = re.compile(r"\s+([A-Z][\w'’-]+)")
 def _given_name(t: Toponym, text: str, surnames: set[str]) -> bool:
     """'Qassem Soleimani': a place name right before a surname the article uses is a given name."""
     m = _NEXT_WORD.match(text, t.end)
-    return m is not None and _surname(m[1]) in surnames
+    return m is not None and surname(m[1]) in surnames
 
 
 def common_word(surface: str, lower_words: frozenset[str]) -> bool:
@@ -134,7 +134,7 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
             and (
                 t.governorate
                 or (
-                    _surname(t.surface) not in surnames
+                    surname(t.surface) not in surnames
                     and not _given_name(t, whole, surnames)
                     and not (t.start - start <= 2 and common_word(t.surface, lower_words))
                     and (
