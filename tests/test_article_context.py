@@ -504,6 +504,17 @@ STORIES: dict[str, Story] = {
             "It claimed responsibility for the explosion, which killed at least 13 people and injured nine others.",
         ),
     ),
+    # 26. Air strikes, and the ground they helped troops take back, told by reference ("the dam").
+    "ctx-reclaim-the-dam": Story(
+        "Jets strike militants near dam",
+        date(2015, 6, 11),  # a Thursday
+        (
+            "The government said on Thursday it would send more troops north.",
+            "American jets and drones conducted nearly a dozen air strikes in Iraq since Tuesday, an official said.",
+            "The latest air strikes were in the area of the Haditha Dam, the official said.",
+            "The strikes have helped Iraqi troops reclaim the dam from the militants.",
+        ),
+    ),
 }
 
 
@@ -827,3 +838,13 @@ def test_a_person_in_the_headline_is_no_village(found: dict[str, Extracted]) -> 
     """ "John Kerry: ..." does not place an unplaced explosion in the village of Kiri (Diyala)."""
     events = found["ctx-person-headline"].events
     assert not [e for e in events if e.admin1_code == "IQ-DA"], show(events)
+
+
+def test_ground_reclaimed_by_reference_is_its_own_battle(found: dict[str, Extracted]) -> None:
+    """ "The strikes have helped Iraqi troops reclaim the dam": the air strikes and the dam taken back on the
+    ground are two incidents, both at the dam the sentence before names (Anbar)."""
+    events = news(found, "ctx-reclaim-the-dam")
+    assert sorted((e.sub_event_type or "", e.admin1_code or "") for e in events) == [
+        ("Air/drone strike", "IQ-AN"),
+        ("Government regains territory", "IQ-AN"),
+    ], show(events)

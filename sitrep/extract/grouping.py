@@ -68,6 +68,14 @@ _RESPONSIBILITY = re.compile(r"\b(claimed responsibility|attributed|blamed)\b", 
 _ONE_KILLED = re.compile(r"\b(killed|shot dead|assassinated) (the|a|an) (?!number\b|few\b|lot\b)", re.I)
 
 
+# A place the reader has already been told of: "the dam", "the town", "the city's airport".
+_PLACE_TOLD = re.compile(
+    r"\b(?:the|that|this) (?:dam|town|city|village|base|air ?base|airport|district|neighbou?rhood|bridge|"
+    r"oil ?field|refinery|border crossing)\b",
+    re.I,
+)
+
+
 _MAX_GAP = 2
 
 
@@ -119,6 +127,12 @@ def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
     )
     dated = s.found_date is not None and s.found_date.precision in ("day", "week", "month")
     placed = any(not t.country for t in s.toponyms)
+    # "helped troops reclaim the dam": territory taken at a place the sentences before have named
+    placed = placed or (
+        s.kind is not None
+        and s.kind.sub_event_type in TERRITORY
+        and _PLACE_TOLD.search(s.evidence.text) is not None
+    )
     act = act or (headline and (s.kind is not None or _HEADLINE_ACT.search(s.evidence.text) is not None))
     act = act or (s.kind is not None and s.kind.sub_event_type in TERRITORY)
     # on a day or in a week at a place ("a demonstration on Monday in Baghdad"), not "long the scene of protests"
