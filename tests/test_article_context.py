@@ -515,6 +515,15 @@ STORIES: dict[str, Story] = {
             "The strikes have helped Iraqi troops reclaim the dam from the militants.",
         ),
     ),
+    # 27. Two towns retaken, listed together; NER takes the second for a person.
+    "ctx-two-towns-listed": Story(
+        "Kurdish forces retake two towns",
+        date(2014, 8, 11),  # a Monday
+        (
+            "Kurdish fighters retook two towns — Makhmour and al-Gweir, south-west of Irbil — from the militants on Sunday, officials said.",
+            "The fighters said they met little resistance.",
+        ),
+    ),
 }
 
 
@@ -848,3 +857,11 @@ def test_ground_reclaimed_by_reference_is_its_own_battle(found: dict[str, Extrac
         ("Air/drone strike", "IQ-AN"),
         ("Government regains territory", "IQ-AN"),
     ], show(events)
+
+
+def test_a_town_listed_beside_a_town_is_a_place(found: dict[str, Extracted]) -> None:
+    """ "retook two towns — Makhmour and al-Gweir": one event per town, the second found though written with a
+    lower-case article, spelt with g for the qaf of Al Kuwayr, and taken by NER for a person."""
+    events = news(found, "ctx-two-towns-listed")
+    assert len(events) == 2 and {e.admin1_code for e in events} == {"IQ-AR"}, show(events)
+    assert len({e.location for e in events}) == 2, show(events)

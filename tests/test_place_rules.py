@@ -13,7 +13,7 @@ from sitrep.geo.conflictmap import new_places
 from sitrep.geo.distance import km_between
 from sitrep.geo.gazetteer import default_gazetteer
 from sitrep.geo.locate import resolve
-from sitrep.geo.names import facility_keys, name_keys, skeleton
+from sitrep.geo.names import facility_keys, name_keys, skeleton, skeletons
 from sitrep.geo.offsets import destination, midpoint
 from sitrep.geo.toponyms import find_toponyms
 from sitrep.model import Place
@@ -49,6 +49,31 @@ def _town(name: str, admin1_code: str) -> tuple[float, float]:
 def test_spelling_variants_share_one_skeleton(variants: tuple[str, ...]) -> None:
     keys = {skeleton(name_keys(fold(v))[-1]) for v in variants}
     assert len(keys) == 1, keys
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("Qarmasha", "Garmasha", "Karmasha"),  # qaf as news writes it: q, g, k
+        ("Al Kuwabir", "Gwabir", "Guwabir"),  # and a short u before w, written or not
+    ],
+)
+def test_qaf_spellings_share_a_skeleton(variants: tuple[str, ...]) -> None:
+    keys = [set(skeletons(name_keys(fold(v))[-1])) for v in variants]
+    assert set.intersection(*keys), keys
+
+
+def test_ghayn_is_not_qaf() -> None:
+    """'Baghzar' and 'Bakzar' are two names: gh is not the g that stands for qaf."""
+    assert not set(skeletons("baghzar")) & set(skeletons("bakzar"))
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1_code"),
+    [("Troops entered al-Qaim on Friday.", "IQ-AN"), ("Gunmen attacked a checkpoint in al-Karmah.", "IQ-AN")],
+)
+def test_a_name_written_with_a_lower_case_article_is_found(text: str, admin1_code: str) -> None:
+    assert _place(text).admin1_code == admin1_code
 
 
 @pytest.mark.parametrize(

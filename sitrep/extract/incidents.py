@@ -120,11 +120,12 @@ _UNDER_WAY = re.compile(
 _LEAD_SENTENCES = 3
 
 
-def _undated_aside(d: Draft, infos: list[SentenceInfo]) -> bool:
+def _undated_aside(d: Draft, infos: list[SentenceInfo], first_told: int) -> bool:
     """Told after the lead with no date of its own and none before it ("The battles for Fallujah were
-    fierce"): background the reader is reminded of, not news that can be dated."""
+    fierce"): background the reader is reminded of, not news that can be dated. The first incident an
+    article tells (`first_told`, its first sentence) is its news, however late its lead comes to it."""
     first = d.sentences[0].index
-    if first < _LEAD_SENTENCES or any(s.found_date for s in d.sentences if s.kind):
+    if first < _LEAD_SENTENCES or first == first_told or any(s.found_date for s in d.sentences if s.kind):
         return False
     if any(_UNDER_WAY.search(s.evidence.text) for s in d.sentences if s.kind):
         return False  # "forces are now fighting in western Mosul": the day of the report
@@ -257,11 +258,12 @@ def extract_article(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> E
     # whole article that names no place takes its context's; with none, it cannot be coded (ACLED needs
     # a place) and is kept as a claim.
     kept: list[Mention] = []
+    first_told = min((d.sentences[0].index for d, _ in incidents), default=-1)
     for d, m in incidents:
         why = "abroad" if _abroad(m, d, infos) else "history" if _long_before(m, article.published) else None
         if why is None and whole_article and _an_earlier_year(m, article.published):
             why = "history"  # "both towns recaptured last year": a year is no date for an incident
-        if why is None and whole_article and _undated_aside(d, infos):
+        if why is None and whole_article and _undated_aside(d, infos, first_told):
             why = "undated"
         if why is None and m.place is None and whole_article:
             found = setting.place_for(d.sentences[0].index, gazetteer, context)

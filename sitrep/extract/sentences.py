@@ -81,6 +81,23 @@ def _overlaps(t: Toponym, spans: list[tuple[int, int]]) -> bool:
     return any(a < t.end and t.start < b for a, b in spans)
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
+
+
+def _listed_with_a_place(
+    i: int, found: tuple[Toponym, ...], text: str, excluded: list[tuple[int, int]]
+) -> bool:
+    """'retook two towns — Makhmour and al-Gweir': a name listed right beside a place NER takes for one is a
+    place too, whatever NER makes of it alone."""
+    t = found[i]
+    neighbours = [(found[i - 1], t)] if i else []
+    neighbours += [(t, found[i + 1])] if i + 1 < len(found) else []
+    return any(
+        _LIST_JOIN.fullmatch(text, a.end, b.start) is not None and not _overlaps(b if a is t else a, excluded)
+        for a, b in neighbours
+    )
+
+
 def _inside_longer_name(t: Toponym, spans: list[tuple[int, int]]) -> bool:
     """'Mohammed Laith', 'Kurdistan Democratic Party': the place name is part of a longer name."""
     return any(a <= t.start and t.end <= b and (b - a) > (t.end - t.start) for a, b in spans)
@@ -140,6 +157,7 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
                     and (
                         before_admin_area(t, found[i + 1 :], whole)
                         or not _overlaps(t, excluded)
+                        or _listed_with_a_place(i, found, whole, excluded)
                         or (well_known(t) and not _inside_longer_name(t, excluded))
                         or (well_known(t) and t.qualifier == "label")  # "Baghdad airport", "Mosul Dam"
                     )

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import GazetteerError
 from .admin1 import ALIAS_TO_ISO, fold
 from .build import CELL_DEGREES, CONFLICTMAP_FILE, COUNTRIES_FILE, DATA_DIR, GOVERNORATES_FILE, PLACES_FILE
-from .names import facility_keys, name_keys, skeleton
+from .names import facility_keys, name_keys, skeleton, skeletons
 
 __all__ = ["Gazetteer", "GazetteerPlace", "Governorate", "default_gazetteer", "name_keys", "skeleton"]
 
@@ -135,7 +135,7 @@ class Gazetteer:
             for n in r["names"].split("|"):
                 keys = name_keys(n)
                 for index, key in [(self.by_name, k) for k in keys] + [
-                    (self.by_skeleton, skeleton(k)) for k in keys
+                    (self.by_skeleton, sk) for k in keys for sk in skeletons(k)
                 ]:
                     _add(index, key, place)
                 for key in facility_keys(n) if place.facility else ():
@@ -151,8 +151,9 @@ class Gazetteer:
             for p in self.by_name.get(key, []):
                 found.setdefault(p.place_id, p)
         for key in keys:
-            for p in self.by_skeleton.get(skeleton(key), []):
-                found.setdefault(p.place_id, p)
+            for sk in skeletons(key):
+                for p in self.by_skeleton.get(sk, []):
+                    found.setdefault(p.place_id, p)
         if not found:
             for key in facility_keys(folded):
                 for p in self.by_facility.get(key, []):

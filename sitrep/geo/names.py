@@ -40,7 +40,7 @@ def name_keys(folded: str, suffixes: bool = True) -> list[str]:
 
 def skeleton(folded: str) -> str:
     """A transliteration-tolerant key. Articles dropped wherever they stand ('Jazirat al Khalidiyah' is
-    'Jazirat Khalidiyah'), 'Albu X' as 'Al Bu X'; ee/ou/oo as i/u, dh/th as d/t, q as k, gh as g; no
+    'Jazirat Khalidiyah'), 'Albu X' as 'Al Bu X'; ee/ou/oo as i/u, dh/th as d/t, q as k, gh as g; u before w after a consonant dropped (Kuwayr, Kweir); no
     doubled letters (Tall, Tal); no final h after a vowel (Hawijah, Hawija); a jim between vowels as y
     (Hawija, Hawiyah); y/e/o as i/a/u, so that -iyah, -iya, -ieh and -ia end alike."""
     parts = folded.replace("albu ", "al bu ").split()
@@ -48,11 +48,20 @@ def skeleton(folded: str) -> str:
     s = " ".join(words)
     s = s.replace("ee", "i").replace("ou", "u").replace("oo", "u").replace("dh", "d").replace("th", "t")
     s = s.replace("gh", "g").replace("q", "k")
+    s = re.sub(r"(?<=[^aeiou ])uw", "w", s)  # a short u before w written or not: Kuwayr, Kweir
     s = re.sub(r"(.)\1", r"\1", s)
     s = re.sub(r"(?<=[aeiou])h\b", "", s)
     s = re.sub(r"(?<=[aeiou])j(?=[aeiou])", "y", s)  # Gulf pronunciation of jim: Hawija, Hawiyah
     s = s.replace("y", "i").replace("e", "a").replace("o", "u")
     return s.replace("iia", "ia")  # -iyah, -iya as -ieh, -ia
+
+
+def skeletons(folded: str) -> list[str]:
+    """The name's skeleton, and its skeleton read with a g as the qaf Iraqi speech says as g and news writes
+    q, g or k (Gayara, Qayyarah; Garma, Karma; Gweir, Kuwayr) — not gh, which is another letter (Baghuz is
+    no Bakuz)."""
+    qaf = re.sub(r"g(?!h)", "q", folded)
+    return list(dict.fromkeys([skeleton(folded), skeleton(qaf)]))
 
 
 # Words that say what kind of facility a name labels, longest first, each with its kind. Airports, air

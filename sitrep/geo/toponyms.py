@@ -179,7 +179,7 @@ def _find_names(text: str, gazetteer: Gazetteer, offset: int) -> list[Toponym]:
     i = 0
     while i < len(tokens):
         hit: Toponym | None = None
-        if tokens[i].group()[:1].isupper():
+        if tokens[i].group()[:1].isupper() or _PARTICLE_JOINED.match(tokens[i].group()):  # "al-Qaim" too
             for n in range(min(MAX_NAME_WORDS, len(tokens) - i), 0, -1):
                 span = tokens[i : i + n]
                 if not all(_capitalised(t.group()) for t in span) or fold(span[-1].group()) in _PARTICLES:

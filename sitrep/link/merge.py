@@ -70,11 +70,11 @@ def merge(reports: Sequence[Report], links: Sequence[Link]) -> Event:
     else:
         event_date, date_precision = None, None
     kinds = Counter(m.sub_event_type for m in mentions)
-    # The type most reports give; on a tie a specific means ("Suicide bomb") before a bare "Attack",
-    # then the earliest report.
+    # The type most reports give of those that name a means: a report that says how ("an air strike", "a
+    # suicide bomb") outweighs any number that only say what it did ("the killing of ..."); then the earliest.
     _, kind_from = max(
         enumerate(mentions),
-        key=lambda im: (kinds[im[1].sub_event_type], im[1].sub_event_type not in VAGUE_KINDS, -im[0]),
+        key=lambda im: (im[1].sub_event_type not in VAGUE_KINDS, kinds[im[1].sub_event_type], -im[0]),
     )
     place = _place(mentions)
     known_actors = [m.actor1.name for m in mentions if m.actor1 and "Unidentified" not in m.actor1.name]
