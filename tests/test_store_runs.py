@@ -83,7 +83,7 @@ def test_new_articles_link_into_stored_events_and_rerunning_changes_nothing(
     assert sorted(len(e.article_ids) for e in events) == [1, 1, 2, 2, 4]
     karrada = next(e for e in events if len(e.article_ids) == 4)
     assert "roundup-week19" in karrada.article_ids and karrada.fatalities == 3
-    listed = runner.invoke(app, ["events", "--db", location, "--format", "json"])
+    listed = runner.invoke(app, ["events", "--format", "json"], env={"SITREP_DB": location})
     assert sorted(json.loads(line)["event_id"] for line in listed.output.splitlines()) == sorted(
         e.event_id for e in events
     )
@@ -146,3 +146,12 @@ def test_a_run_interrupted_between_units_loses_nothing(
     assert again.articles_new == 2 and again.articles_unchanged == 2
     assert _dump(store) == want
     store.close()
+
+
+def test_a_server_that_cannot_be_reached_is_one_line_without_the_password() -> None:
+    result = runner.invoke(
+        app, ["status", "--db", "postgresql://bob:s3cret@127.0.0.1:1/sitrep?connect_timeout=3"]
+    )
+    assert result.exit_code == 2
+    assert "cannot connect to the PostgreSQL database sitrep on 127.0.0.1:1 as bob" in result.output
+    assert "s3cret" not in result.output
