@@ -87,6 +87,13 @@ def test_new_articles_link_into_stored_events_and_rerunning_changes_nothing(
     assert sorted(json.loads(line)["event_id"] for line in listed.output.splitlines()) == sorted(
         e.event_id for e in events
     )
+    shown = runner.invoke(
+        app, ["events", "--db", location, "--explain", karrada.event_id], env={"COLUMNS": "200"}
+    )
+    assert shown.exit_code == 0
+    for article_id in karrada.article_ids:
+        assert article_id in shown.output
+    assert "first" in shown.output and "shared" in shown.output  # the first report, and why others joined
 
 
 @pytest.mark.slow
