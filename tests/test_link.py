@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from sitrep.cli import app
 from sitrep.config import Config
 from sitrep.ingest import read_paths
 from sitrep.link import Linker, compare, link_into
@@ -19,7 +16,6 @@ from sitrep.model import Article, Evidence, Mention, Place
 from sitrep.pipeline import extract_events
 
 CORPUS = Path(__file__).parent / "fixtures" / "link_corpus.jsonl"
-runner = CliRunner()
 
 
 def _articles() -> list[Article]:
@@ -56,29 +52,6 @@ def test_the_synthetic_corpus_is_linked_as_a_careful_coder_would() -> None:
 def test_without_linking_each_report_is_its_own_event() -> None:
     events = extract_events(_articles(), Config.from_env(), link_reports=False).events
     assert all(len(e.article_ids) == 1 for e in events) and len(events) == 10
-
-
-@pytest.mark.slow
-def test_new_articles_link_into_stored_events_and_rerunning_changes_nothing(tmp_path: Path) -> None:
-    lines = CORPUS.read_text(encoding="utf-8").splitlines()
-    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
-    first.write_text("\n".join(lines[:5]) + "\n", encoding="utf-8")
-    second.write_text("\n".join(lines[5:]) + "\n", encoding="utf-8")
-    db, report = str(tmp_path / "s.db"), str(tmp_path / "r.html")
-    for path in (first, second, second):
-        assert runner.invoke(app, ["run", str(path), "--db", db, "--report", report]).exit_code == 0
-    listed = runner.invoke(app, ["events", "--db", db, "--format", "json"])
-    events = [json.loads(line) for line in listed.output.splitlines()]
-    assert sorted(len(e["article_ids"]) for e in events) == [1, 1, 2, 2, 4]
-    karrada = next(e for e in events if len(e["article_ids"]) == 4)
-    assert "roundup-week19" in karrada["article_ids"] and karrada["fatalities"] == 3
-    shown = runner.invoke(
-        app, ["events", "--db", db, "--explain", karrada["event_id"]], env={"COLUMNS": "200"}
-    )
-    assert shown.exit_code == 0
-    for article_id in karrada["article_ids"]:
-        assert article_id in shown.output
-    assert "first" in shown.output and "shared" in shown.output  # the first report, and why others joined
 
 
 def _mention(article_id: str, **changes: object) -> Report:

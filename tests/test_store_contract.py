@@ -1,8 +1,11 @@
-"""What every `Store` backend must do with imported (coded) events. Each backend is a fixture
-parameter: SQLite on disk and in memory today; a PostgreSQL backend joins the list and passes the same tests."""
+"""What every `Store` backend must do. Each backend is a fixture parameter — SQLite on disk, SQLite in
+memory, PostgreSQL — and passes the same tests: round-trips (hypothesis), transactions, absorbing
+events, coded datasets, errors. Pipeline-level contracts (incremental linking, concurrent writers,
+re-runs, interrupted units) are in test_store_runs.py. Every record here is SYNTHETIC."""
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
@@ -10,16 +13,26 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from sitrep.model import IMPORTER_VERSION, Event
-from sitrep.store import EventFilter, SQLiteStore, Store
+from sitrep.errors import StoreError
+from sitrep.model import IMPORTER_VERSION, Article, Claim, Event, Evidence, Link, Source
+from sitrep.store import EventFilter, SQLiteStore, Store, open_store
 from sitrep.store.migrations import MIGRATIONS
+from sitrep.store.postgres_migrations import POSTGRES_MIGRATIONS
 from tests.factories import synthetic_event
 
+BACKENDS = ["sqlite-file", "sqlite-memory", pytest.param("postgres", marks=pytest.mark.postgres)]
 
-@pytest.fixture(params=["sqlite-file", "sqlite-memory"])
+
+@pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    backend = SQLiteStore(tmp_path / "s.db" if request.param == "sqlite-file" else ":memory:")
+    if request.param == "postgres":
+        location = request.getfixturevalue("postgres_url")
+    else:
+        location = str(tmp_path / "s.db") if request.param == "sqlite-file" else "sqlite://"
+    backend = open_store(location)
     yield backend
     backend.close()
 
@@ -98,3 +111,286 @@ def test_a_schema_3_database_migrates_and_keeps_its_events(tmp_path: Path) -> No
     assert event.event_id == "e1" and event.dataset == "sitrep" and event.fatalities == 2
     assert store.put_dataset_events([_coded("ucdp:1")]).added == 1
     store.close()
+
+
+_ids = itertools.count()
+TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
+MAYBE_TEXT = st.none() | TEXT
+DAYS = st.dates(date(1990, 1, 1), date(2030, 12, 31))
+COUNTS = st.integers(0, 10**12)
+PROPERTY = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def _article(article_id: str, published: date | None = None, **fields: object) -> Article:
+    values: dict[str, object] = {"title": "Synthetic", "text": f"SYNTHETIC text of {article_id}."}
+    values.update(fields)
+    return Article(article_id, published=published, content_hash=f"hash-{article_id}", **values)  # type: ignore[arg-type]
+
+
+@PROPERTY
+@given(
+    title=TEXT, text=TEXT, published=st.none() | DAYS, outlet=MAYBE_TEXT, url=MAYBE_TEXT, dateline=MAYBE_TEXT
+)
+def test_articles_round_trip(
+    store: Store,
+    title: str,
+    text: str,
+    published: date | None,
+    outlet: str | None,
+    url: str | None,
+    dateline: str | None,
+) -> None:
+    article_id = f"a{next(_ids)}"
+    article = _article(
+        article_id, published, title=title, text=text, outlet=outlet, url=url, dateline=dateline, source="f:1"
+    )
+    store.add_article(article, bytes(range(256)) * 2, None)
+    assert store.get_article(article_id) == article
+    assert store.content_hash_of(article_id) == article.content_hash and store.has_content(
+        article.content_hash
+    )
+    assert store.article_text(article_id) == text
+
+
+@st.composite
+def _events(draw: st.DrawFn) -> tuple[list[Article], Event]:
+    n = next(_ids)
+    articles = [
+        _article(f"e{n}-{i}", draw(st.none() | DAYS), outlet=draw(MAYBE_TEXT), url=draw(MAYBE_TEXT))
+        for i in range(draw(st.integers(1, 3)))
+    ]
+    evidence = sorted(
+        draw(
+            st.lists(
+                st.builds(
+                    Evidence, st.sampled_from([a.id for a in articles]), st.integers(0, 10**6), COUNTS, TEXT
+                ),
+                min_size=1,
+                max_size=4,
+                unique_by=lambda e: e.start,
+            )
+        ),
+        key=lambda e: e.start,
+    )
+    links = tuple(
+        Link(
+            a.id,
+            0,
+            None if i == 0 else articles[0].id,
+            None if i == 0 else 0,
+            draw(st.floats(0, 10)),
+            tuple(draw(st.lists(TEXT, max_size=3))),
+        )
+        for i, a in enumerate(articles)
+    )
+    event = synthetic_event(
+        event_id=f"ev-{n}",
+        event_date=draw(st.none() | DAYS),
+        date_precision=draw(st.sampled_from([None, "day", "week", "month", "year"])),
+        actor1=draw(MAYBE_TEXT),
+        admin1=draw(MAYBE_TEXT),
+        location=draw(MAYBE_TEXT),
+        latitude=draw(st.none() | st.floats(-90, 90)),
+        longitude=draw(st.none() | st.floats(-180, 180)),
+        fatalities=draw(COUNTS),
+        fatalities_low=draw(st.none() | COUNTS),
+        injured=draw(COUNTS),
+        warnings=tuple(draw(st.lists(TEXT, max_size=3))),
+        sources=tuple(Source(a.id, a.outlet, a.url, a.published) for a in articles),
+        evidence=tuple(evidence),
+        links=links,
+    )
+    return articles, event
+
+
+@PROPERTY
+@given(drawn=_events())
+def test_extracted_events_round_trip(store: Store, drawn: tuple[list[Article], Event]) -> None:
+    articles, event = drawn
+    for a in articles:
+        store.add_article(a, b"", None)
+    store.replace_events([event], {})
+    assert store.event(event.event_id) == event
+    assert event in store.events()
+    store.replace_events([event], {})  # storing it again replaces it
+    assert [e.event_id for e in store.events()].count(event.event_id) == 1
+
+
+@PROPERTY
+@given(kind=TEXT, text=TEXT, numbers=st.lists(COUNTS, max_size=4), period=MAYBE_TEXT)
+def test_claims_round_trip(
+    store: Store, kind: str, text: str, numbers: list[int], period: str | None
+) -> None:
+    article_id = f"c{next(_ids)}"
+    store.add_article(_article(article_id), b"", None)
+    claims = [
+        Claim(article_id, i, kind, text, tuple(numbers), period, Evidence(article_id, i, i + 5, text))
+        for i in range(2)
+    ]
+    store.put_claims(article_id, claims)
+    assert [c for c in store.claims() if c.article_id == article_id] == claims
+    assert store.claims(latest=1) == claims[-1:]
+
+
+def test_a_transaction_is_stored_whole_or_not_at_all(store: Store) -> None:
+    article = _article("x-1")
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_article(article, b"\x00" * 512, None)
+        raise RuntimeError("interrupted")
+    assert not store.has_content(article.content_hash)
+    with store.transaction():
+        store.add_article(article, b"\x00" * 512, None)
+    assert store.has_content(article.content_hash)
+
+
+def test_a_record_the_store_refuses_leaves_it_usable(store: Store) -> None:
+    store.add_article(_article("x-1"), b"", None)
+    with pytest.raises(Exception) as refused, store.transaction():
+        store.replace_events(
+            [synthetic_event(event_id="too-big", injured=2**70, sources=(Source("x-1", None, None, None),))],
+            {},
+        )
+    assert not isinstance(refused.value, StoreError)  # the record's fault, not the database's: set it aside
+    assert store.event("too-big") is None
+    store.replace_events([synthetic_event(event_id="fine", sources=(Source("x-1", None, None, None),))], {})
+    assert store.event("fine") is not None
+
+
+def test_an_event_absorbs_another_and_keeps_its_id(store: Store) -> None:
+    from sitrep.model import Mention
+
+    for a in ("r-1", "r-2", "r-3"):
+        store.add_article(_article(a, date(2021, 3, 2)), b"", None)
+
+    def mention(article_id: str) -> Mention:
+        return Mention(
+            article_id,
+            0,
+            date(2021, 3, 2),
+            "day",
+            "Battles",
+            "Armed clash",
+            None,
+            None,
+            None,
+            1,
+            None,
+            None,
+            0,
+            (Evidence(article_id, 0, 9, "SYNTHETIC."),),
+        )
+
+    def event(event_id: str, *articles: str) -> Event:
+        return synthetic_event(
+            event_id=event_id,
+            sources=tuple(Source(a, None, None, date(2021, 3, 2)) for a in articles),
+            evidence=tuple(Evidence(a, 0, 9, "SYNTHETIC.") for a in articles),
+        )
+
+    store.replace_events([event("ev-a", "r-1"), event("ev-b", "r-2")], {})
+    store.put_mentions([mention("r-1"), mention("r-2")], {("r-1", 0): "ev-a", ("r-2", 0): "ev-b"})
+    # r-3 ties both together: ev-a absorbs ev-b, and every report of ev-b moves to ev-a.
+    store.replace_events([event("ev-a", "r-1", "r-2", "r-3")], {"ev-b": "ev-a"})
+    store.put_mentions([mention("r-3")], {("r-3", 0): "ev-a", ("r-2", 0): "ev-a"})
+    assert [e.event_id for e in store.events()] == ["ev-a"] and store.event("ev-b") is None
+    assert store.event("ev-a") == event("ev-a", "r-1", "r-2", "r-3")
+    stored = store.stored_mentions(date(2021, 3, 1), date(2021, 3, 3))
+    assert sorted((m.mention.article_id, m.event_id) for m in stored) == [
+        ("r-1", "ev-a"),
+        ("r-2", "ev-a"),
+        ("r-3", "ev-a"),
+    ]
+    assert stored[0].mention == mention(stored[0].mention.article_id)
+
+
+def test_statuses_failures_and_unfinished_articles(store: Store) -> None:
+    from sitrep.model import Problem
+
+    store.add_article(_article("p-1"), b"", None, status="pending")
+    store.add_article(_article("f-1"), b"", None, status="failed")
+    store.add_article(_article("d-1"), b"", None)
+    store.add_article(_article("copy-1"), b"", "d-1")
+    store.add_failure(Problem("feed.jsonl:3", "unreadable", "ingest"))
+    store.add_failure(Problem("feed.jsonl:3", "unreadable", "ingest"))
+    status = store.status()
+    assert (status.articles_done, status.articles_pending, status.articles_failed, status.copies) == (
+        2,
+        1,
+        1,
+        1,
+    )
+    assert status.failures == 1 and status.latest_failures[0].record == "feed.jsonl:3"
+    assert [a.id for a in store.unfinished()] == ["p-1"]
+    assert [a.id for a in store.unfinished(include_failed=True)] == ["f-1", "p-1"]
+    store.set_status("p-1", "done")
+    assert [a.id for a in store.unfinished()] == []
+    assert {s.article.id: s.canonical_id for s in store.articles()}["copy-1"] == "d-1"
+
+
+def test_copies_are_found_by_shared_bands(store: Store) -> None:
+    signature = bytes(range(256)) * 2
+    store.add_article(_article("orig", date(2021, 3, 1)), signature, None)
+    from sitrep.dedup import bands
+
+    found = store.copy_candidates(bands(signature)[:3])
+    assert found == [("orig", date(2021, 3, 1))]
+    assert store.copy_candidates([b"no such band"]) == []
+
+
+def test_store_locations() -> None:
+    from sitrep.store.location import printable, scheme_of, sqlite_path
+
+    assert sqlite_path("sqlite:///rel.db") == "rel.db" and sqlite_path("sqlite:////abs/x.db") == "/abs/x.db"
+    assert sqlite_path("sqlite://") == ":memory:" and sqlite_path("plain.db") == "plain.db"
+    assert scheme_of("postgres://u@h/d") == "postgresql" and scheme_of(Path("postgresql:/x")) == "sqlite"
+    assert (
+        printable("postgresql://bob:s3cret@db.example:5432/sitrep")
+        == "postgresql://bob:***@db.example:5432/sitrep"
+    )
+    with pytest.raises(StoreError, match="unknown store mysql://"):
+        open_store("mysql://u@h/d")
+
+
+def test_an_unreachable_server_is_a_clear_store_error_without_the_password() -> None:
+    with pytest.raises(StoreError) as e:
+        open_store("postgresql://bob:s3cret@127.0.0.1:1/sitrep?connect_timeout=3")
+    assert "cannot connect to the PostgreSQL database sitrep on 127.0.0.1:1 as bob" in str(e.value)
+    assert "s3cret" not in str(e.value)
+
+
+@pytest.mark.postgres
+def test_postgres_reading_never_creates_tables_and_a_held_lock_is_clear(postgres_url: str) -> None:
+    with pytest.raises(StoreError, match="no sitrep tables"):
+        open_store(postgres_url, create=False)
+    first, second = open_store(postgres_url, timeout=0.2), open_store(postgres_url, create=False, timeout=0.2)
+    with first.transaction():
+        assert second.status().articles_done == 0  # readers never wait for a writer
+        with pytest.raises(StoreError, match="locked by another writer"), second.transaction():
+            pass
+    with second.transaction():
+        pass
+    first.close()
+    second.close()
+
+
+@pytest.mark.postgres
+def test_both_dialects_have_the_same_migrations_and_columns(postgres_url: str, tmp_path: Path) -> None:
+    """A migration added to one dialect must be added to the other under the same number."""
+    assert len(POSTGRES_MIGRATIONS) == len(MIGRATIONS)
+    lite = SQLiteStore(tmp_path / "s.db")
+    tables = [r["name"] for r in lite.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    sqlite_columns = {t: [r["name"] for r in lite.db.execute(f"PRAGMA table_info({t})")] for t in tables}
+    lite.close()
+    pg = open_store(postgres_url)
+    assert pg.schema_version == len(POSTGRES_MIGRATIONS)  # type: ignore[attr-defined]
+    rows = pg._run(  # type: ignore[attr-defined]
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'"
+        " AND table_name != 'sitrep_schema' AND column_name != 'seq' ORDER BY table_name, ordinal_position"
+    )
+    pg.close()
+    postgres_columns: dict[str, list[str]] = {}
+    for r in rows:
+        postgres_columns.setdefault(r["table_name"], []).append(r["column_name"])
+    assert postgres_columns == sqlite_columns

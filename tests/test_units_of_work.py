@@ -49,19 +49,6 @@ def _dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     return out
 
 
-def test_a_transaction_is_stored_whole_or_not_at_all(tmp_path: Path) -> None:
-    store = SQLiteStore(tmp_path / "s.db")
-    article = Article("x-1", "Synthetic", "Text of a synthetic article.", None, content_hash="h1")
-    with pytest.raises(RuntimeError), store.transaction():
-        store.add_article(article, b"\x00" * 512, None)
-        raise RuntimeError("interrupted")
-    assert not store.has_content("h1")
-    with store.transaction():
-        store.add_article(article, b"\x00" * 512, None)
-    assert store.has_content("h1")
-    store.close()
-
-
 def test_reading_never_creates_a_database(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no sitrep database"):
         SQLiteStore(tmp_path / "typo.db", create=False)
@@ -280,35 +267,3 @@ def test_a_read_only_database_is_a_clear_store_error(tmp_path: Path, monkeypatch
     with pytest.raises(StoreError, match="read-only"):
         store.add_failure(Problem("x.jsonl:1", "synthetic"))
     store.close()
-
-
-@pytest.mark.slow
-def test_two_runs_at_once_store_everything_once(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    rows = [
-        (f"c-{i:02d}", f"2021-04-{1 + i % 28:02d}", f"{t} Synthetic report number {i}.")
-        for i, (_, _, t) in enumerate(SYNTHETIC * 6)
-    ]
-    feed = _feed(tmp_path / "feed.jsonl", rows)
-    db = tmp_path / "s.db"
-    cmd = [sys.executable, "-c", "from sitrep.cli import main; main()", "run", str(feed), "--db", str(db)]
-    env = {**__import__("os").environ, "SITREP_BATCH_SIZE": "3"}
-    runs = [
-        subprocess.Popen([*cmd, "--report", str(tmp_path / f"r{n}.html")], env=env, stderr=subprocess.PIPE)
-        for n in range(2)
-    ]
-    for p in runs:
-        _, stderr = p.communicate(timeout=300)
-        assert p.returncode == 0, stderr.decode()
-    con = sqlite3.connect(db)
-    assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (24, 24)
-    assert con.execute("SELECT count(*) FROM articles WHERE status != 'done'").fetchone() == (0,)
-    mentions = con.execute("SELECT article_id, idx FROM mentions").fetchall()
-    assert len(mentions) == len(set(mentions)) and {a for a, _ in mentions} == {r[0] for r in rows}
-    orphans = con.execute("SELECT count(*) FROM mentions WHERE event_id NOT IN (SELECT event_id FROM events)")
-    assert orphans.fetchone() == (0,)
-    evidence = con.execute("SELECT event_id, article_id, start FROM evidence").fetchall()
-    assert len(evidence) == len(set(evidence))
-    con.close()

@@ -1,6 +1,7 @@
-"""Store: SQLite by default, behind the `Store` interface a PostgreSQL backend will satisfy too."""
+"""Store: SQLite (default) and PostgreSQL behind the `Store` interface; `open_store` picks one from a path or URL."""
 
 from .base import DatasetCount, DatasetWrite, EventFilter, Store, StoredArticle, StoredFailure, StoreStatus
+from .location import open_store, printable
 from .sqlite import SQLiteStore
 
 __all__ = [
@@ -12,4 +13,6 @@ __all__ = [
     "StoreStatus",
     "StoredArticle",
     "StoredFailure",
+    "open_store",
+    "printable",
 ]

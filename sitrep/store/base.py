@@ -1,4 +1,4 @@
-"""The store interface every backend satisfies (SQLite now, PostgreSQL for teams later)."""
+"""The store interface every backend satisfies: SQLite (one analyst) and PostgreSQL (a team)."""
 
 from __future__ import annotations
 

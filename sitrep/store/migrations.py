@@ -1,4 +1,7 @@
-"""Schema migrations, applied in order; the database records how many ran (PRAGMA user_version)."""
+"""SQLite's schema migrations, applied in order; the database records how many ran (PRAGMA user_version).
+
+PostgreSQL's are in `postgres_migrations.py`: a new migration is added to both under the same number.
+"""
 
 MIGRATIONS: tuple[str, ...] = (
     """

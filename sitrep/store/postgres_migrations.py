@@ -1,0 +1,158 @@
+"""PostgreSQL's schema migrations: migration N here makes the same tables and columns as SQLite's
+migration N (`migrations.py`), in PostgreSQL's types. A new migration is added to both lists under the
+same number; tests/test_store_contract.py checks that both dialects end with the same columns.
+
+Differences from SQLite: BLOB is BYTEA, REAL is DOUBLE PRECISION, INTEGER is BIGINT (SQLite's integers
+are 64-bit), the column `end` is quoted (a reserved word here), and the tables read in insertion order
+(evidence, event_links, claims) get an identity column `seq` in place of SQLite's rowid. Dates stay
+ISO-8601 text, as in SQLite, so both compare and return them alike. The version is kept in
+`sitrep_schema` (SQLite: PRAGMA user_version).
+"""
+
+POSTGRES_MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        published TEXT,
+        outlet TEXT,
+        url TEXT,
+        source TEXT,
+        dateline TEXT,
+        canonical_id TEXT REFERENCES articles(id),
+        signature BYTEA NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE TABLE events (
+        event_id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        event_date TEXT,
+        date_precision TEXT,
+        event_type TEXT NOT NULL,
+        sub_event_type TEXT NOT NULL,
+        actor1 TEXT,
+        actor2 TEXT,
+        country TEXT,
+        admin1 TEXT,
+        admin1_code TEXT,
+        admin2 TEXT,
+        location TEXT,
+        latitude DOUBLE PRECISION,
+        longitude DOUBLE PRECISION,
+        geo_precision BIGINT,
+        fatalities BIGINT NOT NULL,
+        fatalities_low BIGINT,
+        fatalities_high BIGINT,
+        injured BIGINT NOT NULL,
+        warnings TEXT NOT NULL,
+        extractor_version TEXT NOT NULL
+    );
+    CREATE INDEX events_date ON events(event_date);
+    CREATE INDEX events_admin1 ON events(admin1_code);
+    CREATE TABLE event_sources (
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        PRIMARY KEY (event_id, article_id)
+    );
+    CREATE TABLE evidence (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY,
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        start BIGINT NOT NULL,
+        "end" BIGINT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE TABLE claims (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        idx BIGINT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        numbers TEXT NOT NULL,
+        period TEXT,
+        start BIGINT NOT NULL,
+        "end" BIGINT NOT NULL,
+        extractor_version TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    """,
+    """
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        idx BIGINT NOT NULL,
+        event_id TEXT NOT NULL,
+        event_date TEXT,
+        payload TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX mentions_date ON mentions(event_date);
+    CREATE INDEX mentions_event ON mentions(event_id);
+    CREATE TABLE event_links (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY,
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        idx BIGINT NOT NULL,
+        other_article_id TEXT,
+        other_idx BIGINT,
+        score DOUBLE PRECISION NOT NULL,
+        reasons TEXT NOT NULL,
+        PRIMARY KEY (event_id, article_id, idx)
+    );
+    """,
+    """
+    ALTER TABLE articles ADD COLUMN status TEXT NOT NULL DEFAULT 'done';
+    UPDATE articles SET status = 'pending'
+     WHERE canonical_id IS NULL
+       AND id NOT IN (SELECT article_id FROM mentions)
+       AND id NOT IN (SELECT article_id FROM claims)
+       AND id NOT IN (SELECT article_id FROM events)
+       AND id NOT IN (SELECT article_id FROM evidence);
+    CREATE INDEX articles_status ON articles(status) WHERE status != 'done';
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE failures (
+        record TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        article_id TEXT,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        PRIMARY KEY (record, stage, reason)
+    );
+    CREATE TABLE article_bands (
+        band BYTEA NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        PRIMARY KEY (band, article_id)
+    );
+    """,
+    """
+    CREATE TABLE dataset_events (
+        event_id TEXT PRIMARY KEY,
+        dataset TEXT NOT NULL,
+        event_date TEXT,
+        date_precision TEXT,
+        event_type TEXT NOT NULL,
+        sub_event_type TEXT NOT NULL,
+        actor1 TEXT,
+        actor2 TEXT,
+        country TEXT,
+        admin1 TEXT,
+        admin1_code TEXT,
+        admin2 TEXT,
+        location TEXT,
+        latitude DOUBLE PRECISION,
+        longitude DOUBLE PRECISION,
+        geo_precision BIGINT,
+        fatalities BIGINT NOT NULL,
+        fatalities_low BIGINT,
+        fatalities_high BIGINT,
+        injured BIGINT NOT NULL,
+        warnings TEXT NOT NULL,
+        extractor_version TEXT NOT NULL,
+        row_hash TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+    );
+    CREATE INDEX dataset_events_date ON dataset_events(dataset, event_date);
+    """,
+)
