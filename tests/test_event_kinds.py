@@ -18,6 +18,8 @@ EXAMPLES = [
     ("Police killed two militants and seized their rifles near the town.", "Battles", "Armed clash"),
     ("Iraqi forces retook the town of Baiji from the militants.", "Battles", "Government regains territory"),
     ("Militants overran the town of Hit on Sunday.", "Battles", "Non-state actor overtakes territory"),
+    ("Militants laid siege to the army base near the town on Monday.", "Battles", "Armed clash"),
+    ("Kurdish troops reclaimed the dam from the militants.", "Battles", "Government regains territory"),
     # Explosions/Remote violence
     ("Chlorine gas shells hit the front line near the town.", "Explosions/Remote violence", "Chemical weapon"),
     ("Coalition warplanes struck militant hideouts near the town.", "Explosions/Remote violence", "Air/drone strike"),

@@ -17,7 +17,7 @@ from .types import EventKind
 
 _SINGLE = re.compile(
     r"\b(a|an|the|one|twin|\w+['’]s)\s+(?:[\w-]+\s+){0,3}(attack|bomb|bombing|explosion|blast|ambush|explosive device|"
-    r"ied|grenade|rocket|mortar|shell|strike|clash|raid|assault|shooting|kidnapping|assassination)\b|"
+    r"ied|grenade|rocket|mortar|shell|strike|clash|raid|assault|shooting|kidnapping|assassination|siege)\b|"
     r"\b(two|three|four|five|six|\d+)\s+(?:[\w-]+\s+){0,2}(attacks|bombs|bombings|explosions|blasts|"
     r"explosive devices|ieds|grenades|rockets|mortars|shells|strikes)\b|"
     r"\b(assailants|gunmen|attackers?|bombers?|militants attacked|unidentified)\b",
