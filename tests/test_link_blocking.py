@@ -26,6 +26,8 @@ BAQUBAH = _town("Baqubah", 33.75, 44.64)
 PLACES = [
     BAQUBAH,
     _town("Khalis", 33.81, 44.53),  # 12 km from Baqubah
+    _town("Buhriz", 33.70, 44.65),  # 6 km
+    _town("Khalis district", 33.81, 44.53, precision=2),
     _town("Muqdadiyah", 33.98, 44.94),  # 37 km
     _town("Khanaqin", 34.35, 45.39),  # 95 km
     _town("Baladruz district", 33.70, 45.08, precision=2),
@@ -143,12 +145,12 @@ def test_blocking_keeps_every_pair_compare_does_not_veto(rows: list[tuple]) -> N
     _check(reports)
 
 
-def test_towns_far_apart_are_not_compared_and_near_ones_are() -> None:
+def test_places_far_apart_are_not_compared_and_near_ones_are() -> None:
     day = date(2023, 5, 8)
-    near = _report(1, day, place=PLACES[1])  # Khalis, 12 km
-    far = _report(2, day, place=PLACES[2])  # Muqdadiyah, 37 km (in a neighbouring cell of the grid)
-    pairs = set(candidate_pairs([_report(0, day), near, far]))
-    assert (0, 1) in pairs and (0, 2) not in pairs
+    near = [PLACES[2], PLACES[3]]  # Buhriz, a town 6 km away; the district of Khalis, 12 km
+    far = [PLACES[1], PLACES[4]]  # Khalis, another town 12 km away; Muqdadiyah, 37 km
+    pairs = set(candidate_pairs([_report(i, day, place=p) for i, p in enumerate([BAQUBAH, *near, *far])]))
+    assert {(0, 1), (0, 2)} <= pairs and not {(0, 3), (0, 4)} & pairs
 
 
 def test_stated_days_two_apart_are_not_compared_unless_one_is_late_news() -> None:
@@ -165,8 +167,8 @@ def test_a_governorate_only_report_in_a_dense_governorate_meets_the_reports_most
         _report(i, day, place=PLACES[i % 5], fatalities=1, words=frozenset({"checkpoint", "army"}))
         for i in range(3 * LOOSE_CANDIDATES)
     ]
-    its_incident = _report(len(others), day, place=PLACES[3], fatalities=4)  # market bomb, 4 killed
-    loose = _report(len(others) + 1, day, place=PLACES[5], fatalities=4)  # Diyala only
+    its_incident = _report(len(others), day, place=PLACES[5], fatalities=4)  # market bomb, 4 killed
+    loose = _report(len(others) + 1, day, place=PLACES[7], fatalities=4)  # Diyala only
     with_loose = [p for p in candidate_pairs([*others, its_incident, loose]) if len(others) + 1 in p]
     assert len(with_loose) == LOOSE_CANDIDATES
     assert (len(others), len(others) + 1) in with_loose

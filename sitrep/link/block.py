@@ -8,18 +8,18 @@ grow dense — the first two drop only pairs that `veto` would rule out anyway:
 - dates: two reports are paired only when one reaches the other's day (`days_reach`): a day stated or
   published reaches the day before and after; late news and vague dates reach further;
 - places: two reports that both give a town or district are paired only when they lie within
-  `NEAR_KM` of each other, looked for in a grid of `NEAR_KM` cells in three dimensions (places within
-  `NEAR_KM` on the globe are within it on the chord, so never more than one cell apart on any axis);
-- a report that gives only its governorate (or no place) could be any incident of its governorate's
-  days; where that is more than `LOOSE_CANDIDATES` reports with a place, it is compared with the ones
-  most like it (the same day first, then the same kind, toll and words), not with all of them.
+  `NEAR_KM` of each other (two different towns: within `TOWNS_APART_KM`), looked for in a grid of
+  `NEAR_KM` cells in three dimensions (places within `NEAR_KM` on the globe are within it on the
+  chord, so never more than one cell apart on any axis);
+- a report that gives only its governorate could be any incident of its governorate's days; where that
+  is more than `LOOSE_CANDIDATES` reports with a town or district, it is compared with the ones most
+  like it (the same kind and toll, then the same kind or toll; nearer days first), not with all.
 
 Each pair is yielded once, and no set of pairs is held.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..geo.distance import EARTH_RADIUS_KM
 from .report import Report
-from .vetoes import MAX_DAYS_APART, NEAR_KM, days_reach
+from .vetoes import MAX_DAYS_APART, NEAR_KM, TOWNS_APART_KM, days_reach
 
 VAGUE_WINDOW = 7  # days searched around a report dated only to a week or month
 # Reports with a place a report giving only its governorate is compared with, at most. A governorate
@@ -63,8 +63,14 @@ def _cell(p: Point) -> Cell:
     return (x, y, z)
 
 
-def _near_enough(a: Point, b: Point) -> bool:
-    return (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2 <= NEAR_KM**2
+def _near_enough(a: Report, b: Report, pa: Point, pb: Point) -> bool:
+    """The two places lie near enough to be one incident's, as `veto` judges them: two different towns
+    within `TOWNS_APART_KM`, else within `NEAR_KM`."""
+    ma, mb = a.mention.place, b.mention.place
+    assert ma is not None and mb is not None
+    towns = ma.geo_precision == 1 and mb.geo_precision == 1 and ma.place_id != mb.place_id
+    km = TOWNS_APART_KM if towns else NEAR_KM
+    return (pa[0] - pb[0]) ** 2 + (pa[1] - pb[1]) ** 2 + (pa[2] - pb[2]) ** 2 <= km**2
 
 
 def _near(c: Cell) -> list[Cell]:
@@ -82,16 +88,7 @@ class _Block:
     point: dict[int, Point | None]
 
 
-def _affinity(a: Report, b: Report) -> int:
-    """A cheap likeness of two reports, to choose whom a loose report is compared with: the same kind,
-    the same toll, the words shared."""
-    ma, mb = a.mention, b.mention
-    same_kind = int(ma.sub_event_type == mb.sub_event_type)
-    same_toll = int(ma.fatalities == mb.fatalities and ma.fatalities > 0)
-    return same_kind + same_toll + len(a.words & b.words)
-
-
-def _placed_pairs(b: _Block) -> Iterator[tuple[int, int]]:
+def _placed_pairs(b: _Block, reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
     """Pairs of reports that both give a town or district: near in place, and one reaching the other."""
     # Reports seen so far, by how far they reach, day and cell: each pair is found once, by the later.
     seen: dict[int, dict[int, dict[Cell, list[int]]]] = defaultdict(
@@ -111,34 +108,67 @@ def _placed_pairs(b: _Block) -> Iterator[tuple[int, int]]:
                         continue
                     for c in near:
                         for j in cells.get(c, ()):
-                            if _near_enough(at, b.point[j] or at):
+                            if _near_enough(reports[i], reports[j], at, b.point[j] or at):
                                 yield (min(i, j), max(i, j))
             seen[b.reach[i]][day][cell].append(i)
+
+
+Likeness = tuple[str, int]  # a report's kind of event and toll of dead
+
+
+def _likeness(r: Report) -> Likeness:
+    return (r.mention.sub_event_type, r.mention.fatalities)
 
 
 def _loose_pairs(b: _Block, reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
     """Pairs holding a report that gives only its governorate or no place: with every other such report,
     and with the reports with a place most like it (all of them where they are few)."""
+    # The block's reports by how far they reach and day; the placed ones also by kind and toll.
+    placed: dict[int, dict[int, dict[Likeness, list[int]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list))
+    )
+    loose: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, day in b.day.items():
-        if b.point[i] is not None:
-            continue
-        placed: list[tuple[int, int]] = []  # (days apart, j)
-        for d in range(day - MAX_DAYS_APART, day + MAX_DAYS_APART + 1):
-            for j in b.by_day.get(d, ()):
-                gap = abs(d - day)
-                if j == i or gap > max(b.reach[i], b.reach[j]):
-                    continue
-                if b.point[j] is not None:
-                    placed.append((gap, j))
-                elif (d, j) < (day, i):  # two loose reports: paired once, by the later
-                    yield (min(i, j), max(i, j))
-        if len(placed) > LOOSE_CANDIDATES:
-            r = reports[i]
-            placed = heapq.nsmallest(
-                LOOSE_CANDIDATES, placed, key=lambda gj: (gj[0], -_affinity(r, reports[gj[1]]), gj[1])
-            )
-        for _, j in placed:
-            yield (min(i, j), max(i, j))
+        if b.point[i] is None:
+            loose[b.reach[i]][day].append(i)
+        else:
+            placed[b.reach[i]][day][_likeness(reports[i])].append(i)
+    for reach, by_day in list(loose.items()):
+        for day, members in list(by_day.items()):
+            for i in members:
+                yield from _pairs_of_loose(i, day, reach, placed, loose, _likeness(reports[i]))
+
+
+def _pairs_of_loose(
+    i: int,
+    day: int,
+    reach: int,
+    placed: dict[int, dict[int, dict[Likeness, list[int]]]],
+    loose: dict[int, dict[int, list[int]]],
+    like: Likeness,
+) -> Iterator[tuple[int, int]]:
+    for other_reach, by_day in loose.items():
+        days = max(reach, other_reach)
+        for d in range(day - days, day + 1):
+            for j in by_day.get(d, ()):
+                if (d, j) < (day, i):  # two loose reports: paired once, by the later
+                    yield (j, i) if j < i else (i, j)
+    # Placed reports in reach: the same kind and toll first, then the same kind or toll, then the rest;
+    # nearer days first within each.
+    tiers: tuple[list[tuple[int, list[int]]], ...] = ([], [], [])
+    for other_reach, by_likeness in placed.items():
+        days = max(reach, other_reach)
+        for d in range(day - days, day + days + 1):
+            for key, members in by_likeness.get(d, {}).items():
+                tiers[2 - (key[0] == like[0]) - (key[1] == like[1])].append((abs(d - day), members))
+    budget = LOOSE_CANDIDATES
+    for tier in tiers:
+        for _, members in sorted(tier, key=lambda gap_members: gap_members[0]):
+            for j in members[:budget]:
+                yield (j, i) if j < i else (i, j)
+            budget -= min(budget, len(members))
+            if not budget:
+                return
 
 
 def candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
@@ -162,7 +192,7 @@ def candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
         if not code or vague:
             window_of[i] = VAGUE_WINDOW if vague else MAX_DAYS_APART
     for b in blocks.values():
-        yield from _placed_pairs(b)
+        yield from _placed_pairs(b, reports)
         yield from _loose_pairs(b, reports)
     yield from _across_governorates(reports, by_family, code_of, window_of)
 

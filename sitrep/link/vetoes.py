@@ -26,7 +26,7 @@ from .report import ARMED_VICTIMS, Report
 MAX_DAYS_APART = 3  # reports of one incident are published up to a few days apart
 _VAGUE_DAYS = 7  # a report dated only to a week or month is compared across this many days
 _PUBLICATION_LAG = 1  # a report dated by its publication tells of that day or the day before
-_TOWNS_APART_KM = 10  # two different towns this far apart are two incidents
+TOWNS_APART_KM = 10  # two different towns this far apart are two incidents
 NEAR_KM = 25  # "near X" or a district's centre: farther than this is elsewhere
 _IED = "Remote explosive/landmine/IED"
 # Means of attack a report rarely gets wrong: a roadside bomb is not a rocket attack or an air strike.
@@ -143,7 +143,7 @@ def _place_veto(a: Report, b: Report, km: float | None) -> str | None:
         if pa.admin1_code and pb.admin1_code and pa.admin1_code != pb.admin1_code and km > NEAR_KM:
             return f"{pa.admin1} vs {pb.admin1}"
         towns = pa.geo_precision == 1 and pb.geo_precision == 1 and pa.place_id != pb.place_id
-        if (towns and km > _TOWNS_APART_KM) or (
+        if (towns and km > TOWNS_APART_KM) or (
             pa.geo_precision < 3 and pb.geo_precision < 3 and km > NEAR_KM
         ):
             return f"{pa.name} and {pb.name} are {km:.0f} km apart"
