@@ -122,41 +122,6 @@ def test_grouping_cannot_chain_two_different_incidents_through_a_vague_report() 
     assert len(result.events) == 2, groups
 
 
-def test_blocking_yields_each_candidate_pair_once() -> None:
-    from itertools import combinations
-
-    from sitrep.link import candidate_pairs
-
-    vague = {"date_precision": "week"}
-    nowhere = {"place": None}
-    baghdad = Place("Baghdad", "Iraq", "Baghdad", "IQ-BG", None, 33.3, 44.4, 1, "PPLC", "p:baghdad", 79)
-    reports = [
-        _mention(f"r{i}", event_date=date(2023, 5, 1 + i % 9), **extra)
-        for i, extra in enumerate(
-            [{}, vague, nowhere, {"place": baghdad}, vague, nowhere, {}, {}, vague, nowhere] * 3
-        )
-    ]
-    pairs = list(candidate_pairs(reports))
-    assert len(pairs) == len(set(pairs))
-
-    def window(m: Mention) -> int:
-        """Days a loose report is searched across governorates; 0 for a report in one block only."""
-        if m.date_precision == "week":
-            return 7
-        return 3 if m.place is None else 0
-
-    def expected(i: int, j: int) -> bool:
-        a, b = reports[i].mention, reports[j].mention
-        assert a.event_date and b.event_date
-        gap = abs((a.event_date - b.event_date).days)
-        same_block = (
-            a.place is not None and b.place is not None and a.place.admin1_code == b.place.admin1_code
-        )
-        return (same_block and gap <= 3) or gap <= max(window(a), window(b))
-
-    assert set(pairs) == {(i, j) for i, j in combinations(range(len(reports)), 2) if expected(i, j)}
-
-
 def test_a_region_instead_of_a_place_must_hold_the_other_report_place() -> None:
     from sitrep.link.report import region_of
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import Article, Event, Link, Mention, Source
+from .block import candidate_pairs
 from .compare import Comparison, compare
-from .group import LINK_THRESHOLD, SEARCH_DAYS, Group, Linker, candidate_pairs
+from .group import LINK_THRESHOLD, SEARCH_DAYS, Group, Linker
 from .merge import event_id, merge
 from .report import Report, content_words, region_of
 

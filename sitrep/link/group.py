@@ -1,8 +1,7 @@
 """Grouping reports into incidents: candidate pairs by blocking, then constrained transitive merging.
 
-Blocking keeps this far from all-pairs: reports are compared only within the same kind of event
-(violence, demonstration, strategic), the same governorate, and a few days of each other; a report
-that names no governorate is compared with the same kind of report on nearby days anywhere.
+Blocking (`block.candidate_pairs`) keeps this far from all-pairs: reports are compared only within the
+same kind of event, the same governorate, reach of each other's day and near each other's place.
 
 Merging takes candidate pairs best first (single link) but joins two groups only if no report of one
 is vetoed against any report of the other, and their reports agree on average: a chain A-B-C cannot
@@ -11,14 +10,14 @@ join A and C when A and C are clearly different incidents.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .block import VAGUE_WINDOW, candidate_pairs
 from .compare import Comparison, compare, word_weights
 from .report import Report
-from .vetoes import MAX_DAYS_APART, days_apart
+from .vetoes import days_apart
 
 LINK_THRESHOLD = 2.0  # a pair scoring this much is one incident
 # A report left on its own joins an event it scores this much with, if that event is the only one:
@@ -27,57 +26,7 @@ LINK_THRESHOLD = 2.0  # a pair scoring this much is one incident
 ATTACH_THRESHOLD = 1.0
 _GROUP_AGREEMENT = 0.5  # mean score across two groups before they may merge, as a share of the threshold
 _WEAKEST_PAIR = 0.5  # no pair across two merging groups may score below this
-_VAGUE_WINDOW = 7  # days searched around a report dated only to a week or month
-SEARCH_DAYS = _VAGUE_WINDOW  # the widest window any report is compared across
-
-
-def _day(r: Report) -> int | None:
-    d = r.mention.event_date or r.published
-    return d.toordinal() if d else None
-
-
-def candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
-    """Index pairs worth comparing: same family, same governorate (or none given), dates close.
-
-    Each pair is yielded once, without a set of pairs seen: a report belongs to one governorate block,
-    and the wide search of a loose report skips what the block search already paired.
-    """
-    by_family: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    buckets: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    code_of: dict[int, str | None] = {}
-    window_of: dict[int, int] = {}  # loose reports: days to search across governorates
-    for i, r in enumerate(reports):
-        day = _day(r)
-        if day is None:
-            continue
-        by_family[r.family].append((day, i))
-        place = r.mention.place
-        code_of[i] = code = place.admin1_code if place else None
-        if code:
-            buckets[(r.family, code)].append((day, i))
-        vague = r.mention.date_precision not in (None, "day")
-        if not code or vague:
-            window_of[i] = _VAGUE_WINDOW if vague else MAX_DAYS_APART
-    for items in buckets.values():
-        items.sort()
-        start = 0
-        for end, (day, i) in enumerate(items):
-            while items[start][0] < day - MAX_DAYS_APART:
-                start += 1
-            for _, j in items[start:end]:
-                yield (min(i, j), max(i, j))
-    for items in by_family.values():
-        items.sort()
-    days = {f: [d for d, _ in items] for f, items in by_family.items()}
-    for i, window in window_of.items():
-        day, fam = _day(reports[i]) or 0, reports[i].family
-        lo, hi = bisect_left(days[fam], day - window), bisect_right(days[fam], day + window)
-        for other_day, j in by_family[fam][lo:hi]:
-            if j == i or (j in window_of and (window_of[j], i) > (window, j)):
-                continue  # the other loose report's own search yields this pair (the wider, else the first)
-            if code_of[i] and code_of[i] == code_of[j] and abs(other_day - day) <= MAX_DAYS_APART:
-                continue  # the governorate block already paired them
-            yield (min(i, j), max(i, j))
+SEARCH_DAYS = VAGUE_WINDOW  # the widest window any report is compared across
 
 
 @dataclass

@@ -26,8 +26,8 @@ from .report import ARMED_VICTIMS, Report
 MAX_DAYS_APART = 3  # reports of one incident are published up to a few days apart
 _VAGUE_DAYS = 7  # a report dated only to a week or month is compared across this many days
 _PUBLICATION_LAG = 1  # a report dated by its publication tells of that day or the day before
-_TOWNS_APART_KM = 10  # two different towns this far apart are two incidents
-_NEAR_KM = 25  # "near X" or a district's centre: farther than this is elsewhere
+TOWNS_APART_KM = 10  # two different towns this far apart are two incidents
+NEAR_KM = 25  # "near X" or a district's centre: farther than this is elsewhere
 _IED = "Remote explosive/landmine/IED"
 # Means of attack a report rarely gets wrong: a roadside bomb is not a rocket attack or an air strike.
 _DISTINCT_MEANS = frozenset(
@@ -76,6 +76,18 @@ def date_veto(a: Report, b: Report) -> str | None:
     if days > _PUBLICATION_LAG and not late:
         return f"published {days} days apart, neither as late news"
     return None
+
+
+def days_reach(r: Report) -> int:
+    """The most days apart `r` and another report of the same incident can be dated, as `date_veto` judges
+    them: a report stated or published on a given day reaches the day before and after; late news, a
+    report dated only to a week or month, or one with no date of its own reaches `MAX_DAYS_APART`.
+    Blocking compares two reports only when one reaches the other, so it must stay in step with `date_veto`.
+    """
+    m = r.mention
+    if m.event_date is None or m.date_precision != "day" or r.late_news:
+        return MAX_DAYS_APART
+    return _PUBLICATION_LAG
 
 
 def _rises(a: Report, b: Report, count_a: int, count_b: int) -> bool:
@@ -128,11 +140,11 @@ def _place_veto(a: Report, b: Report, km: float | None) -> str | None:
         if pa.country != pb.country:
             return f"{pa.country} vs {pb.country}"
         km = km or 0.0
-        if pa.admin1_code and pb.admin1_code and pa.admin1_code != pb.admin1_code and km > _NEAR_KM:
+        if pa.admin1_code and pb.admin1_code and pa.admin1_code != pb.admin1_code and km > NEAR_KM:
             return f"{pa.admin1} vs {pb.admin1}"
         towns = pa.geo_precision == 1 and pb.geo_precision == 1 and pa.place_id != pb.place_id
-        if (towns and km > _TOWNS_APART_KM) or (
-            pa.geo_precision < 3 and pb.geo_precision < 3 and km > _NEAR_KM
+        if (towns and km > TOWNS_APART_KM) or (
+            pa.geo_precision < 3 and pb.geo_precision < 3 and km > NEAR_KM
         ):
             return f"{pa.name} and {pb.name} are {km:.0f} km apart"
     if a.name_keys and b.name_keys and not a.name_keys & b.name_keys:
