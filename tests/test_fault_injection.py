@@ -223,7 +223,11 @@ def _kill_points(ref: Reference, sig: signal.Signals, n: int, rng: random.Random
     batches = N_ARTICLES // BATCH_SIZE
     loading, ending = max(1, n // 5), max(1, n // 12)
     middle = n - loading - ending
-    points = [KillPoint(sig, 0, ref.first_commit * (i + rng.random()) / loading) for i in range(loading)]
+    # In the first half of the time the reference took to its first commit: a loaded machine may run the
+    # trial faster or slower than the reference, and these kills must still land before any commit.
+    points = [
+        KillPoint(sig, 0, ref.first_commit * (i + rng.random()) / (2 * loading)) for i in range(loading)
+    ]
     points += [
         KillPoint(
             sig, BATCH_SIZE * (1 + i * (batches - 1) // middle), rng.random() * ref.batch_seconds, i % 3 == 2
