@@ -4,7 +4,9 @@
 derived from them: claims, reports, events, links — is stored in one transaction, so an interrupted
 run loses nothing committed and the next run finishes exactly the articles that have no results.
 A record that fails at any stage is set aside with its reason (kept in the store's failures) and
-the rest of the batch goes on.
+the rest of the batch goes on. Articles the relevance filter rejects (`extract/relevance.py`) are
+stored as skipped, with the reason, and extracted later by `retry_skipped`. With `workers` above 1,
+extraction runs in that many processes (`extract/pool.py`); storing stays in this one.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from time import monotonic
@@ -20,6 +23,8 @@ from .config import Config
 from .dedup import CopyFinder, shingles, signature
 from .errors import SitrepError, StoreError
 from .extract import Extractor, extractor_for
+from .extract.pool import ExtractorPool
+from .extract.relevance import relevance
 from .ingest import read_paths
 from .link import SEARCH_DAYS, Known, link, link_into, report_of, reports_of
 from .model import Article, Claim, Event, Extraction, Mention, Problem, Stage
@@ -52,6 +57,7 @@ class RunResult:
     event_ids: dict[str, None] = field(default_factory=dict)  # events new or changed by this run, in order
     claims: int = 0
     problems: list[Problem] = field(default_factory=list)
+    articles_skipped: int = 0  # of the new and finished: stored as skipped by the relevance filter
 
 
 @dataclass(frozen=True)
@@ -201,6 +207,13 @@ def _known(store: Store, mentions: Sequence[Mention]) -> list[Known]:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """An article the relevance filter rejected, and why; it is stored, not extracted."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
 class Unit:
     """One unit of work: an article (new, or stored earlier without results), its extraction or the
     problem that stopped it, and its syndicated copies in the same batch."""
@@ -208,7 +221,7 @@ class Unit:
     article: Article
     stored: bool
     signature: bytes
-    result: Extraction | Problem | None  # None for a copy of an article stored by an earlier run
+    result: Extraction | Problem | Skipped | None  # None for a copy of an article stored by an earlier run
     copies: tuple[Article, ...] = ()
     copy_of: str | None = None  # for a copy of an article stored by an earlier run
 
@@ -217,14 +230,24 @@ class Unit:
 class _Work:
     article: Article
     stored: bool  # already in the store (pending or failed before): finish it, do not add it again
+    filtered: bool = True  # goes through the relevance filter before extraction
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a run treats its input: the relevance filter, and which stored articles it tries again."""
+
+    relevance_filter: bool = True
+    retry_failed: bool = False
+    retry_skipped: bool = False  # extract the articles the filter skipped, without the filter
 
 
 def _todo(
-    paths: Sequence[Path], store: Store, cfg: Config, result: RunResult, retry_failed: bool
+    paths: Sequence[Path], store: Store, cfg: Config, result: RunResult, opts: Options
 ) -> Iterator[_Work]:
     """What this run has to do: articles an earlier run left without results, then new input."""
-    for article in store.unfinished(retry_failed):
-        yield _Work(article, stored=True)
+    for article in store.unfinished(opts.retry_failed, opts.retry_skipped):
+        yield _Work(article, stored=True, filtered=opts.relevance_filter and not opts.retry_skipped)
     seen: set[str] = set()
     for item in _unique_ids(read_paths(paths, cfg.max_file_mb)):
         if isinstance(item, Problem):
@@ -235,7 +258,7 @@ def _todo(
             _set_aside(store, result, _duplicate_id(item))
         else:
             seen.add(item.content_hash)
-            yield _Work(item, stored=False)
+            yield _Work(item, stored=False, filtered=opts.relevance_filter)
 
 
 def _duplicate_id(article: Article) -> Problem:
@@ -261,8 +284,13 @@ def _units(
     )
     by_id = {w.article.id: w for w in batch}
     canonical = [w.article for w in batch if w.stored] + dedup.canonical
-    extracted = {}
-    for item, article in zip(extract_each(canonical, extractor), canonical, strict=True):
+    extracted: dict[str, Extraction | Problem | Skipped] = {}
+    for article in canonical:
+        verdict = relevance(article) if by_id[article.id].filtered else None
+        if verdict is not None and not verdict.relevant:
+            extracted[article.id] = Skipped(verdict.reason)
+    relevant = [a for a in canonical if a.id not in extracted]
+    for item, article in zip(extract_each(relevant, extractor), relevant, strict=True):
         extracted[article.id] = item
     units = []
     for article in canonical:
@@ -301,15 +329,19 @@ def _store(units: Sequence[Unit], store: Store, link_reports: bool) -> _Stored:
         copies: dict[str, list[str]] = {}
         mentions: list[Mention] = []
         for u in kept:
-            failed = isinstance(u.result, Problem)
+            status = _status(u.result)
             if u.stored:
-                store.set_status(u.article.id, "failed" if failed else "done")
+                store.set_status(u.article.id, status)
             else:
-                store.add_article(u.article, u.signature, u.copy_of, "failed" if failed else "done")
+                store.add_article(u.article, u.signature, u.copy_of, status)
             for c in u.copies:
                 store.add_article(c, b"", u.article.id)
             if isinstance(u.result, Problem):
                 store.add_failure(u.result, u.article.id)
+            elif isinstance(u.result, Skipped):
+                store.add_failure(
+                    Problem(u.article.source or u.article.id, u.result.reason, "relevance"), u.article.id
+                )
             elif isinstance(u.result, Extraction):
                 store.put_claims(u.article.id, u.result.claims)
                 mentions += u.result.mentions
@@ -325,6 +357,12 @@ def _store(units: Sequence[Unit], store: Store, link_reports: bool) -> _Stored:
     return _Stored(kept, [e.event_id for e in linked.events], problems)
 
 
+def _status(result: Extraction | Problem | Skipped | None) -> str:
+    if isinstance(result, Problem):
+        return "failed"
+    return "skipped" if isinstance(result, Skipped) else "done"
+
+
 def _count(stored: _Stored, result: RunResult) -> None:
     result.problems += stored.problems
     for u in stored.units:
@@ -332,6 +370,8 @@ def _count(stored: _Stored, result: RunResult) -> None:
             result.problems.append(u.result)
         elif isinstance(u.result, Extraction):
             result.claims += len(u.result.claims)
+        elif isinstance(u.result, Skipped):
+            result.articles_skipped += 1
         if u.stored:
             result.articles_finished += 1
         else:
@@ -377,15 +417,37 @@ def run(
     link_reports: bool = True,
     batch_size: int = BATCH_SIZE,
     retry_failed: bool = False,
+    workers: int = 1,
+    relevance_filter: bool = True,
+    retry_skipped: bool = False,
 ) -> RunResult:
     """Ingest files into the store, extract what is new and link it to the events stored (reports of
-    one incident become one event). Re-running on the same input changes nothing; a run after an
-    interrupted one finishes what that one left. With `retry_failed`, articles set aside by earlier
-    runs are tried again."""
+        one incident become one event). Re-running on the same input changes nothing; a run after an
+        interrupted one finishes what that one left. With `retry_failed`, articles set aside by earlier
+        runs are tried again; with `retry_skipped`, those the relevance filter skipped (without the filter,
+    as is all new input when `relevance_filter` is off). With
+        `workers` above 1, extraction runs in that many processes, each loading the model once."""
+    opts = Options(relevance_filter, retry_failed, retry_skipped)
+    if workers > 1:
+        with ExtractorPool(partial(extractor_for, cfg.extractor, cfg.spacy_model), workers) as pool:
+            return _run(paths, store, cfg, pool, opts, progress, link_reports, batch_size)
+    extractor = extractor_for(cfg.extractor, cfg.spacy_model)
+    return _run(paths, store, cfg, extractor, opts, progress, link_reports, batch_size)
+
+
+def _run(
+    paths: Sequence[Path],
+    store: Store,
+    cfg: Config,
+    extractor: Extractor,
+    opts: Options,
+    progress: Callable[[RunProgress], None] | None,
+    link_reports: bool,
+    batch_size: int,
+) -> RunResult:
     result = RunResult()
     started = monotonic()
-    extractor = extractor_for(cfg.extractor, cfg.spacy_model)
-    for batch in _batches(_todo(paths, store, cfg, result, retry_failed), max(1, batch_size)):
+    for batch in _batches(_todo(paths, store, cfg, result, opts), max(1, batch_size)):
         units = _units(batch, store, cfg, extractor, result)
         try:
             stored = _store(units, store, link_reports)

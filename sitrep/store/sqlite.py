@@ -285,9 +285,9 @@ class SQLiteStore:
             )
 
     @_mapped
-    def unfinished(self, include_failed: bool = False) -> Iterator[Article]:
-        """Articles stored without their results (pending; and failed ones, to retry them), by id."""
-        statuses = ("pending", "failed") if include_failed else ("pending",)
+    def unfinished(self, include_failed: bool = False, include_skipped: bool = False) -> Iterator[Article]:
+        """Articles stored without their results (pending; failed and skipped ones, to retry them), by id."""
+        statuses = ("pending",) + ("failed",) * include_failed + ("skipped",) * include_skipped
         last = ""
         while True:
             rows = self.db.execute(
@@ -303,24 +303,29 @@ class SQLiteStore:
 
     @_mapped
     def status(self, failures: int = 50) -> StoreStatus:
-        """How many articles are done, pending and failed; events, claims; the latest failures."""
+        """How many articles are done, pending, failed and skipped; events, claims; the latest failures
+        (articles the relevance filter skipped are counted apart and listed after the others)."""
         by_status = dict(self.db.execute("SELECT status, count(*) FROM articles GROUP BY status").fetchall())
         latest = [
             StoredFailure(r["record"], r["stage"], r["reason"], r["article_id"], r["last_seen"])
             for r in self.db.execute(
-                "SELECT * FROM failures ORDER BY last_seen DESC, record LIMIT ?", (failures,)
+                "SELECT * FROM failures ORDER BY stage = 'relevance', last_seen DESC, record LIMIT ?",
+                (failures,),
             )
         ]
         return StoreStatus(
             articles_done=int(by_status.get("done", 0)),
             articles_pending=int(by_status.get("pending", 0)),
             articles_failed=int(by_status.get("failed", 0)),
+            articles_skipped=int(by_status.get("skipped", 0)),
             copies=int(
                 self.db.execute("SELECT count(*) FROM articles WHERE canonical_id IS NOT NULL").fetchone()[0]
             ),
             events=int(self.db.execute("SELECT count(*) FROM events").fetchone()[0]),
             claims=int(self.db.execute("SELECT count(*) FROM claims").fetchone()[0]),
-            failures=int(self.db.execute("SELECT count(*) FROM failures").fetchone()[0]),
+            failures=int(
+                self.db.execute("SELECT count(*) FROM failures WHERE stage != 'relevance'").fetchone()[0]
+            ),
             latest_failures=tuple(latest),
             datasets=tuple(self.datasets()),
         )
