@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
-from itertools import islice
 from pathlib import Path
 from time import monotonic
 
@@ -230,7 +229,7 @@ class Unit:
 class _Work:
     article: Article
     stored: bool  # already in the store (pending or failed before): finish it, do not add it again
-    filtered: bool = True  # goes through the relevance filter before extraction
+    skipped: Skipped | None = None  # the relevance filter's reason not to extract it
 
 
 @dataclass(frozen=True)
@@ -247,7 +246,9 @@ def _todo(
 ) -> Iterator[_Work]:
     """What this run has to do: articles an earlier run left without results, then new input."""
     for article in store.unfinished(opts.retry_failed, opts.retry_skipped):
-        yield _Work(article, stored=True, filtered=opts.relevance_filter and not opts.retry_skipped)
+        yield _Work(
+            article, True, _skipped(article) if opts.relevance_filter and not opts.retry_skipped else None
+        )
     seen: set[str] = set()
     for item in _unique_ids(read_paths(paths, cfg.max_file_mb)):
         if isinstance(item, Problem):
@@ -258,7 +259,12 @@ def _todo(
             _set_aside(store, result, _duplicate_id(item))
         else:
             seen.add(item.content_hash)
-            yield _Work(item, stored=False, filtered=opts.relevance_filter)
+            yield _Work(item, False, _skipped(item) if opts.relevance_filter else None)
+
+
+def _skipped(article: Article) -> Skipped | None:
+    verdict = relevance(article)
+    return None if verdict.relevant else Skipped(verdict.reason)
 
 
 def _duplicate_id(article: Article) -> Problem:
@@ -274,25 +280,36 @@ def _set_aside(store: Store, result: RunResult, problem: Problem, article_id: st
     store.add_failure(problem, article_id)
 
 
-def _units(
-    batch: Sequence[_Work], store: Store, cfg: Config, extractor: Extractor, result: RunResult
-) -> list[Unit]:
-    """Deduplicate a batch against itself and the store, then extract each canonical article once."""
-    new = [w.article for w in batch if not w.stored]
+@dataclass(frozen=True)
+class _Prepared:
+    """A batch deduplicated, with the canonical articles to extract; extraction may already be running."""
+
+    batch: Sequence[_Work]
+    dedup: Deduplicated
+    canonical: list[Article]
+    extractor: Extractor
+
+
+def _prepare(batch: Sequence[_Work], store: Store, cfg: Config, extractor: Extractor) -> _Prepared:
+    """Deduplicate the batch's relevant new articles against each other and the store, and start
+    extracting each canonical article once (at once in the pool's workers; else when results are read).
+    An article the filter skipped is neither deduplicated nor extracted: it is stored as it is."""
+    new = [w.article for w in batch if not w.stored and w.skipped is None]
     dedup = deduplicate(
         new, CopyFinder(store.article_text, cfg.dup_containment, stored=store.copy_candidates)
     )
+    canonical = [w.article for w in batch if w.stored and w.skipped is None] + dedup.canonical
+    if isinstance(extractor, ExtractorPool):
+        extractor = extractor.start(canonical)
+    return _Prepared(batch, dedup, canonical, extractor)
+
+
+def _units(prepared: _Prepared, result: RunResult) -> list[Unit]:
+    """The batch's units of work, with each canonical article's extraction (or the problem that stopped it)."""
+    batch, dedup, canonical = prepared.batch, prepared.dedup, prepared.canonical
     by_id = {w.article.id: w for w in batch}
-    canonical = [w.article for w in batch if w.stored] + dedup.canonical
-    extracted: dict[str, Extraction | Problem | Skipped] = {}
-    for article in canonical:
-        verdict = relevance(article) if by_id[article.id].filtered else None
-        if verdict is not None and not verdict.relevant:
-            extracted[article.id] = Skipped(verdict.reason)
-    relevant = [a for a in canonical if a.id not in extracted]
-    for item, article in zip(extract_each(relevant, extractor), relevant, strict=True):
-        extracted[article.id] = item
-    units = []
+    extracted = dict(zip((a.id for a in canonical), extract_each(canonical, prepared.extractor), strict=True))
+    units = [Unit(w.article, w.stored, b"", w.skipped) for w in batch if w.skipped is not None]
     for article in canonical:
         copies = tuple(by_id[c].article for c in dedup.copies.get(article.id, ()))
         sig = dedup.signatures.get(article.id, b"")
@@ -404,8 +421,21 @@ def _store_one_by_one(units: Sequence[Unit], store: Store, result: RunResult, li
             _count(stored, result)
 
 
+SKIPPED_PER_BATCH = 16  # a batch takes up to this many times its size in skipped articles
+
+
 def _batches(work: Iterator[_Work], size: int) -> Iterator[list[_Work]]:
-    while batch := list(islice(work, size)):
+    """Batches of `size` articles to extract; articles the filter skipped ride along (they cost
+    little), up to `SKIPPED_PER_BATCH` times `size` in all, so the workers get full batches."""
+    batch: list[_Work] = []
+    relevant = 0
+    for w in work:
+        batch.append(w)
+        relevant += w.skipped is None
+        if relevant >= size or len(batch) >= size * SKIPPED_PER_BATCH:
+            yield batch
+            batch, relevant = [], 0
+    if batch:
         yield batch
 
 
@@ -447,8 +477,12 @@ def _run(
 ) -> RunResult:
     result = RunResult()
     started = monotonic()
-    for batch in _batches(_todo(paths, store, cfg, result, opts), max(1, batch_size)):
-        units = _units(batch, store, cfg, extractor, result)
+    batches = _batches(_todo(paths, store, cfg, result, opts), max(1, batch_size))
+    batch = next(batches, None)
+    while batch is not None:
+        prepared = _prepare(batch, store, cfg, extractor)
+        batch = next(batches, None)  # read the next batch while the workers extract this one
+        units = _units(prepared, result)
         try:
             stored = _store(units, store, link_reports)
         except StoreError:

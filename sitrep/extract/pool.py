@@ -22,6 +22,7 @@ from types import TracebackType
 from ..model import Article, Extraction
 from .base import Extractor
 
+SHARES_PER_WORKER = 4
 _worker_extractor: Extractor | None = None  # the extractor a worker process built once, at its start
 
 
@@ -67,13 +68,23 @@ class ExtractorPool:
         return self._executor
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        pending = list(articles)
-        if not pending:
-            return
-        size = -(-len(pending) // self.workers)
-        shares: list[Future[list[Extraction]]] = [
-            self._pool().submit(_extract_share, pending[i : i + size]) for i in range(0, len(pending), size)
+        return self._results(self._submit(list(articles)))
+
+    def start(self, articles: Sequence[Article]) -> Extractor:
+        """Start extracting `articles` now, and return an extractor whose `extract(articles)` (the same
+        sequence) gives their results; so the caller can do other work while the workers extract."""
+        return _Started(self, articles, self._submit(list(articles)))
+
+    def _submit(self, articles: list[Article]) -> list[Future[list[Extraction]]]:
+        """Shares of about equal count, several per worker, so a worker with short articles takes more."""
+        if not articles:
+            return []
+        size = max(1, -(-len(articles) // (SHARES_PER_WORKER * self.workers)))
+        return [
+            self._pool().submit(_extract_share, articles[i : i + size]) for i in range(0, len(articles), size)
         ]
+
+    def _results(self, shares: list[Future[list[Extraction]]]) -> Iterator[Extraction]:
         try:
             for share in shares:
                 yield from share.result()
@@ -96,3 +107,20 @@ class ExtractorPool:
         self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+class _Started:
+    """Extraction already submitted to a pool: the first `extract` of the same articles reads it."""
+
+    def __init__(
+        self, pool: ExtractorPool, articles: Sequence[Article], shares: list[Future[list[Extraction]]]
+    ):
+        self.name, self.version = pool.name, pool.version
+        self._pool, self._articles = pool, articles
+        self._shares: list[Future[list[Extraction]]] | None = shares
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        if articles is self._articles and self._shares is not None:
+            shares, self._shares = self._shares, None
+            return self._pool._results(shares)
+        return self._pool.extract(articles)  # another call (one by one after a failure): a new one
