@@ -336,6 +336,10 @@ def run(
         int | None,
         typer.Option("--workers", min=1, help="Processes that extract (default: the machine's cores)."),
     ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option("--cluster", help="Read and extract on a Dask cluster: its scheduler, tcp://HOST:8786."),
+    ] = None,
 ) -> None:
     """Ingest, deduplicate, extract, link and store; print a summary and write the situation report.
 
@@ -362,6 +366,7 @@ def run(
                 workers=workers or available_cores(),
                 relevance_filter=not no_filter,
                 retry_skipped=retry_skipped,
+                cluster=cluster,
             )
         _report_problems(result.problems)
         shown = [e for e in (store.event(i) for i in list(result.event_ids)[-RUN_TABLE_ROWS:]) if e]

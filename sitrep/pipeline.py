@@ -22,7 +22,7 @@ from .config import Config
 from .dedup import CopyFinder, shingles, signature
 from .errors import SitrepError, StoreError
 from .extract import Extractor, extractor_for
-from .extract.pool import ExtractorPool
+from .extract.pool import ExtractorPool, Starting
 from .extract.relevance import relevance
 from .ingest import read_paths
 from .link import SEARCH_DAYS, Known, link, link_into, report_of, reports_of
@@ -241,8 +241,11 @@ class Options:
     retry_skipped: bool = False  # extract the articles the filter skipped, without the filter
 
 
+Reader = Callable[[Sequence[Path], float], Iterable[Article | Problem]]  # paths, SITREP_MAX_FILE_MB
+
+
 def _todo(
-    paths: Sequence[Path], store: Store, cfg: Config, result: RunResult, opts: Options
+    paths: Sequence[Path], store: Store, cfg: Config, result: RunResult, opts: Options, read: Reader
 ) -> Iterator[_Work]:
     """What this run has to do: articles an earlier run left without results, then new input."""
     for article in store.unfinished(opts.retry_failed, opts.retry_skipped):
@@ -250,7 +253,7 @@ def _todo(
             article, True, _skipped(article) if opts.relevance_filter and not opts.retry_skipped else None
         )
     seen: set[str] = set()
-    for item in _unique_ids(read_paths(paths, cfg.max_file_mb)):
+    for item in _unique_ids(read(paths, cfg.max_file_mb)):
         if isinstance(item, Problem):
             _set_aside(store, result, item)
         elif item.content_hash in seen or store.has_content(item.content_hash):
@@ -299,7 +302,7 @@ def _prepare(batch: Sequence[_Work], store: Store, cfg: Config, extractor: Extra
         new, CopyFinder(store.article_text, cfg.dup_containment, stored=store.copy_candidates)
     )
     canonical = [w.article for w in batch if w.stored and w.skipped is None] + dedup.canonical
-    if isinstance(extractor, ExtractorPool):
+    if isinstance(extractor, Starting):
         extractor = extractor.start(canonical)
     return _Prepared(batch, dedup, canonical, extractor)
 
@@ -450,14 +453,23 @@ def run(
     workers: int = 1,
     relevance_filter: bool = True,
     retry_skipped: bool = False,
+    cluster: str | None = None,
 ) -> RunResult:
     """Ingest files into the store, extract what is new and link it to the events stored (reports of
         one incident become one event). Re-running on the same input changes nothing; a run after an
         interrupted one finishes what that one left. With `retry_failed`, articles set aside by earlier
         runs are tried again; with `retry_skipped`, those the relevance filter skipped (without the filter,
     as is all new input when `relevance_filter` is off). With
-        `workers` above 1, extraction runs in that many processes, each loading the model once."""
+        `workers` above 1, extraction runs in that many processes, each loading the model once; with
+    `cluster` (a Dask scheduler's address), input is read and extracted on that cluster's workers."""
     opts = Options(relevance_filter, retry_failed, retry_skipped)
+    if cluster is not None:
+        from .cluster import DaskCluster
+
+        with DaskCluster(cluster, cfg.extractor, cfg.spacy_model) as dask:
+            return _run(
+                paths, store, cfg, dask.extractor, opts, progress, link_reports, batch_size, dask.read
+            )
     if workers > 1:
         with ExtractorPool(partial(extractor_for, cfg.extractor, cfg.spacy_model), workers) as pool:
             return _run(paths, store, cfg, pool, opts, progress, link_reports, batch_size)
@@ -474,10 +486,11 @@ def _run(
     progress: Callable[[RunProgress], None] | None,
     link_reports: bool,
     batch_size: int,
+    read: Reader = read_paths,
 ) -> RunResult:
     result = RunResult()
     started = monotonic()
-    batches = _batches(_todo(paths, store, cfg, result, opts), max(1, batch_size))
+    batches = _batches(_todo(paths, store, cfg, result, opts, read), max(1, batch_size))
     batch = next(batches, None)
     while batch is not None:
         prepared = _prepare(batch, store, cfg, extractor)

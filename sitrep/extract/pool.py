@@ -18,6 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from types import TracebackType
+from typing import Protocol, runtime_checkable
 
 from ..model import Article, Extraction
 from .base import Extractor
@@ -73,7 +74,7 @@ class ExtractorPool:
     def start(self, articles: Sequence[Article]) -> Extractor:
         """Start extracting `articles` now, and return an extractor whose `extract(articles)` (the same
         sequence) gives their results; so the caller can do other work while the workers extract."""
-        return _Started(self, articles, self._submit(list(articles)))
+        return Started(self, articles, self._results(self._submit(list(articles))))
 
     def _submit(self, articles: list[Article]) -> list[Future[list[Extraction]]]:
         """Shares of about equal count, several per worker, so a worker with short articles takes more."""
@@ -109,18 +110,29 @@ class ExtractorPool:
         self.close()
 
 
-class _Started:
-    """Extraction already submitted to a pool: the first `extract` of the same articles reads it."""
+class Started:
+    """Extraction already submitted (to a pool or a cluster): the first `extract` of the same articles
+    reads its `results`; any other call (one by one, after a failure) goes to `extractor` anew."""
 
-    def __init__(
-        self, pool: ExtractorPool, articles: Sequence[Article], shares: list[Future[list[Extraction]]]
-    ):
-        self.name, self.version = pool.name, pool.version
-        self._pool, self._articles = pool, articles
-        self._shares: list[Future[list[Extraction]]] | None = shares
+    def __init__(self, extractor: Extractor, articles: Sequence[Article], results: Iterator[Extraction]):
+        self.name, self.version = extractor.name, extractor.version
+        self._extractor, self._articles = extractor, articles
+        self._results: Iterator[Extraction] | None = results
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        if articles is self._articles and self._shares is not None:
-            shares, self._shares = self._shares, None
-            return self._pool._results(shares)
-        return self._pool.extract(articles)  # another call (one by one after a failure): a new one
+        if articles is self._articles and self._results is not None:
+            results, self._results = self._results, None
+            return results
+        return self._extractor.extract(articles)
+
+
+@runtime_checkable
+class Starting(Protocol):
+    """An extractor that can start work before its results are read (`ExtractorPool`, `DaskExtractor`)."""
+
+    name: str
+    version: str
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]: ...
+
+    def start(self, articles: Sequence[Article]) -> Extractor: ...
