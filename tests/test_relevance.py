@@ -98,3 +98,11 @@ def test_without_the_filter_every_new_article_is_extracted(tmp_path: Path, cfg: 
     assert (result.articles_new, result.articles_skipped) == (2, 0)
     assert store.status().articles_done == 2
     store.close()
+
+
+def test_a_district_seat_the_gazetteer_knows_is_enough() -> None:
+    text = "Correction: the roadside bomb near Tarmiyah on Wednesday killed two soldiers, not five."
+    assert relevance(_article(text)).relevant
+    assert not relevance(
+        _article("A roadside bomb near Springfield killed two people on Wednesday.")
+    ).relevant

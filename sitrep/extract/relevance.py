@@ -3,8 +3,9 @@ in the focus country at all.
 
 Most of a news stream is elections, health care and sport; extracting it costs spaCy's full pipeline
 and finds nothing. An article passes when it names the focus country, or one of its governorates,
-cities or armed forces (`FOCUS_WORDS`), *and* uses a word of violence (`VIOLENCE_WORDS`). Both are
-word lists, so the filter takes well under a millisecond an article and its reason can be read. It
+cities or armed forces (`FOCUS_WORDS`), or else a district or sub-district seat the gazetteer knows,
+*and* uses a word of violence (`VIOLENCE_WORDS`). Both are word lists, so the filter takes about a
+millisecond an article and its reason can be read. It
 is tuned for recall: an article the extractor could find an incident in must never be skipped, so
 any mention of both passes; what it lets through in excess only costs time.
 
@@ -17,8 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from ..geo.admin1 import GOVERNORATES, fold
+from ..geo.gazetteer import default_gazetteer
 from ..model import Article
 from .place_names import FOCUS_COUNTRY
 
@@ -144,6 +147,35 @@ def _governorates() -> list[str]:
 
 
 _FOCUS = _words([*FOCUS_WORDS, *_governorates()], case_sensitive=True)  # 'Kut', not 'kut'
+
+# Seats of districts and sub-districts in the gazetteer: 'Tarmiyah', 'Tuz Khurmatu'. Not every village:
+# thousands of them are named like people ('Sarah', 'Mohammed') or words ('Hill').
+SEAT_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "ADM2", "ADM3"})
+# A capitalised word, or two, starting at every word (a lookahead, so 'In Tarmiyah' tries 'Tarmiyah' too).
+_CAPITALISED = re.compile(r"(?=\b([A-Z][\w'’]+(?:[ -][A-Z][\w'’]+)?))")
+
+
+@cache
+def _seat_names() -> frozenset[str]:
+    """Folded names of the focus country's district and sub-district seats, of four letters or more."""
+    g = default_gazetteer()
+    return frozenset(
+        key
+        for key, places in g.by_name.items()
+        if len(key) >= 4 and any(p.country == FOCUS_COUNTRY and p.feature in SEAT_FEATURES for p in places)
+    )
+
+
+def _seats_named(text: str) -> int:
+    """How many capitalised words or pairs of words (or the first of a pair) name a seat."""
+    names = _seat_names()
+    count = 0
+    for m in _CAPITALISED.finditer(text):
+        words = m.group(1)
+        count += fold(words) in names or fold(re.split("[ -]", words)[0]) in names
+    return count
+
+
 _VIOLENCE = _words(VIOLENCE_WORDS, case_sensitive=False)
 
 
@@ -168,6 +200,6 @@ class Relevance:
 def relevance(article: Article) -> Relevance:
     """Whether the article can report political violence in the focus country (title and text)."""
     text = f"{article.title}\n{article.text}"
-    focus = len(_FOCUS.findall(text))
+    focus = len(_FOCUS.findall(text)) or _seats_named(text)  # the gazetteer only when the lists find none
     violence = len(_VIOLENCE.findall(text)) if focus else 0  # the slower test, only when it can matter
     return Relevance(focus > 0 and violence > 0, focus, violence)
