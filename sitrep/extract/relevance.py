@@ -10,7 +10,7 @@ is tuned for recall: an article the extractor could find an incident in must nev
 any mention of both passes; what it lets through in excess only costs time.
 
 Measured on real articles (`benchmarks/relevance.py`): every article of the coded development set
-with a core incident passes; about 94% of a mixed stream of 2,000 articles of all topics is skipped.
+with a core incident passes; about 93% of a mixed stream of 2,000 articles of all topics is skipped.
 """
 
 from __future__ import annotations
