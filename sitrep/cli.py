@@ -29,6 +29,7 @@ from .coded import dataset_of, read_coded
 from .coded.load import import_dataset
 from .config import SETTINGS, Config
 from .errors import OutputError, SitrepError
+from .extract.pool import available_cores
 from .geo.boundaries import governorate_shapes
 from .geo.build import DATA_DIR
 from .geo.build import build as build_gazetteer
@@ -327,13 +328,30 @@ def run(
     retry_failed: Annotated[
         bool, typer.Option("--retry-failed", help="Try again the articles earlier runs set aside.")
     ] = False,
+    retry_skipped: Annotated[
+        bool,
+        typer.Option(
+            "--retry-skipped", help="Extract the articles the relevance filter skipped, unfiltered."
+        ),
+    ] = False,
+    no_filter: Annotated[
+        bool, typer.Option("--no-filter", help="Extract every new article: no relevance filter.")
+    ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Processes that extract (default: the machine's cores)."),
+    ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option("--cluster", help="Read and extract on a Dask cluster: its scheduler, tcp://HOST:8786."),
+    ] = None,
 ) -> None:
     """Ingest, deduplicate, extract, link and store; print a summary and write the situation report.
 
     Work is stored in units (SITREP_BATCH_SIZE articles with everything derived from them, in one
     transaction): after an interruption, running again finishes what was left."""
     inputs = list(paths or []) + ([DEMO_DIR] if demo else [])
-    if not inputs and not retry_failed:
+    if not inputs and not retry_failed and not retry_skipped:
         raise typer.BadParameter("give files or directories, or --demo")
     cfg = _settings()
     location = db or cfg.db
@@ -350,6 +368,10 @@ def run(
                 link_reports=not no_link,
                 batch_size=cfg.batch_size,
                 retry_failed=retry_failed,
+                workers=workers or available_cores(),
+                relevance_filter=not no_filter,
+                retry_skipped=retry_skipped,
+                cluster=cluster,
             )
         _report_problems(result.problems)
         shown = [e for e in (store.event(i) for i in list(result.event_ids)[-RUN_TABLE_ROWS:]) if e]
@@ -367,10 +389,11 @@ def run(
     finished = (
         f", {result.articles_finished} left by an earlier run finished" if result.articles_finished else ""
     )
+    skipped = f", {result.articles_skipped} skipped as not relevant" if result.articles_skipped else ""
     out.print(
         line(
             f"articles: {result.articles_new} new ({copies} syndicated copies), {result.articles_unchanged} "
-            f"already stored{finished}; claims: {result.claims}; set aside: {len(result.problems)}"
+            f"already stored{finished}{skipped}; claims: {result.claims}; set aside: {len(result.problems)}"
         ),
         line(
             "database: ",
@@ -402,7 +425,7 @@ def status(
     out.print(
         line(
             f"articles: {st.articles_done} done ({st.copies} syndicated copies), {st.articles_pending} pending, "
-            f"{st.articles_failed} failed; events: {st.events}; claims: {st.claims}; "
+            f"{st.articles_failed} failed, {st.articles_skipped} skipped; events: {st.events}; claims: {st.claims}; "
             f"records set aside: {st.failures}"
         )
     )
@@ -410,6 +433,12 @@ def status(
         out.print(line("pending articles are finished by the next `sitrep run`"))
     if st.articles_failed:
         out.print(line("failed articles are tried again by `sitrep run --retry-failed`"))
+    if st.articles_skipped:
+        out.print(
+            line(
+                "skipped articles (not relevant to the filter) are extracted by `sitrep run --retry-skipped`"
+            )
+        )
     if st.latest_failures:
         table = _table(
             f"the {len(st.latest_failures)} latest records set aside",

@@ -177,7 +177,7 @@ class Extraction:
     claims: tuple[Claim, ...]
 
 
-Stage = Literal["ingest", "extract", "link", "store"]
+Stage = Literal["ingest", "relevance", "extract", "link", "store"]
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@
 derived from them: claims, reports, events, links — is stored in one transaction, so an interrupted
 run loses nothing committed and the next run finishes exactly the articles that have no results.
 A record that fails at any stage is set aside with its reason (kept in the store's failures) and
-the rest of the batch goes on.
+the rest of the batch goes on. Articles the relevance filter rejects (`extract/relevance.py`) are
+stored as skipped, with the reason, and extracted later by `retry_skipped`. With `workers` above 1,
+extraction runs in that many processes (`extract/pool.py`); storing stays in this one.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import islice
+from functools import partial
 from pathlib import Path
 from time import monotonic
 
@@ -20,6 +22,8 @@ from .config import Config
 from .dedup import CopyFinder, shingles, signature
 from .errors import SitrepError, StoreError
 from .extract import Extractor, extractor_for
+from .extract.pool import ExtractorPool, Starting
+from .extract.relevance import relevance
 from .ingest import read_paths
 from .link import SEARCH_DAYS, Known, link, link_into, report_of, reports_of
 from .model import Article, Claim, Event, Extraction, Mention, Problem, Stage
@@ -52,6 +56,7 @@ class RunResult:
     event_ids: dict[str, None] = field(default_factory=dict)  # events new or changed by this run, in order
     claims: int = 0
     problems: list[Problem] = field(default_factory=list)
+    articles_skipped: int = 0  # of the new and finished: stored as skipped by the relevance filter
 
 
 @dataclass(frozen=True)
@@ -201,6 +206,13 @@ def _known(store: Store, mentions: Sequence[Mention]) -> list[Known]:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """An article the relevance filter rejected, and why; it is stored, not extracted."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
 class Unit:
     """One unit of work: an article (new, or stored earlier without results), its extraction or the
     problem that stopped it, and its syndicated copies in the same batch."""
@@ -208,7 +220,7 @@ class Unit:
     article: Article
     stored: bool
     signature: bytes
-    result: Extraction | Problem | None  # None for a copy of an article stored by an earlier run
+    result: Extraction | Problem | Skipped | None  # None for a copy of an article stored by an earlier run
     copies: tuple[Article, ...] = ()
     copy_of: str | None = None  # for a copy of an article stored by an earlier run
 
@@ -217,16 +229,31 @@ class Unit:
 class _Work:
     article: Article
     stored: bool  # already in the store (pending or failed before): finish it, do not add it again
+    skipped: Skipped | None = None  # the relevance filter's reason not to extract it
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a run treats its input: the relevance filter, and which stored articles it tries again."""
+
+    relevance_filter: bool = True
+    retry_failed: bool = False
+    retry_skipped: bool = False  # extract the articles the filter skipped, without the filter
+
+
+Reader = Callable[[Sequence[Path], float], Iterable[Article | Problem]]  # paths, SITREP_MAX_FILE_MB
 
 
 def _todo(
-    paths: Sequence[Path], store: Store, cfg: Config, result: RunResult, retry_failed: bool
+    paths: Sequence[Path], store: Store, cfg: Config, result: RunResult, opts: Options, read: Reader
 ) -> Iterator[_Work]:
     """What this run has to do: articles an earlier run left without results, then new input."""
-    for article in store.unfinished(retry_failed):
-        yield _Work(article, stored=True)
+    for article in store.unfinished(opts.retry_failed, opts.retry_skipped):
+        yield _Work(
+            article, True, _skipped(article) if opts.relevance_filter and not opts.retry_skipped else None
+        )
     seen: set[str] = set()
-    for item in _unique_ids(read_paths(paths, cfg.max_file_mb)):
+    for item in _unique_ids(read(paths, cfg.max_file_mb)):
         if isinstance(item, Problem):
             _set_aside(store, result, item)
         elif item.content_hash in seen or store.has_content(item.content_hash):
@@ -235,7 +262,12 @@ def _todo(
             _set_aside(store, result, _duplicate_id(item))
         else:
             seen.add(item.content_hash)
-            yield _Work(item, stored=False)
+            yield _Work(item, False, _skipped(item) if opts.relevance_filter else None)
+
+
+def _skipped(article: Article) -> Skipped | None:
+    verdict = relevance(article)
+    return None if verdict.relevant else Skipped(verdict.reason)
 
 
 def _duplicate_id(article: Article) -> Problem:
@@ -251,20 +283,36 @@ def _set_aside(store: Store, result: RunResult, problem: Problem, article_id: st
     store.add_failure(problem, article_id)
 
 
-def _units(
-    batch: Sequence[_Work], store: Store, cfg: Config, extractor: Extractor, result: RunResult
-) -> list[Unit]:
-    """Deduplicate a batch against itself and the store, then extract each canonical article once."""
-    new = [w.article for w in batch if not w.stored]
+@dataclass(frozen=True)
+class _Prepared:
+    """A batch deduplicated, with the canonical articles to extract; extraction may already be running."""
+
+    batch: Sequence[_Work]
+    dedup: Deduplicated
+    canonical: list[Article]
+    extractor: Extractor
+
+
+def _prepare(batch: Sequence[_Work], store: Store, cfg: Config, extractor: Extractor) -> _Prepared:
+    """Deduplicate the batch's relevant new articles against each other and the store, and start
+    extracting each canonical article once (at once in the pool's workers; else when results are read).
+    An article the filter skipped is neither deduplicated nor extracted: it is stored as it is."""
+    new = [w.article for w in batch if not w.stored and w.skipped is None]
     dedup = deduplicate(
         new, CopyFinder(store.article_text, cfg.dup_containment, stored=store.copy_candidates)
     )
+    canonical = [w.article for w in batch if w.stored and w.skipped is None] + dedup.canonical
+    if isinstance(extractor, Starting):
+        extractor = extractor.start(canonical)
+    return _Prepared(batch, dedup, canonical, extractor)
+
+
+def _units(prepared: _Prepared, result: RunResult) -> list[Unit]:
+    """The batch's units of work, with each canonical article's extraction (or the problem that stopped it)."""
+    batch, dedup, canonical = prepared.batch, prepared.dedup, prepared.canonical
     by_id = {w.article.id: w for w in batch}
-    canonical = [w.article for w in batch if w.stored] + dedup.canonical
-    extracted = {}
-    for item, article in zip(extract_each(canonical, extractor), canonical, strict=True):
-        extracted[article.id] = item
-    units = []
+    extracted = dict(zip((a.id for a in canonical), extract_each(canonical, prepared.extractor), strict=True))
+    units = [Unit(w.article, w.stored, b"", w.skipped) for w in batch if w.skipped is not None]
     for article in canonical:
         copies = tuple(by_id[c].article for c in dedup.copies.get(article.id, ()))
         sig = dedup.signatures.get(article.id, b"")
@@ -301,15 +349,19 @@ def _store(units: Sequence[Unit], store: Store, link_reports: bool) -> _Stored:
         copies: dict[str, list[str]] = {}
         mentions: list[Mention] = []
         for u in kept:
-            failed = isinstance(u.result, Problem)
+            status = _status(u.result)
             if u.stored:
-                store.set_status(u.article.id, "failed" if failed else "done")
+                store.set_status(u.article.id, status)
             else:
-                store.add_article(u.article, u.signature, u.copy_of, "failed" if failed else "done")
+                store.add_article(u.article, u.signature, u.copy_of, status)
             for c in u.copies:
                 store.add_article(c, b"", u.article.id)
             if isinstance(u.result, Problem):
                 store.add_failure(u.result, u.article.id)
+            elif isinstance(u.result, Skipped):
+                store.add_failure(
+                    Problem(u.article.source or u.article.id, u.result.reason, "relevance"), u.article.id
+                )
             elif isinstance(u.result, Extraction):
                 store.put_claims(u.article.id, u.result.claims)
                 mentions += u.result.mentions
@@ -325,6 +377,12 @@ def _store(units: Sequence[Unit], store: Store, link_reports: bool) -> _Stored:
     return _Stored(kept, [e.event_id for e in linked.events], problems)
 
 
+def _status(result: Extraction | Problem | Skipped | None) -> str:
+    if isinstance(result, Problem):
+        return "failed"
+    return "skipped" if isinstance(result, Skipped) else "done"
+
+
 def _count(stored: _Stored, result: RunResult) -> None:
     result.problems += stored.problems
     for u in stored.units:
@@ -332,6 +390,8 @@ def _count(stored: _Stored, result: RunResult) -> None:
             result.problems.append(u.result)
         elif isinstance(u.result, Extraction):
             result.claims += len(u.result.claims)
+        elif isinstance(u.result, Skipped):
+            result.articles_skipped += 1
         if u.stored:
             result.articles_finished += 1
         else:
@@ -364,8 +424,21 @@ def _store_one_by_one(units: Sequence[Unit], store: Store, result: RunResult, li
             _count(stored, result)
 
 
+SKIPPED_PER_BATCH = 16  # a batch takes up to this many times its size in skipped articles
+
+
 def _batches(work: Iterator[_Work], size: int) -> Iterator[list[_Work]]:
-    while batch := list(islice(work, size)):
+    """Batches of `size` articles to extract; articles the filter skipped ride along (they cost
+    little), up to `SKIPPED_PER_BATCH` times `size` in all, so the workers get full batches."""
+    batch: list[_Work] = []
+    relevant = 0
+    for w in work:
+        batch.append(w)
+        relevant += w.skipped is None
+        if relevant >= size or len(batch) >= size * SKIPPED_PER_BATCH:
+            yield batch
+            batch, relevant = [], 0
+    if batch:
         yield batch
 
 
@@ -377,16 +450,52 @@ def run(
     link_reports: bool = True,
     batch_size: int = BATCH_SIZE,
     retry_failed: bool = False,
+    workers: int = 1,
+    relevance_filter: bool = True,
+    retry_skipped: bool = False,
+    cluster: str | None = None,
 ) -> RunResult:
     """Ingest files into the store, extract what is new and link it to the events stored (reports of
-    one incident become one event). Re-running on the same input changes nothing; a run after an
-    interrupted one finishes what that one left. With `retry_failed`, articles set aside by earlier
-    runs are tried again."""
+        one incident become one event). Re-running on the same input changes nothing; a run after an
+        interrupted one finishes what that one left. With `retry_failed`, articles set aside by earlier
+        runs are tried again; with `retry_skipped`, those the relevance filter skipped (without the filter,
+    as is all new input when `relevance_filter` is off). With
+        `workers` above 1, extraction runs in that many processes, each loading the model once; with
+    `cluster` (a Dask scheduler's address), input is read and extracted on that cluster's workers."""
+    opts = Options(relevance_filter, retry_failed, retry_skipped)
+    if cluster is not None:
+        from .cluster import DaskCluster
+
+        with DaskCluster(cluster, cfg.extractor, cfg.spacy_model) as dask:
+            return _run(
+                paths, store, cfg, dask.extractor, opts, progress, link_reports, batch_size, dask.read
+            )
+    if workers > 1:
+        with ExtractorPool(partial(extractor_for, cfg.extractor, cfg.spacy_model), workers) as pool:
+            return _run(paths, store, cfg, pool, opts, progress, link_reports, batch_size)
+    extractor = extractor_for(cfg.extractor, cfg.spacy_model)
+    return _run(paths, store, cfg, extractor, opts, progress, link_reports, batch_size)
+
+
+def _run(
+    paths: Sequence[Path],
+    store: Store,
+    cfg: Config,
+    extractor: Extractor,
+    opts: Options,
+    progress: Callable[[RunProgress], None] | None,
+    link_reports: bool,
+    batch_size: int,
+    read: Reader = read_paths,
+) -> RunResult:
     result = RunResult()
     started = monotonic()
-    extractor = extractor_for(cfg.extractor, cfg.spacy_model)
-    for batch in _batches(_todo(paths, store, cfg, result, retry_failed), max(1, batch_size)):
-        units = _units(batch, store, cfg, extractor, result)
+    batches = _batches(_todo(paths, store, cfg, result, opts, read), max(1, batch_size))
+    batch = next(batches, None)
+    while batch is not None:
+        prepared = _prepare(batch, store, cfg, extractor)
+        batch = next(batches, None)  # read the next batch while the workers extract this one
+        units = _units(prepared, result)
         try:
             stored = _store(units, store, link_reports)
         except StoreError:

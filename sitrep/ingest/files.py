@@ -13,6 +13,7 @@ from ..model import Article, Problem
 from .html import parse_html
 from .jsonl import parse_jsonl
 from .text import parse_text
+from .warc import is_warc, read_warc
 
 SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 # Byte order marks, the longer first: a UTF-32 LE mark begins with the UTF-16 LE one.
@@ -54,7 +55,7 @@ def _entry(path: Path, named: bool) -> tuple[Path, Path | Problem] | None:
         if path.is_symlink():  # a loop of links
             return _problem(path, f"broken symbolic link -> {_target(path)} ({e.strerror})")
         return _problem(path, f"cannot read: {e.strerror}")
-    if not named and path.suffix.lower() not in SUFFIXES:
+    if not named and path.suffix.lower() not in SUFFIXES and not is_warc(path):
         return None
     if not stat.S_ISREG(mode):
         return _problem(path, "not a regular file (a device, pipe or socket)")
@@ -141,9 +142,15 @@ def decode(data: bytes, where: str) -> str:
 
 def read_file(path: Path, max_mb: float) -> Iterator[Article | Problem]:
     where = display_path(path)
+    if is_warc(path):  # read record by record: no size limit
+        yield from read_warc(path, where)
+        return
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        yield Problem(where, f"unknown file type {path.suffix or '(none)'!r}; use .txt, .html or .jsonl")
+        yield Problem(
+            where,
+            f"unknown file type {path.suffix or '(none)'!r}; use .txt, .html, .jsonl, .warc or .warc.gz",
+        )
         return
     try:
         size = path.stat().st_size

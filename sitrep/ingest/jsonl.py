@@ -50,8 +50,8 @@ def parse_record(record: Any, where: str) -> Article:
     )
 
 
-def parse_jsonl(raw: str, source: str) -> Iterator[Article | Problem]:
-    for n, line in enumerate(raw.split("\n"), 1):
+def parse_jsonl(raw: str, source: str, first_line: int = 1) -> Iterator[Article | Problem]:
+    for n, line in enumerate(raw.split("\n"), first_line):
         if not line.strip():
             continue
         where = f"{source}:{n}"

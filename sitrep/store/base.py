@@ -71,7 +71,8 @@ class DatasetCount:
 
 @dataclass(frozen=True)
 class StoreStatus:
-    """What a store holds: articles done, pending (to finish) and failed; events, claims, failures."""
+    """What a store holds: articles done, pending (to finish), failed and skipped (by the relevance
+    filter); events, claims, failures (not counting the filter's skips)."""
 
     articles_done: int
     articles_pending: int
@@ -82,6 +83,7 @@ class StoreStatus:
     failures: int
     latest_failures: tuple[StoredFailure, ...]
     datasets: tuple[DatasetCount, ...] = ()  # imported (human-coded) events, per dataset
+    articles_skipped: int = 0
 
 
 class Store(Protocol):
@@ -101,7 +103,9 @@ class Store(Protocol):
 
     def add_failure(self, problem: Problem, article_id: str | None = None) -> None: ...
 
-    def unfinished(self, include_failed: bool = False) -> Iterator[Article]: ...
+    def unfinished(
+        self, include_failed: bool = False, include_skipped: bool = False
+    ) -> Iterator[Article]: ...
 
     def status(self, failures: int = 50) -> StoreStatus: ...
 

@@ -209,9 +209,9 @@ class SQLStore:
             )
 
     @mapped
-    def unfinished(self, include_failed: bool = False) -> Iterator[Article]:
-        """Articles stored without their results (pending; and failed ones, to retry them), by id."""
-        statuses = ("pending", "failed") if include_failed else ("pending",)
+    def unfinished(self, include_failed: bool = False, include_skipped: bool = False) -> Iterator[Article]:
+        """Articles stored without their results (pending; failed and skipped ones, to retry them), by id."""
+        statuses = ("pending",) + ("failed",) * include_failed + ("skipped",) * include_skipped
         last = ""
         while True:
             rows = self._run(
@@ -227,23 +227,28 @@ class SQLStore:
 
     @mapped
     def status(self, failures: int = 50) -> StoreStatus:
-        """How many articles are done, pending and failed; events, claims; the latest failures."""
+        """How many articles are done, pending, failed and skipped; events, claims; the latest failures
+        (articles the relevance filter skipped are counted apart and listed after the others)."""
         by_status = {
             r["status"]: int(r["n"])
             for r in self._run("SELECT status, count(*) AS n FROM articles GROUP BY status")
         }
         latest = [
             StoredFailure(r["record"], r["stage"], r["reason"], r["article_id"], r["last_seen"])
-            for r in self._run("SELECT * FROM failures ORDER BY last_seen DESC, record LIMIT ?", (failures,))
+            for r in self._run(
+                "SELECT * FROM failures ORDER BY stage = 'relevance', last_seen DESC, record LIMIT ?",
+                (failures,),
+            )
         ]
         return StoreStatus(
             articles_done=by_status.get("done", 0),
             articles_pending=by_status.get("pending", 0),
             articles_failed=by_status.get("failed", 0),
+            articles_skipped=by_status.get("skipped", 0),
             copies=self._count("SELECT count(*) AS n FROM articles WHERE canonical_id IS NOT NULL"),
             events=self._count("SELECT count(*) AS n FROM events"),
             claims=self._count("SELECT count(*) AS n FROM claims"),
-            failures=self._count("SELECT count(*) AS n FROM failures"),
+            failures=self._count("SELECT count(*) AS n FROM failures WHERE stage != 'relevance'"),
             latest_failures=tuple(latest),
             datasets=tuple(self.datasets()),
         )
