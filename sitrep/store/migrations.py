@@ -153,4 +153,27 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX dataset_events_date ON dataset_events(dataset, event_date);
     """,
+    # 5: analyst corrections (`sitrep serve`), each kept with who, when, old and new value (JSON), and
+    # re-applied whenever a run rewrites the event, so re-extraction never undoes them; and indexes for
+    # the API's filters and the events' evidence on a million events.
+    """
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        field TEXT,
+        old_value TEXT,
+        new_value TEXT,
+        analyst TEXT NOT NULL,
+        made_at TEXT NOT NULL,
+        note TEXT
+    );
+    CREATE INDEX corrections_event ON corrections(event_id);
+    CREATE INDEX evidence_event ON evidence(event_id);
+    CREATE INDEX events_date_id ON events(event_date, event_id);
+    CREATE INDEX events_admin1_date ON events(admin1_code, event_date);
+    CREATE INDEX events_type_date ON events(event_type, event_date);
+    CREATE INDEX events_fatalities ON events(fatalities);
+    DROP INDEX events_date;
+    """,
 )

@@ -12,16 +12,14 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
-from functools import wraps
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
 from ..dedup import bands as signature_bands
 from ..errors import StoreError
-from ..geo.admin1 import iso_code
 from ..model import EVENT_FIELDS, EXTRACTED, Article, Claim, Event, Evidence, Mention, Problem, Source
 from .base import (
     DatasetCount,
@@ -34,13 +32,13 @@ from .base import (
 )
 from .codec import link_from_row, link_to_row, mention_from_json, mention_to_json
 from .migrations import MIGRATIONS
+from .sqlite_corrections import CorrectionsMixin
+from .sqlite_errors import _mapped, store_error
+from .sqlite_search import SearchMixin, event_where
 
 _EVENT_COLUMNS = (*EVENT_FIELDS, "warnings", "extractor_version", "article_id")
 _DATASET_COLUMNS = (*EVENT_FIELDS, "dataset", "warnings", "extractor_version")
 LOCK_TIMEOUT = 30.0  # seconds a write waits for another process's lock before giving up
-
-P = ParamSpec("P")
-R = TypeVar("R")
 
 
 def _day(value: str | None) -> date | None:
@@ -71,51 +69,6 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def store_error(e: sqlite3.Error, path: str, timeout: float) -> StoreError:
-    """One sentence for what SQLite reported, naming the file and what to do."""
-    msg = str(e).lower()
-    kept = "what was committed before is kept; re-run to finish"
-    if "locked" in msg or "busy" in msg:
-        text = f"the database {path} is locked by another process (waited {timeout:g} s); {kept}"
-    elif "full" in msg:
-        text = f"the disk holding {path} is full; {kept} once there is space"
-    elif "readonly" in msg or "read-only" in msg:
-        text = f"cannot write to {path}: the database (or its folder) is read-only"
-    elif "not a database" in msg or "malformed" in msg or "encrypted" in msg:
-        text = f"{path} is not a sitrep database, or it is damaged ({e})"
-    elif "unable to open" in msg:
-        text = f"cannot open the database {path} (missing folder or no permission)"
-    elif "i/o" in msg:
-        text = f"disk I/O error on {path}; {kept}"
-    else:
-        text = f"database error on {path}: {e}"
-    return StoreError(text)
-
-
-def _record_error(e: Exception) -> bool:
-    """Errors one record's data causes (a number too large, a constraint): not the database's fault."""
-    return isinstance(
-        e, sqlite3.IntegrityError | sqlite3.InterfaceError | sqlite3.DataError
-    ) or not isinstance(e, sqlite3.Error)
-
-
-def _mapped(method: Callable[P, R]) -> Callable[P, R]:
-    """Turn SQLite's errors about the database itself into `StoreError`s."""
-
-    @wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return method(*args, **kwargs)
-        except sqlite3.Error as e:
-            if _record_error(e):
-                raise
-            self = args[0]
-            assert isinstance(self, SQLiteStore)
-            raise store_error(e, self.path, self.timeout) from e
-
-    return wrapper
-
-
 def _dataset_event(r: sqlite3.Row) -> Event:
     """An imported event: its dataset's fields, no articles, evidence or links."""
     kw = {c: r[c] for c in _DATASET_COLUMNS if c not in ("warnings", "event_date")}
@@ -128,7 +81,7 @@ def _dataset_event(r: sqlite3.Row) -> Event:
     )
 
 
-class SQLiteStore:
+class SQLiteStore(SearchMixin, CorrectionsMixin):
     def __init__(
         self, path: Path | str = ":memory:", create: bool = True, timeout: float = LOCK_TIMEOUT
     ) -> None:
@@ -448,8 +401,9 @@ class SQLiteStore:
     def replace_events(self, events: Sequence[Event], replaced: Mapping[str, str]) -> None:
         """Write new and changed events; drop those merged into another (`replaced`: old id -> new id)."""
         with self.transaction():
-            for old in replaced:
+            for old, new in replaced.items():
                 self.db.execute("DELETE FROM events WHERE event_id = ?", (old,))
+                self.db.execute("UPDATE corrections SET event_id = ? WHERE event_id = ?", (new, old))
             for ev in events:
                 self.db.execute("DELETE FROM events WHERE event_id = ?", (ev.event_id,))
                 values: dict[str, Any] = {c: getattr(ev, c, None) for c in _EVENT_COLUMNS}
@@ -475,6 +429,7 @@ class SQLiteStore:
                     " VALUES (?,?,?,?,?,?,?)",
                     [link_to_row(ev.event_id, link) for link in ev.links],
                 )
+                self.reapply_corrections(ev.event_id)
 
     @_mapped
     def event(self, event_id: str) -> Event | None:
@@ -486,20 +441,7 @@ class SQLiteStore:
         """Extracted events (`flt.dataset` "sitrep", the default) or one imported dataset's, oldest first."""
         flt = flt or EventFilter()
         extracted = flt.dataset == EXTRACTED
-        where: list[str] = [] if extracted else ["dataset = ?"]
-        args: list[str] = [] if extracted else [flt.dataset]
-        if flt.since:
-            where.append("event_date >= ?")
-            args.append(flt.since.isoformat())
-        if flt.until:
-            where.append("event_date <= ?")
-            args.append(flt.until.isoformat())
-        if flt.admin1:
-            where.append("(lower(admin1) = lower(?) OR admin1_code = ?)")
-            args += [flt.admin1, iso_code(flt.admin1) or flt.admin1]
-        if flt.event_type:
-            where.append("lower(event_type) = lower(?)")
-            args.append(flt.event_type)
+        where, args = event_where(flt)
         table = "events" if extracted else "dataset_events"
         sql = f"SELECT * FROM {table}" + (f" WHERE {' AND '.join(where)}" if where else "")
         if flt.latest:

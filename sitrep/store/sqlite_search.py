@@ -1,0 +1,194 @@
+"""Event search in SQL: the `EventFilter` as a WHERE clause, time series and map points.
+
+The SQL is plain (LIKE, row comparisons spelled out, no FTS) so a PostgreSQL store can follow it;
+the indexes that make it fast on a million events are created by migration 5.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from ..errors import QueryError
+from ..extract.typology import TYPOLOGY
+from ..geo.admin1 import iso_code
+from ..model import EXTRACTED
+from .base import EventFilter, EventPoint, Period, SeriesBy, SeriesRow
+from .sqlite_errors import _mapped
+
+NO_ACTOR = "(no actor named)"
+_SUB_TYPES = {sub for subs in TYPOLOGY.values() for sub in subs}
+# date precisions fine enough to count an event in a week or month (as `analyse.series.placed`)
+_FITS: dict[Period, tuple[str, ...]] = {"week": ("day", "week"), "month": ("day", "week", "month")}
+_PERIOD_SQL: dict[Period, str] = {
+    "week": "date(event_date, 'weekday 0', '-6 days')",  # the Monday of its ISO week
+    "month": "substr(event_date, 1, 7) || '-01'",
+}
+_GROUP_SQL: dict[SeriesBy, str] = {
+    "admin1": "admin1",
+    "type": "event_type",
+    "actor": f"COALESCE(actor1, '{NO_ACTOR}')",
+}
+
+
+def _like(words: str) -> str:
+    escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _canonical(value: str, known: set[str] | dict[str, object]) -> str | None:
+    folded = value.strip().lower()
+    return next((k for k in known if k.lower() == folded), None)
+
+
+def parse_cursor(cursor: str) -> tuple[date | None, str]:
+    """A page cursor ("YYYY-MM-DD~event_id", or "~event_id" for an undated event) as (date, id)."""
+    day, sep, event_id = cursor.partition("~")
+    if not sep or not event_id:
+        raise QueryError("cursor", f"{cursor!r} is not a cursor from a previous page (date~event_id)")
+    try:
+        return (date.fromisoformat(day) if day else None), event_id
+    except ValueError:
+        raise QueryError("cursor", f"{cursor!r} does not start with a date (YYYY-MM-DD)") from None
+
+
+def check(flt: EventFilter) -> None:
+    """Raise `QueryError` naming the first filter that cannot select anything sensible."""
+    if flt.since and flt.until and flt.since > flt.until:
+        raise QueryError("since", f"{flt.since} is after until {flt.until}")
+    if flt.min_fatalities is not None and flt.min_fatalities < 0:
+        raise QueryError("min_fatalities", "must be 0 or more")
+    if flt.limit is not None and flt.limit < 1:
+        raise QueryError("limit", "must be 1 or more")
+    if flt.bbox is not None:
+        west, south, east, north = flt.bbox
+        if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= 90 and -90 <= north <= 90):
+            raise QueryError("bbox", "longitudes must lie in -180..180 and latitudes in -90..90")
+        if west > east or south > north:
+            raise QueryError("bbox", "give west,south,east,north with west <= east and south <= north")
+    if flt.after is not None:
+        parse_cursor(flt.after)
+
+
+def _place_terms(flt: EventFilter, where: list[str], args: list[object]) -> None:
+    if flt.admin1:
+        code = iso_code(flt.admin1)
+        where.append("admin1_code = ?" if code else "lower(admin1) = lower(?)")
+        args.append(code or flt.admin1)
+    if flt.admin2:
+        where.append("lower(admin2) = lower(?)")
+        args.append(flt.admin2.strip())
+    if flt.bbox:
+        west, south, east, north = flt.bbox
+        where.append("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?")
+        args += [west, east, south, north]
+
+
+def _kind_terms(flt: EventFilter, where: list[str], args: list[object]) -> None:
+    for column, value, known in (
+        ("event_type", flt.event_type, set(TYPOLOGY)),
+        ("sub_event_type", flt.sub_event_type, _SUB_TYPES),
+    ):
+        if not value:
+            continue
+        canonical = _canonical(value, known)
+        where.append(f"{column} = ?" if canonical else f"lower({column}) = lower(?)")
+        args.append(canonical or value)
+    if flt.actor:
+        where.append("(actor1 LIKE ? ESCAPE '\\' OR actor2 LIKE ? ESCAPE '\\')")
+        args += [_like(flt.actor.strip())] * 2
+    if flt.min_fatalities:
+        where.append("fatalities >= ?")
+        args.append(flt.min_fatalities)
+
+
+def _cursor_terms(after: str, where: list[str], args: list[object]) -> None:
+    day, event_id = parse_cursor(after)
+    if day is None:
+        where.append("((event_date IS NULL AND event_id > ?) OR event_date IS NOT NULL)")
+        args.append(event_id)
+    else:
+        where.append("(event_date > ? OR (event_date = ? AND event_id > ?))")
+        args += [day.isoformat(), day.isoformat(), event_id]
+
+
+def event_where(flt: EventFilter) -> tuple[list[str], list[object]]:
+    """The filter as WHERE terms (joined with AND) and their arguments; `QueryError` if it is unusable."""
+    check(flt)
+    extracted = flt.dataset == EXTRACTED
+    where: list[str] = [] if extracted else ["dataset = ?"]
+    args: list[object] = [] if extracted else [flt.dataset]
+    if flt.since:
+        where.append("event_date >= ?")
+        args.append(flt.since.isoformat())
+    if flt.until:
+        where.append("event_date <= ?")
+        args.append(flt.until.isoformat())
+    _place_terms(flt, where, args)
+    _kind_terms(flt, where, args)
+    if flt.text and flt.text.strip():
+        pattern = _like(flt.text.strip())
+        in_evidence = "event_id IN (SELECT event_id FROM evidence WHERE text LIKE ? ESCAPE '\\')"
+        where.append(f"(location LIKE ? ESCAPE '\\' OR {in_evidence})" if extracted else "location LIKE ?")
+        args += [pattern, pattern] if extracted else [pattern]
+    if flt.after:
+        _cursor_terms(flt.after, where, args)
+    return where, args
+
+
+class SearchMixin:
+    """Aggregates over filtered events, for the API's series and the dashboard's map."""
+
+    db: sqlite3.Connection
+
+    def _filtered(self, flt: EventFilter, extra: list[str]) -> tuple[str, list[object]]:
+        where, args = event_where(flt)
+        where += extra
+        table = "events" if flt.dataset == EXTRACTED else "dataset_events"
+        return f"FROM {table}" + (f" WHERE {' AND '.join(where)}" if where else ""), args
+
+    @_mapped
+    def event_series(self, flt: EventFilter, period: Period | None, by: SeriesBy) -> list[SeriesRow]:
+        """Events and fatalities per period and group, by period then most events first; with no
+        `period`, totals per group. An event whose date is coarser than the period is left out, as is
+        one with no governorate when grouping by governorate."""
+        extra = [] if by != "admin1" else ["admin1 IS NOT NULL"]
+        if period is not None:
+            fits = ", ".join(f"'{p}'" for p in _FITS[period])
+            extra += ["event_date IS NOT NULL", f"(date_precision IS NULL OR date_precision IN ({fits}))"]
+        source, args = self._filtered(flt, extra)
+        period_sql = _PERIOD_SQL[period] if period else "NULL"
+        rows = self.db.execute(
+            f"SELECT {period_sql} AS period, {_GROUP_SQL[by]} AS grp, count(*) AS n,"
+            f" COALESCE(sum(fatalities), 0) AS dead {source}"
+            " GROUP BY period, grp ORDER BY period, n DESC, grp",
+            args,
+        ).fetchall()
+        return [
+            SeriesRow(date.fromisoformat(r["period"]) if r["period"] else None, r["grp"], r["n"], r["dead"])
+            for r in rows
+        ]
+
+    @_mapped
+    def event_points(self, flt: EventFilter, limit: int) -> list[EventPoint]:
+        """Up to `limit` located events for a map, the deadliest (then latest) first."""
+        source, args = self._filtered(flt, ["latitude IS NOT NULL", "longitude IS NOT NULL"])
+        rows = self.db.execute(
+            "SELECT event_id, event_date, event_type, admin1, location, latitude, longitude, geo_precision,"
+            f" fatalities {source} ORDER BY fatalities DESC, event_date DESC, event_id LIMIT ?",
+            [*args, int(limit)],
+        ).fetchall()
+        return [
+            EventPoint(
+                r["event_id"],
+                date.fromisoformat(r["event_date"]) if r["event_date"] else None,
+                r["event_type"],
+                r["admin1"],
+                r["location"],
+                r["latitude"],
+                r["longitude"],
+                r["geo_precision"],
+                r["fatalities"],
+            )
+            for r in rows
+        ]
