@@ -88,6 +88,20 @@ def boundaries() -> FileResponse:
     return FileResponse(DATA_DIR / BOUNDARIES_FILE, media_type="application/geo+json")
 
 
+@router.get("/vocabulary", tags=["places"])
+def vocabulary() -> dict[str, Any]:
+    """ACLED's event types with their sub-types, and the governorates (ISO code and name)."""
+    from ..extract.typology import TYPOLOGY
+    from ..geo.admin1 import GOVERNORATES
+
+    return {
+        "event_types": {t: list(subs) for t, subs in TYPOLOGY.items()},
+        "governorates": [
+            {"code": c, "name": v[0]} for c, v in sorted(GOVERNORATES.items(), key=lambda x: x[1][0])
+        ],
+    }
+
+
 @router.get("/articles", tags=["articles"])
 def articles(
     store: StoreDep,
