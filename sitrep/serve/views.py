@@ -64,13 +64,15 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any]:
     event = store.event(event_id)
     if event is None:
         raise NotFoundError(f"no event {event_id!r} in the store")
-    by_article: dict[str, StoredMention] = {}
-    for s in store.event_mentions(event_id):
-        by_article.setdefault(s.mention.article_id, s)
+    mentions = {(s.mention.article_id, s.mention.index): s for s in store.event_mentions(event_id)}
+    first_of: dict[str, StoredMention] = {}
+    for key, s in mentions.items():
+        first_of.setdefault(key[0], s)
     reports = []
-    for line in explain(event):
+    for n, line in enumerate(explain(event)):
+        link = event.links[n] if n < len(event.links) else None
+        stored = mentions.get((link.article_id, link.index)) if link else first_of.get(line.article_id)
         article = store.get_article(line.article_id)
-        stored = by_article.get(line.article_id)
         reports.append(
             {
                 "article_id": line.article_id,
@@ -82,8 +84,7 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any]:
                 "linked_to": line.linked_to,
                 "score": line.score,
                 "reasons": list(line.reasons),
-                "sentences": _sentences(stored)
-                or [{"text": line.evidence, "start": None, "end": None, "fields": [], "gave": []}],
+                "sentences": _sentences(stored),
             }
         )
     return {

@@ -73,7 +73,7 @@ def submit_articles(
 
 
 @router.post("/articles/upload", tags=["write"])
-async def upload_articles(
+def upload_articles(
     request: Request, store: StoreDep, _: AnalystDep, files: Annotated[list[UploadFile], File()]
 ) -> dict[str, Any]:
     """Article files (.txt, .html, .jsonl) run through the pipeline; their events back."""
@@ -85,7 +85,7 @@ async def upload_articles(
             if suffix not in SUFFIXES:
                 raise QueryError("files", f"{f.filename!r}: give .txt, .html or .jsonl files")
             stem = "".join(c for c in Path(f.filename or "").stem if c.isalnum() or c in "-_")[:60]
-            (Path(tmp) / f"{n:03d}-{stem or 'upload'}{suffix}").write_bytes(await f.read())
+            (Path(tmp) / f"{n:03d}-{stem or 'upload'}{suffix}").write_bytes(f.file.read())
         return _run(request, store, Path(tmp))
 
 
