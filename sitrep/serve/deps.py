@@ -19,7 +19,9 @@ def settings_of(request: Request) -> Any:
 
 
 def open_store(request: Request) -> Iterator[SQLiteStore]:
-    store = SQLiteStore(settings_of(request).db, create=False)
+    """One connection per request; FastAPI opens, uses and closes it in different worker threads, one
+    after another, never at once."""
+    store = SQLiteStore(settings_of(request).db, create=False, any_thread=True)
     try:
         yield store
     finally:

@@ -83,7 +83,11 @@ def _dataset_event(r: sqlite3.Row) -> Event:
 
 class SQLiteStore(SearchMixin, CorrectionsMixin):
     def __init__(
-        self, path: Path | str = ":memory:", create: bool = True, timeout: float = LOCK_TIMEOUT
+        self,
+        path: Path | str = ":memory:",
+        create: bool = True,
+        timeout: float = LOCK_TIMEOUT,
+        any_thread: bool = False,  # used by one thread at a time, not always the one that opened it
     ) -> None:
         self.path = str(path)
         self.timeout = timeout
@@ -92,11 +96,15 @@ class SQLiteStore(SearchMixin, CorrectionsMixin):
             raise StoreError(f"no sitrep database at {path}: `sitrep run` creates one (or pass --db FILE)")
         try:
             if create or memory:
-                self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+                self.db = sqlite3.connect(
+                    self.path, timeout=timeout, isolation_level=None, check_same_thread=not any_thread
+                )
             else:
                 mode = "rw" if _writable(Path(path)) else "ro"
                 uri = f"{Path(path).resolve().as_uri()}?mode={mode}"
-                self.db = sqlite3.connect(uri, timeout=timeout, isolation_level=None, uri=True)
+                self.db = sqlite3.connect(
+                    uri, timeout=timeout, isolation_level=None, uri=True, check_same_thread=not any_thread
+                )
         except sqlite3.Error as e:
             raise store_error(e, self.path, timeout) from e
         self.db.row_factory = sqlite3.Row
