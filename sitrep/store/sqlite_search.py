@@ -6,8 +6,9 @@ the indexes that make it fast on a million events are created by migration 5.
 
 from __future__ import annotations
 
+import re
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 
 from ..errors import QueryError
 from ..extract.typology import TYPOLOGY
@@ -20,15 +21,16 @@ NO_ACTOR = "(no actor named)"
 _SUB_TYPES = {sub for subs in TYPOLOGY.values() for sub in subs}
 # date precisions fine enough to count an event in a week or month (as `analyse.series.placed`)
 _FITS: dict[Period, tuple[str, ...]] = {"week": ("day", "week"), "month": ("day", "week", "month")}
-_PERIOD_SQL: dict[Period, str] = {
-    "week": "date(event_date, 'weekday 0', '-6 days')",  # the Monday of its ISO week
-    "month": "substr(event_date, 1, 7) || '-01'",
-}
 _GROUP_SQL: dict[SeriesBy, str] = {
     "admin1": "admin1",
     "type": "event_type",
     "actor": f"COALESCE(actor1, '{NO_ACTOR}')",
 }
+
+
+def _period_start(day: date, period: Period) -> date:
+    """The Monday of the day's ISO week, or the first of its month."""
+    return day - timedelta(days=day.weekday()) if period == "week" else day.replace(day=1)
 
 
 def _like(words: str) -> str:
@@ -102,6 +104,29 @@ def _kind_terms(flt: EventFilter, where: list[str], args: list[object]) -> None:
         args.append(flt.min_fatalities)
 
 
+def words_query(text: str) -> str | None:
+    """Free text as an FTS5 query: its words as one phrase, the last one a prefix ("army po" finds
+    "army post"); None when it has no words."""
+    words = re.findall(r"\w+", text)
+    return '"' + " ".join(words) + '"*' if words else None
+
+
+def _text_terms(text: str, extracted: bool, where: list[str], args: list[object]) -> None:
+    if not extracted:  # imported events have no sentences: their location names only
+        where.append("location LIKE ? ESCAPE '\\'")
+        args.append(_like(text.strip()))
+        return
+    query = words_query(text)
+    if query is None:
+        raise QueryError("q", f"{text!r} has no words to search for")
+    where.append(
+        "(event_id IN (SELECT event_id FROM evidence WHERE rowid IN"
+        " (SELECT rowid FROM evidence_words WHERE evidence_words MATCH ?))"
+        " OR rowid IN (SELECT rowid FROM location_words WHERE location_words MATCH ?))"
+    )
+    args += [query, query]
+
+
 def _cursor_terms(after: str, where: list[str], args: list[object]) -> None:
     day, event_id = parse_cursor(after)
     if day is None:
@@ -127,10 +152,7 @@ def event_where(flt: EventFilter) -> tuple[list[str], list[object]]:
     _place_terms(flt, where, args)
     _kind_terms(flt, where, args)
     if flt.text and flt.text.strip():
-        pattern = _like(flt.text.strip())
-        in_evidence = "event_id IN (SELECT event_id FROM evidence WHERE text LIKE ? ESCAPE '\\')"
-        where.append(f"(location LIKE ? ESCAPE '\\' OR {in_evidence})" if extracted else "location LIKE ?")
-        args += [pattern, pattern] if extracted else [pattern]
+        _text_terms(flt.text, extracted, where, args)
     if flt.after:
         _cursor_terms(flt.after, where, args)
     return where, args
@@ -157,17 +179,26 @@ class SearchMixin:
             fits = ", ".join(f"'{p}'" for p in _FITS[period])
             extra += ["event_date IS NOT NULL", f"(date_precision IS NULL OR date_precision IN ({fits}))"]
         source, args = self._filtered(flt, extra)
-        period_sql = _PERIOD_SQL[period] if period else "NULL"
+        # grouped by day in SQL (the indexes' order, no date arithmetic per row), folded into periods here
         rows = self.db.execute(
-            f"SELECT {period_sql} AS period, {_GROUP_SQL[by]} AS grp, count(*) AS n,"
-            f" COALESCE(sum(fatalities), 0) AS dead {source}"
-            " GROUP BY period, grp ORDER BY period, n DESC, grp",
+            f"SELECT {'event_date' if period else 'NULL'} AS day, {_GROUP_SQL[by]} AS grp, count(*) AS n,"
+            f" COALESCE(sum(fatalities), 0) AS dead {source} GROUP BY day, grp",
             args,
         ).fetchall()
-        return [
-            SeriesRow(date.fromisoformat(r["period"]) if r["period"] else None, r["grp"], r["n"], r["dead"])
-            for r in rows
-        ]
+        counts: dict[tuple[date | None, str], list[int]] = {}
+        starts: dict[str, date] = {}
+        for r in rows:
+            day = r["day"]
+            start = None
+            if period is not None:
+                start = starts.get(day) or starts.setdefault(
+                    day, _period_start(date.fromisoformat(day), period)
+                )
+            total = counts.setdefault((start, r["grp"]), [0, 0])
+            total[0] += r["n"]
+            total[1] += r["dead"]
+        ordered = sorted(counts.items(), key=lambda kv: (kv[0][0] or date.min, -kv[1][0], kv[0][1]))
+        return [SeriesRow(p, g, n, dead) for (p, g), (n, dead) in ordered]
 
     @_mapped
     def event_points(self, flt: EventFilter, limit: int) -> list[EventPoint]:
