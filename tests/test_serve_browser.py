@@ -238,4 +238,33 @@ def test_an_article_full_of_payloads_stays_inert(browser: Browser) -> None:
     assert browser.page.evaluate("typeof window.__pwned") == "undefined"
 
 
+def test_merge_and_split_from_the_drill_down(browser: Browser) -> None:
+    """Last: it changes the Anbar events the tests above look at."""
+    keep, gone = browser.api("/events?admin1=Al+Anbar").json()["events"][:2]
+    browser.open(f"?event={keep['event_id']}")
+    browser.page.wait_for_selector("#detail-panel:not([hidden]) .sentence")
+    browser.page.fill("#correct input[name=token]", TOKEN)
+    browser.page.fill("#merge input[name=other]", gone["event_id"])
+    browser.page.click("#merge button[type=submit]")
+    browser.page.wait_for_function("() => document.getElementById('correct-result').textContent === 'merged'")
+    assert gone["event_id"] not in browser.table_ids()
+    assert "merge" in browser.page.inner_text("#history")
+    assert browser.page.locator("#reports button.split").count() >= 2
+    browser.page.locator("#reports button.split").last.click()
+    browser.page.wait_for_function(
+        "() => document.getElementById('correct-result').textContent.startsWith('split out into')"
+    )
+    new_id = browser.page.inner_text("#correct-result").removeprefix("split out into ")
+    assert new_id in browser.table_ids() and keep["event_id"] in browser.table_ids()
+    assert browser.api(f"/events/{new_id}").json()["history"][0]["action"] == "split"
+
+
+def test_governorates_shade_by_events_or_killed(browser: Browser) -> None:
+    browser.open()
+    fills = "() => [...document.querySelectorAll('#map path.gov')].map(p => p.getAttribute('fill')).join()"
+    by_events = browser.page.evaluate(fills)
+    browser.page.select_option("#shade", "fatalities")
+    assert browser.page.evaluate(fills) != by_events
+
+
 Browser = Page

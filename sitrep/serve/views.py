@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from ..errors import NotFoundError
 from ..export import claim_record, event_record
 from ..model import Article, Claim, Event
-from ..report.explain import explain
+from ..report.explain import ReportLine, explain
 from ..report.highlights import field_spans
 from ..store import Store
 from ..store.base import Correction, EventPoint, SeriesRow, StoredArticle, StoredMention
@@ -58,35 +58,44 @@ def _sentences(stored: StoredMention | None) -> list[dict[str, Any]]:
     ]
 
 
+def _report(store: Store, line: ReportLine, stored: StoredMention | None, exact: bool) -> dict[str, Any]:
+    article = store.get_article(line.article_id)
+    return {
+        "article_id": line.article_id,
+        "index": stored.mention.index if stored else None,
+        "title": article.title if article else None,
+        "outlet": line.outlet,
+        "published": line.published or None,
+        "url": safe_url(line.url),
+        "linked_to": line.linked_to if exact else "another report of the same article",
+        "score": line.score if exact else None,
+        "reasons": list(line.reasons) if exact else [],
+        "sentences": _sentences(stored),
+    }
+
+
 def event_detail(store: Store, event_id: str) -> dict[str, Any]:
-    """The event, each report behind it with its sentences, outlet, date, URL and link reasons, and
-    the event's history of corrections."""
+    """The event, each report behind it (one per article and mention) with its sentences, outlet,
+    date, URL and link reasons, syndicated copies, and the event's history of corrections."""
     event = store.event(event_id)
     if event is None:
         raise NotFoundError(f"no event {event_id!r} in the store")
-    mentions = {(s.mention.article_id, s.mention.index): s for s in store.event_mentions(event_id)}
-    first_of: dict[str, StoredMention] = {}
-    for key, s in mentions.items():
-        first_of.setdefault(key[0], s)
-    reports = []
-    for n, line in enumerate(explain(event)):
-        link = event.links[n] if n < len(event.links) else None
-        stored = mentions.get((link.article_id, link.index)) if link else first_of.get(line.article_id)
-        article = store.get_article(line.article_id)
-        reports.append(
-            {
-                "article_id": line.article_id,
-                "index": stored.mention.index if stored else None,
-                "title": article.title if article else None,
-                "outlet": line.outlet,
-                "published": line.published or None,
-                "url": safe_url(line.url),
-                "linked_to": line.linked_to,
-                "score": line.score,
-                "reasons": list(line.reasons),
-                "sentences": _sentences(stored),
-            }
-        )
+    lines = explain(event)
+    by_link = {(link.article_id, link.index): lines[n] for n, link in enumerate(event.links)}
+    by_article: dict[str, ReportLine] = {}
+    for line in lines:
+        by_article.setdefault(line.article_id, line)
+    reports, shown = [], set()
+    for s in store.event_mentions(event_id):
+        key = (s.mention.article_id, s.mention.index)
+        found = by_link.get(key) or by_article.get(key[0])
+        if found is None:
+            continue
+        line = found
+        exact = key in by_link or key[0] not in shown
+        reports.append(_report(store, line, s, exact))
+        shown.add(key[0])
+    reports += [_report(store, line, None, True) for line in lines if line.article_id not in shown]
     return {
         "event": event_summary(event),
         "reports": reports,

@@ -17,7 +17,9 @@ const COLUMNS = [
   ["event_date", "Date"], ["event_type", "Type"], ["sub_event_type", "Sub-type"], ["actor1", "Actor 1"],
   ["admin1", "Governorate"], ["location", "Location"], ["fatalities", "Killed"], ["sources", "Reports"],
 ];
-const state = { events: [], next: null, sort: ["event_date", 1], vocabulary: null, shapes: null, detail: null };
+const state = {
+  events: [], next: null, sort: ["event_date", 1], vocabulary: null, shapes: null, detail: null, map: null,
+};
 
 function el(tag, attrs, text) {
   const node = document.createElement(tag);
@@ -124,11 +126,12 @@ function drawMap(data) {
   const proj = projection(state.shapes, width);
   svg.setAttribute("viewBox", `0 0 ${width} ${proj.height}`);
   const totals = new Map(data.governorates.map((g) => [g.group, g]));
-  const most = Math.max(1, ...data.governorates.map((g) => g.events));
+  const shade = document.getElementById("shade").value === "fatalities" ? "fatalities" : "events";
+  const most = Math.max(1, ...data.governorates.map((g) => g[shade]));
   for (const f of state.shapes.features) {
     const name = f.properties.admin1;
     const t = totals.get(name);
-    const share = t ? t.events / most : 0;
+    const share = t ? t[shade] / most : 0;
     const d = f.geometry.coordinates.map((poly) => "M" + poly[0].map(([x, y]) => proj.at(x, y).map((v) => v.toFixed(1)).join(",")).join("L") + "Z").join("");
     const path = svgEl("path", { d, class: "gov", "data-admin1": name, fill: `rgba(55, 71, 79, ${0.08 + 0.6 * share})` });
     const title = svgEl("title");
@@ -316,6 +319,11 @@ function drawReport(r) {
   const why = r.score === null ? r.linked_to : `linked to ${r.linked_to} (score ${r.score}): ${r.reasons.join("; ")}`;
   box.append(el("div", { class: "meta why" }, why));
   for (const s of r.sentences) box.append(marked(s));
+  if (state.detail && state.detail.reports.length > 1 && r.index !== null) {
+    const button = el("button", { type: "button", class: "split" }, "Split this report out into its own event");
+    button.addEventListener("click", () => splitReport(r.article_id, r.index));
+    box.append(button);
+  }
   return box;
 }
 
@@ -393,37 +401,69 @@ function changesFrom(form, e) {
   return changes;
 }
 
-async function submitCorrection(ev) {
-  ev.preventDefault();
-  const form = ev.target;
+// a write, with the token and analyst of the correction form; a refusal is shown, not thrown
+async function postWrite(path, payload) {
+  const form = document.getElementById("correct");
   const out = document.getElementById("correct-result");
-  const e = state.detail.event;
-  const changes = changesFrom(form, e);
-  if (!Object.keys(changes).length) {
-    out.textContent = "nothing changed";
-    return;
-  }
   const token = form.elements.token.value;
   sessionStorage.setItem("sitrep-analyst", form.elements.analyst.value);
   const headers = { "Content-Type": "application/json" };
   if (token) headers.Authorization = "Bearer " + token;
   if (form.elements.analyst.value.trim()) headers["X-Analyst"] = form.elements.analyst.value.trim();
-  const r = await fetch(`/events/${encodeURIComponent(e.event_id)}/corrections`, {
-    method: "POST", headers, body: JSON.stringify({ changes, note: form.elements.note.value || null }),
-  });
+  const r = await fetch(path, { method: "POST", headers, body: JSON.stringify(payload) });
   const body = await r.json();
   if (!r.ok) {
     out.className = "error";
     out.textContent = `refused (${r.status}): ${typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail)}`;
+    return null;
+  }
+  return body;
+}
+
+function saved(detail, message) {
+  state.detail = detail;
+  drawDetail(detail);
+  const out = document.getElementById("correct-result");
+  out.className = "";
+  out.textContent = message;
+}
+
+async function submitCorrection(ev) {
+  ev.preventDefault();
+  const form = ev.target;
+  const e = state.detail.event;
+  const changes = changesFrom(form, e);
+  if (!Object.keys(changes).length) {
+    document.getElementById("correct-result").textContent = "nothing changed";
     return;
   }
-  state.detail = body;
-  drawDetail(body);
-  out.className = "";
-  out.textContent = "saved";
+  const body = await postWrite(`/events/${encodeURIComponent(e.event_id)}/corrections`, {
+    changes, note: form.elements.note.value || null,
+  });
+  if (!body) return;
+  saved(body, "saved");
   const i = state.events.findIndex((x) => x.event_id === body.event.event_id);
   if (i >= 0) state.events[i] = body.event;
   drawTable();
+}
+
+async function submitMerge(ev) {
+  ev.preventDefault();
+  const other = ev.target.elements.other.value.trim();
+  if (!other) return;
+  const body = await postWrite(`/events/${encodeURIComponent(state.detail.event.event_id)}/merge`, { other });
+  if (!body) return;
+  ev.target.elements.other.value = "";
+  await load();
+  saved(body, "merged");
+}
+
+async function splitReport(articleId, index) {
+  const id = state.detail.event.event_id;
+  const body = await postWrite(`/events/${encodeURIComponent(id)}/split`, { article_id: articleId, index });
+  if (!body) return;
+  await load();
+  saved(body.event, `split out into ${body.split.event.event_id}`);
 }
 
 function drawClaims(data) {
@@ -450,6 +490,7 @@ async function load() {
       getJSON("/events?limit=500" + sep),
       getJSON("/claims?limit=200"),
     ]);
+    state.map = map;
     drawMap(map);
     drawSeries(series.rows);
     state.events = page.events;
@@ -469,6 +510,8 @@ async function start() {
   [state.vocabulary, state.shapes] = await Promise.all([getJSON("/vocabulary"), getJSON("/boundaries")]);
   setupFilters();
   document.getElementById("correct").addEventListener("submit", submitCorrection);
+  document.getElementById("merge").addEventListener("submit", submitMerge);
+  document.getElementById("shade").addEventListener("change", () => state.map && drawMap(state.map));
   document.getElementById("correct").elements.analyst.value = sessionStorage.getItem("sitrep-analyst") || "";
   document.getElementById("more").addEventListener("click", loadMore);
   document.getElementById("close-detail").addEventListener("click", () => {
