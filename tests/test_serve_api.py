@@ -434,3 +434,20 @@ def test_submitted_records_and_files_go_through_the_pipeline(writable: Path) -> 
     )
     assert wrong.status_code == 400 and "x.exe" in wrong.json()["detail"]
     assert api.post("/articles", json=[{"id": "", "text": ""}], headers=AUTH).status_code == 422
+
+
+def test_sitrep_serve_refuses_a_missing_store_and_a_short_token(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app as cli
+
+    runner = CliRunner()
+    missing = runner.invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 2 and "no sitrep database" in missing.output
+    monkeypatch.setenv("SITREP_TOKEN", "short")
+    short = runner.invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
+    assert short.exit_code == 2 and "SITREP_TOKEN" in short.output and "16 characters" in short.output
+    assert "'short'" not in short.output  # the token itself is never echoed
+    assert not (tmp_path / "none.db").exists()
