@@ -180,23 +180,24 @@ class SearchMixin:
             extra += ["event_date IS NOT NULL", f"(date_precision IS NULL OR date_precision IN ({fits}))"]
         source, args = self._filtered(flt, extra)
         # grouped by day in SQL (the indexes' order, no date arithmetic per row), folded into periods here
-        rows = self.db.execute(
+        cursor = self.db.cursor()
+        cursor.row_factory = None  # plain tuples: thousands of rows
+        rows = cursor.execute(
             f"SELECT {'event_date' if period else 'NULL'} AS day, {_GROUP_SQL[by]} AS grp, count(*) AS n,"
             f" COALESCE(sum(fatalities), 0) AS dead {source} GROUP BY day, grp",
             args,
         ).fetchall()
         counts: dict[tuple[date | None, str], list[int]] = {}
         starts: dict[str, date] = {}
-        for r in rows:
-            day = r["day"]
+        for day, grp, n, dead in rows:
             start = None
             if period is not None:
                 start = starts.get(day) or starts.setdefault(
                     day, _period_start(date.fromisoformat(day), period)
                 )
-            total = counts.setdefault((start, r["grp"]), [0, 0])
-            total[0] += r["n"]
-            total[1] += r["dead"]
+            total = counts.setdefault((start, grp), [0, 0])
+            total[0] += n
+            total[1] += dead
         ordered = sorted(counts.items(), key=lambda kv: (kv[0][0] or date.min, -kv[1][0], kv[0][1]))
         return [SeriesRow(p, g, n, dead) for (p, g), (n, dead) in ordered]
 
