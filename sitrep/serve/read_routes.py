@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 
 from .. import export
 from ..analyse import unresolved_places
@@ -37,15 +37,14 @@ def events(
     flt: FilterDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     cursor: Annotated[str | None, Query(description="`next` of the previous page.")] = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Events matching the filters, oldest first, `limit` at a time; `next` is the cursor of the next page."""
     page = store.events(replace(flt, after=cursor, limit=limit + 1))
     more = len(page) > limit
     page = page[:limit]
-    return {
-        "events": [event_summary(e) for e in page],
-        "next": cursor_of(page[-1]) if more and page else None,
-    }
+    return JSONResponse(
+        {"events": [event_summary(e) for e in page], "next": cursor_of(page[-1]) if more and page else None}
+    )
 
 
 @router.get("/events/{event_id}", tags=["events"])
@@ -61,22 +60,24 @@ def series(
     flt: FilterDep,
     period: Annotated[Literal["week", "month", "total"], Query()] = "week",
     by: Annotated[Literal["admin1", "type", "actor"], Query()] = "type",
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Events and fatalities per week or month (or in total) by governorate, type or actor."""
     rows = store.event_series(flt, None if period == "total" else period, by)
-    return {"period": period, "by": by, "rows": [series_record(r) for r in rows]}
+    return JSONResponse({"period": period, "by": by, "rows": [series_record(r) for r in rows]})
 
 
 @router.get("/map", tags=["events"])
 def map_data(
     store: StoreDep, flt: FilterDep, points: Annotated[int, Query(ge=0, le=20000)] = 3000
-) -> dict[str, Any]:
+) -> JSONResponse:
     """What the dashboard's map draws: totals per governorate and the deadliest `points` events."""
     totals = store.event_series(flt, None, "admin1")
-    return {
-        "governorates": [series_record(r) for r in totals],
-        "points": [point_record(p) for p in store.event_points(flt, points)],
-    }
+    return JSONResponse(
+        {
+            "governorates": [series_record(r) for r in totals],
+            "points": [point_record(p) for p in store.event_points(flt, points)],
+        }
+    )
 
 
 @router.get("/boundaries", tags=["places"])
