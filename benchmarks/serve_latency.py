@@ -161,7 +161,9 @@ def latency(path: Path, requests: int) -> None:
             f"{endpoint:8} filtered, {requests} requests: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms"
         )
     text = [_timed(client, "/events", {"q": f"town {rng.randrange(977)}:"}) for _ in range(10)]
-    print(f"/events  free text (q, FTS5 over evidence and locations), 10 requests: p50 {statistics.median(text):.1f} ms")
+    print(
+        f"/events  free text (q, FTS5 over evidence and locations), 10 requests: p50 {statistics.median(text):.1f} ms"
+    )
 
 
 def dashboard(path: Path) -> None:
