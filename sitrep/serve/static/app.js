@@ -319,7 +319,8 @@ function drawReport(r) {
   const why = r.score === null ? r.linked_to : `linked to ${r.linked_to} (score ${r.score}): ${r.reasons.join("; ")}`;
   box.append(el("div", { class: "meta why" }, why));
   for (const s of r.sentences) box.append(marked(s));
-  if (state.detail && state.detail.reports.length > 1 && r.index !== null) {
+  const splittable = state.detail ? state.detail.reports.filter((x) => x.index !== null).length : 0;
+  if (splittable > 1 && r.index !== null) {
     const button = el("button", { type: "button", class: "split" }, "Split this report out into its own event");
     button.addEventListener("click", () => splitReport(r.article_id, r.index));
     box.append(button);
@@ -502,7 +503,7 @@ async function load() {
     showError(err.message);
   }
   const open = params().get("event");
-  if (open) openEvent(open);
+  if (open) await openEvent(open);
   else document.getElementById("detail-panel").hidden = true;
 }
 
