@@ -596,6 +596,30 @@ def map_(
 
 
 @app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the web API (OpenAPI docs at /docs) and the offline dashboard at http://HOST:PORT/.
+
+    Writes (submitting articles, corrections) need the token in SITREP_TOKEN; without it the server is read-only."""
+    from .serve.server import serve as serve_app
+    from .serve.server import token_from_env
+
+    token = token_from_env()
+    out.print(
+        line(
+            f"sitrep serving {printable(_db(db))} at http://{host}:{port}/ ",
+            "(read-write)" if token else "(read-only)",
+        )
+    )
+    serve_app(_db(db), host, port, _settings(), token)
+
+
+@app.command()
 def places(
     db: DbOption = None,
     unresolved: Annotated[

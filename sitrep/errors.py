@@ -33,3 +33,16 @@ class SettingError(SitrepError):
 
 class OutputError(SitrepError):
     """An output file (report, map, export) cannot be written; the message names it and the reason."""
+
+
+class QueryError(SitrepError):
+    """A filter, page cursor or correction that cannot be applied; the message names the field and why."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
+class NotFoundError(SitrepError):
+    """An event or article asked for by id is not in the store."""

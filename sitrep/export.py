@@ -95,3 +95,56 @@ def to_csv(events: Iterable[Event]) -> str:
         rec["evidence"] = " … ".join(x["text"] for x in rec["evidence"])
         w.writerow({k: spreadsheet_safe(rec[k]) for k in w.fieldnames})
     return out.getvalue()
+
+
+def to_geojson(events: Iterable[Event]) -> str:
+    """Located events as a GeoJSON FeatureCollection (RFC 7946) of points, for QGIS and web maps; each
+    feature's properties are the CSV's columns. Events with no coordinates are left out."""
+    features = []
+    for e in events:
+        if e.latitude is None or e.longitude is None:
+            continue
+        rec = event_record(e)
+        props = {f: rec[f] for f in FLAT_FIELDS if f not in ("latitude", "longitude")}
+        props["article_ids"] = ";".join(rec["article_ids"])
+        props["sources"] = ";".join(s["url"] or s["article_id"] for s in rec["sources"])
+        features.append(
+            {
+                "type": "Feature",
+                "id": e.event_id,
+                "geometry": {"type": "Point", "coordinates": [e.longitude, e.latitude]},
+                "properties": props,
+            }
+        )
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+
+
+def to_parquet(events: Iterable[Event]) -> bytes:
+    """Events as a Parquet file (the CSV's columns, typed: dates as dates, counts as integers)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    ints = ("geo_precision", "fatalities", "fatalities_low", "fatalities_high", "injured")
+    schema = pa.schema(
+        [
+            pa.field(
+                f,
+                pa.date32()
+                if f == "event_date"
+                else pa.float64()
+                if f in ("latitude", "longitude")
+                else pa.int64()
+                if f in ints
+                else pa.string(),
+            )
+            for f in FLAT_FIELDS
+        ]
+        + [pa.field("article_ids", pa.string())]
+    )
+    rows = [
+        {**{f: getattr(e, f) for f in FLAT_FIELDS}, "article_ids": ";".join(e.article_ids)} for e in events
+    ]
+    table = pa.Table.from_pylist(rows, schema=schema)
+    sink = io.BytesIO()
+    pq.write_table(table, sink)
+    return sink.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import trafilatura
+from trafilatura.deduplication import LRU_TEST
 
 from ..errors import InputError
 from ..model import Article
@@ -18,6 +19,10 @@ MIN_WORDS = 8
 def parse_html(raw: str, source: str) -> Article:
     if "<" not in raw:
         raise InputError(source, "not HTML: no markup found")
+    # trafilatura's `deduplicate` drops paragraphs it has seen in any document this process read before
+    # (a process-wide LRU cache): reading the same page twice in one process (`sitrep serve`, tests)
+    # gave another text and so another article. Each page is deduplicated against itself only.
+    LRU_TEST.clear()
     doc = trafilatura.bare_extraction(
         raw,
         include_comments=False,

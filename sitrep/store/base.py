@@ -6,13 +6,17 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Literal, Protocol
 
 from ..model import EXTRACTED, Article, Claim, Dataset, Event, Link, Mention, Problem, Source
+
+BoundingBox = tuple[float, float, float, float]  # west, south, east, north (longitude, latitude)
 
 
 @dataclass(frozen=True)
 class EventFilter:
+    """Which events: ACLED-style filters, all optional and combined with AND; oldest first."""
+
     since: date | None = None
     until: date | None = None
     admin1: str | None = None  # name or ISO code
@@ -20,6 +24,65 @@ class EventFilter:
     limit: int | None = None
     latest: int | None = None  # only the N most recent events (still returned oldest first)
     dataset: Dataset = EXTRACTED  # sitrep's extracted events, or those imported from one coded dataset
+    admin2: str | None = None  # district name, any case
+    sub_event_type: str | None = None
+    actor: str | None = None  # part of actor1's or actor2's name, any case
+    min_fatalities: int | None = None
+    text: str | None = None  # words in the evidence sentences or the location name, any case
+    bbox: BoundingBox | None = None
+    after: str | None = None  # page cursor: the `cursor_of` the last event of the previous page
+
+
+def cursor_of(event: Event) -> str:
+    """Where the next page starts: events are ordered by date (undated first), then id."""
+    return f"{event.event_date.isoformat() if event.event_date else ''}~{event.event_id}"
+
+
+Period = Literal["week", "month"]
+SeriesBy = Literal["admin1", "type", "actor"]
+
+
+@dataclass(frozen=True)
+class SeriesRow:
+    """Events and fatalities of one group in one period (first day of the week or month); `period`
+    is None in totals over the whole filtered range."""
+
+    period: date | None
+    group: str
+    events: int
+    fatalities: int
+
+
+@dataclass(frozen=True)
+class EventPoint:
+    """What a map draws of an event: where, what, how many dead, how precise."""
+
+    event_id: str
+    event_date: date | None
+    event_type: str
+    admin1: str | None
+    location: str | None
+    latitude: float
+    longitude: float
+    geo_precision: int | None
+    fatalities: int
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One analyst change to an event: who, when, which field (or merge/split), the old and new value.
+
+    `action` is "set" (a field's value), "merge" (`new` is the event merged into this one) or "split"
+    (`new` is the event a report was split out into). Values are JSON text."""
+
+    event_id: str
+    action: str
+    field: str | None
+    old: str | None
+    new: str | None
+    analyst: str
+    made_at: str
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +193,18 @@ class Store(Protocol):
     def events(self, flt: EventFilter | None = None) -> list[Event]: ...
 
     def claims(self, latest: int | None = None) -> list[Claim]: ...
+
+    def event_series(self, flt: EventFilter, period: Period | None, by: SeriesBy) -> list[SeriesRow]: ...
+
+    def event_points(self, flt: EventFilter, limit: int) -> list[EventPoint]: ...
+
+    def event_mentions(self, event_id: str) -> list[StoredMention]: ...
+
+    def add_corrections(self, corrections: Sequence[Correction]) -> None: ...
+
+    def corrections(self, event_id: str) -> list[Correction]: ...
+
+    def merge_events(self, keep: str, gone: str, correction: Correction) -> None: ...
 
     def put_dataset_events(self, events: Sequence[Event]) -> DatasetWrite: ...
 

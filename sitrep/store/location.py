@@ -52,11 +52,14 @@ def printable(location: str | Path) -> str:
     return str(location)
 
 
-def open_store(location: str | Path, create: bool = True, timeout: float = LOCK_TIMEOUT) -> Store:
+def open_store(
+    location: str | Path, create: bool = True, timeout: float = LOCK_TIMEOUT, any_thread: bool = False
+) -> Store:
     """Open (creating and migrating when `create`) the store a path or URL names. With `create` false
-    a missing database is a `StoreError`, never a new empty one."""
+    a missing database is a `StoreError`, never a new empty one. `any_thread`: the store is used by one
+    thread at a time, not always the one that opened it (a PostgreSQL connection always may be)."""
     if scheme_of(location) == "postgresql":
         from .postgres import PostgresStore  # psycopg loads only for a PostgreSQL store
 
         return PostgresStore(str(location), create=create, timeout=timeout)
-    return SQLiteStore(sqlite_path(location), create=create, timeout=timeout)
+    return SQLiteStore(sqlite_path(location), create=create, timeout=timeout, any_thread=any_thread)

@@ -156,4 +156,53 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX dataset_events_date ON dataset_events(dataset, event_date);
     """,
+    # 5: analyst corrections (`sitrep serve`), each kept with who, when, old and new value (JSON), and
+    # re-applied whenever a run rewrites the event, so re-extraction never undoes them. For the API's
+    # filters on a million events: the evidence indexed by event; indexes that cover the time series
+    # (date, governorate or type first, then the columns counted); and full-text indexes (FTS5) of the
+    # evidence sentences and location names, kept in step by triggers.
+    """
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        field TEXT,
+        old_value TEXT,
+        new_value TEXT,
+        analyst TEXT NOT NULL,
+        made_at TEXT NOT NULL,
+        note TEXT
+    );
+    CREATE INDEX corrections_event ON corrections(event_id);
+    CREATE INDEX evidence_event ON evidence(event_id);
+    DROP INDEX events_date;
+    DROP INDEX events_admin1;
+    CREATE INDEX events_date_cover
+        ON events(event_date, event_type, admin1_code, fatalities, date_precision, admin1, actor1, event_id);
+    CREATE INDEX events_admin1_cover
+        ON events(admin1_code, event_date, event_type, fatalities, date_precision, admin1, actor1);
+    CREATE INDEX events_type_cover
+        ON events(event_type, event_date, admin1_code, fatalities, date_precision, admin1, actor1);
+    CREATE INDEX events_fatalities ON events(fatalities);
+    CREATE VIRTUAL TABLE evidence_words USING fts5(text, content='evidence', content_rowid='rowid');
+    CREATE TRIGGER evidence_words_add AFTER INSERT ON evidence BEGIN
+        INSERT INTO evidence_words(rowid, text) VALUES (new.rowid, new.text);
+    END;
+    CREATE TRIGGER evidence_words_drop AFTER DELETE ON evidence BEGIN
+        INSERT INTO evidence_words(evidence_words, rowid, text) VALUES ('delete', old.rowid, old.text);
+    END;
+    INSERT INTO evidence_words(evidence_words) VALUES ('rebuild');
+    CREATE VIRTUAL TABLE location_words USING fts5(location, content='events', content_rowid='rowid');
+    CREATE TRIGGER location_words_add AFTER INSERT ON events BEGIN
+        INSERT INTO location_words(rowid, location) VALUES (new.rowid, new.location);
+    END;
+    CREATE TRIGGER location_words_drop AFTER DELETE ON events BEGIN
+        INSERT INTO location_words(location_words, rowid, location) VALUES ('delete', old.rowid, old.location);
+    END;
+    CREATE TRIGGER location_words_change AFTER UPDATE OF location ON events BEGIN
+        INSERT INTO location_words(location_words, rowid, location) VALUES ('delete', old.rowid, old.location);
+        INSERT INTO location_words(rowid, location) VALUES (new.rowid, new.location);
+    END;
+    INSERT INTO location_words(location_words) VALUES ('rebuild');
+    """,
 )

@@ -57,6 +57,12 @@ def _placeholders(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
+def tsquery(words: Sequence[str]) -> str:
+    """Words as a tsquery: a phrase (`<->`), the last word a prefix; each word quoted as a lexeme."""
+    quoted = ["'" + w.replace("'", "''").replace("\\", "\\\\") + "'" for w in words]
+    return " <-> ".join(quoted) + ":*"
+
+
 def _first_line(e: BaseException, password: str | None) -> str:
     text = (str(e).strip().splitlines() or [type(e).__name__])[0]
     return text.replace(password, "***") if password else text
@@ -168,6 +174,17 @@ class PostgresStore(SQLStore):
         if batch:
             with self.db.cursor() as cur:
                 cur.executemany(_placeholders(sql), batch)
+
+    def _text_match(self, words: Sequence[str]) -> tuple[str, list[Any]]:
+        """PostgreSQL's own full text search (the GIN indexes of migration 5): the words as a phrase,
+        the last a prefix, in the 'simple' configuration (no stemming, as SQLite's FTS5)."""
+        query = tsquery(words)
+        return (
+            "(event_id IN (SELECT event_id FROM evidence"
+            " WHERE to_tsvector('simple', text) @@ to_tsquery('simple', CAST(? AS TEXT)))"
+            " OR to_tsvector('simple', COALESCE(location, '')) @@ to_tsquery('simple', CAST(? AS TEXT)))",
+            [query, query],
+        )
 
     def _database_error(self, e: Exception) -> StoreError | None:
         if not isinstance(e, psycopg.Error) or isinstance(e, psycopg.IntegrityError | psycopg.DataError):

@@ -19,18 +19,34 @@ from typing import Any, ClassVar, Concatenate, ParamSpec, TypeVar
 
 from ..dedup import bands as signature_bands
 from ..errors import StoreError
-from ..geo.admin1 import iso_code
 from ..model import EVENT_FIELDS, EXTRACTED, Article, Claim, Event, Evidence, Mention, Problem, Source
 from .base import (
+    Correction,
     DatasetCount,
     DatasetWrite,
     EventFilter,
+    EventPoint,
+    Period,
+    SeriesBy,
+    SeriesRow,
     StoredArticle,
     StoredFailure,
     StoredMention,
     StoreStatus,
 )
 from .codec import link_from_row, link_to_row, mention_from_json, mention_to_json
+from .sql_corrections import INSERT_CORRECTION, MOVED, correction_of, correction_row, set_field
+from .sql_search import (
+    EVENT_ORDER,
+    LATEST_ORDER,
+    POINT_COLUMNS,
+    POINT_ORDER,
+    event_where,
+    fold_series,
+    point_of,
+    series_sql,
+    series_terms,
+)
 
 EVENT_COLUMNS = (*EVENT_FIELDS, "warnings", "extractor_version", "article_id")
 DATASET_COLUMNS = (*EVENT_FIELDS, "dataset", "warnings", "extractor_version")
@@ -109,6 +125,19 @@ def _article(row: Row) -> Article:
     )
 
 
+def _stored_mentions(rows: Sequence[Row], sources: Mapping[str, Sequence[Source]]) -> list[StoredMention]:
+    return [
+        StoredMention(
+            mention_from_json(r["payload"]),
+            r["event_id"],
+            link_from_row(r) if r["reasons"] is not None else None,
+            day(r["published"]),
+            tuple(sources.get(r["article_id"], ())),
+        )
+        for r in rows
+    ]
+
+
 class SQLStore:
     """Everything a SQL store does that does not depend on its dialect."""
 
@@ -124,6 +153,11 @@ class SQLStore:
         raise NotImplementedError
 
     def transaction(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def _text_match(self, words: Sequence[str]) -> tuple[str, list[Any]]:
+        """The dialect's full-text match of extracted events (a WHERE term on `events` and its args):
+        the words as one phrase, the last a prefix, in the evidence sentences or the location name."""
         raise NotImplementedError
 
     def _one(self, sql: str, args: Sequence[Any] = ()) -> Row | None:
@@ -350,24 +384,43 @@ class SQLStore:
             sources.setdefault(s["origin"], []).append(
                 Source(s["id"], s["outlet"], s["url"], day(s["published"]))
             )
-        return [
-            StoredMention(
-                mention_from_json(r["payload"]),
-                r["event_id"],
-                link_from_row(r) if r["reasons"] is not None else None,
-                day(r["published"]),
-                tuple(sources.get(r["article_id"], ())),
+        return _stored_mentions(rows, sources)
+
+    @mapped
+    def event_mentions(self, event_id: str) -> list[StoredMention]:
+        """The reports behind one event, earliest published first, each with its link and sources."""
+        rows = self._run(
+            "SELECT m.*, a.published, l.other_article_id, l.other_idx, l.score, l.reasons FROM mentions m"
+            " JOIN articles a ON a.id = m.article_id"
+            " LEFT JOIN event_links l ON l.event_id = m.event_id AND l.article_id = m.article_id AND l.idx = m.idx"
+            " WHERE m.event_id = ? ORDER BY a.published NULLS FIRST, m.article_id, m.idx",
+            (event_id,),
+        )
+        sources: dict[str, list[Source]] = {}
+        for s in self._run(
+            "SELECT id, outlet, url, published, COALESCE(canonical_id, id) AS origin FROM articles"
+            " WHERE COALESCE(canonical_id, id) IN (SELECT article_id FROM mentions WHERE event_id = ?)"
+            " ORDER BY origin, canonical_id IS NOT NULL, id",
+            (event_id,),
+        ):
+            sources.setdefault(s["origin"], []).append(
+                Source(s["id"], s["outlet"], s["url"], day(s["published"]))
             )
-            for r in rows
-        ]
+        return _stored_mentions(rows, sources)
 
     @mapped
     def replace_events(self, events: Sequence[Event], replaced: Mapping[str, str]) -> None:
-        """Write new and changed events; drop those merged into another (`replaced`: old id -> new id)."""
+        """Write new and changed events; drop those merged into another (`replaced`: old id -> new id),
+        their corrections moving to the event they merged into. Analysts' corrections of the events
+        written are applied again, so a re-run never undoes them."""
         with self.transaction():
             self._run_many(
                 "DELETE FROM events WHERE event_id = ?",
                 [(i,) for i in [*replaced, *(e.event_id for e in events)]],
+            )
+            self._run_many(
+                "UPDATE corrections SET event_id = ? WHERE event_id = ?",
+                [(new, old) for old, new in replaced.items()],
             )
             rows = []
             for ev in events:
@@ -394,6 +447,7 @@ class SQLStore:
                 " VALUES (?,?,?,?,?,?,?)",
                 [link_to_row(ev.event_id, link) for ev in events for link in ev.links],
             )
+            self._reapply_corrections([ev.event_id for ev in events])
 
     @mapped
     def event(self, event_id: str) -> Event | None:
@@ -406,27 +460,84 @@ class SQLStore:
         """Extracted events (`flt.dataset` "sitrep", the default) or one imported dataset's, oldest first."""
         flt = flt or EventFilter()
         extracted = flt.dataset == EXTRACTED
-        where: list[str] = [] if extracted else ["dataset = ?"]
-        args: list[str] = [] if extracted else [flt.dataset]
-        if flt.since:
-            where.append("event_date >= ?")
-            args.append(flt.since.isoformat())
-        if flt.until:
-            where.append("event_date <= ?")
-            args.append(flt.until.isoformat())
-        if flt.admin1:
-            where.append("(lower(admin1) = lower(CAST(? AS TEXT)) OR admin1_code = ?)")
-            args += [flt.admin1, iso_code(flt.admin1) or flt.admin1]
-        if flt.event_type:
-            where.append("lower(event_type) = lower(CAST(? AS TEXT))")
-            args.append(flt.event_type)
+        where, args = event_where(flt, self._text_match)
         table = "events" if extracted else "dataset_events"
         sql = f"SELECT * FROM {table}" + (f" WHERE {' AND '.join(where)}" if where else "")
         if flt.latest:
-            sql = f"SELECT * FROM ({sql} ORDER BY event_date DESC, event_id DESC LIMIT {int(flt.latest)}) AS latest"
-        sql += " ORDER BY event_date, event_id" + (f" LIMIT {int(flt.limit)}" if flt.limit else "")
+            sql = f"SELECT * FROM ({sql} ORDER BY {LATEST_ORDER} LIMIT {int(flt.latest)}) AS latest"
+        sql += f" ORDER BY {EVENT_ORDER}" + (f" LIMIT {int(flt.limit)}" if flt.limit else "")
         rows = self._run(sql, args)
         return self._events(rows) if extracted else [_dataset_event(r) for r in rows]
+
+    def _filtered(self, flt: EventFilter, extra: list[str]) -> tuple[str, list[Any]]:
+        where, args = event_where(flt, self._text_match)
+        where += extra
+        table = "events" if flt.dataset == EXTRACTED else "dataset_events"
+        return f"FROM {table}" + (f" WHERE {' AND '.join(where)}" if where else ""), args
+
+    @mapped
+    def event_series(self, flt: EventFilter, period: Period | None, by: SeriesBy) -> list[SeriesRow]:
+        """Events and fatalities per period and group, by period then most events first; with no
+        `period`, totals per group. An event whose date is coarser than the period is left out, as is
+        one with no governorate when grouping by governorate."""
+        source, args = self._filtered(flt, series_terms(period, by))
+        # grouped by day in SQL (the indexes' order, no date arithmetic per row), folded into periods here
+        rows = self._run(series_sql(source, period, by), args)
+        return fold_series([(r["day"], r["grp"], r["n"], r["dead"]) for r in rows], period)
+
+    @mapped
+    def event_points(self, flt: EventFilter, limit: int) -> list[EventPoint]:
+        """Up to `limit` located events for a map, the deadliest (then latest) first."""
+        source, args = self._filtered(flt, ["latitude IS NOT NULL", "longitude IS NOT NULL"])
+        rows = self._run(
+            f"SELECT {POINT_COLUMNS} {source} ORDER BY {POINT_ORDER} LIMIT ?", [*args, int(limit)]
+        )
+        return [point_of(r) for r in rows]
+
+    # analysts' corrections
+    @mapped
+    def add_corrections(self, corrections: Sequence[Correction]) -> None:
+        """Keep each correction and apply the field changes ("set") to their events, in one transaction."""
+        with self.transaction():
+            for c in corrections:
+                if c.action == "set":
+                    self._run(*set_field(c.event_id, c.field, c.new))
+                self._run(INSERT_CORRECTION, correction_row(c))
+
+    def _reapply_corrections(self, event_ids: Sequence[str]) -> None:
+        """Set the events' corrected fields again, oldest correction first (after a run rewrote them)."""
+        found = self._children(
+            "SELECT event_id, field, new_value FROM corrections WHERE action = 'set'"
+            " AND event_id IN ({marks}) ORDER BY event_id, id",
+            list(dict.fromkeys(event_ids)),
+        )
+        for event_id, rows in found.items():
+            for r in rows:
+                self._run(*set_field(event_id, r["field"], r["new_value"]))
+
+    @mapped
+    def corrections(self, event_id: str) -> list[Correction]:
+        """The event's history of corrections, oldest first."""
+        return [
+            correction_of(r)
+            for r in self._run("SELECT * FROM corrections WHERE event_id = ? ORDER BY id", (event_id,))
+        ]
+
+    @mapped
+    def merge_events(self, keep: str, gone: str, correction: Correction) -> None:
+        """Move every report, source, sentence and link of event `gone` into `keep`, then drop `gone`."""
+        with self.transaction():
+            self._run("UPDATE mentions SET event_id = ? WHERE event_id = ?", (keep, gone))
+            for table, columns, ordered in MOVED:
+                order = f" ORDER BY {self._ORDER}" if ordered else ""
+                self._run(
+                    f"INSERT INTO {table} (event_id, {columns}) SELECT CAST(? AS TEXT), {columns} FROM {table}"
+                    f" WHERE event_id = ?{order} ON CONFLICT DO NOTHING",
+                    (keep, gone),
+                )
+            self._run("DELETE FROM events WHERE event_id = ?", (gone,))
+            self.add_corrections([correction])
+            self._reapply_corrections([keep])
 
     def _children(self, sql: str, ids: Sequence[str]) -> dict[str, list[Row]]:
         """Rows of a table keyed by event, for many events in a few queries (`sql` ends in `IN`)."""

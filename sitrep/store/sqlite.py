@@ -19,6 +19,7 @@ from ..dedup import bands as signature_bands
 from ..errors import StoreError
 from .migrations import MIGRATIONS
 from .sql import LOCK_TIMEOUT, Row, SQLStore
+from .sqlite_search import fts_match
 
 __all__ = ["LOCK_TIMEOUT", "SQLiteStore", "store_error"]
 
@@ -71,7 +72,11 @@ class SQLiteStore(SQLStore):
     _ORDER = "rowid"
 
     def __init__(
-        self, path: Path | str = ":memory:", create: bool = True, timeout: float = LOCK_TIMEOUT
+        self,
+        path: Path | str = ":memory:",
+        create: bool = True,
+        timeout: float = LOCK_TIMEOUT,
+        any_thread: bool = False,  # used by one thread at a time, not always the one that opened it
     ) -> None:
         self.path = str(path)
         self.timeout = timeout
@@ -80,11 +85,15 @@ class SQLiteStore(SQLStore):
             raise StoreError(f"no sitrep database at {path}: `sitrep run` creates one (or pass --db FILE)")
         try:
             if create or memory:
-                self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+                self.db = sqlite3.connect(
+                    self.path, timeout=timeout, isolation_level=None, check_same_thread=not any_thread
+                )
             else:
                 mode = "rw" if _writable(Path(path)) else "ro"
                 uri = f"{Path(path).resolve().as_uri()}?mode={mode}"
-                self.db = sqlite3.connect(uri, timeout=timeout, isolation_level=None, uri=True)
+                self.db = sqlite3.connect(
+                    uri, timeout=timeout, isolation_level=None, uri=True, check_same_thread=not any_thread
+                )
         except sqlite3.Error as e:
             raise store_error(e, self.path, timeout) from e
         self.db.row_factory = sqlite3.Row
@@ -130,6 +139,9 @@ class SQLiteStore(SQLStore):
 
     def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self.db.executemany(sql, rows)
+
+    def _text_match(self, words: Sequence[str]) -> tuple[str, list[Any]]:
+        return fts_match(words)
 
     def _database_error(self, e: Exception) -> StoreError | None:
         if isinstance(e, sqlite3.Error) and not _record_error(e):

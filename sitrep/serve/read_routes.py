@@ -1,0 +1,183 @@
+"""Read endpoints: events (filtered, paged by cursor), one event's drill-down, articles, claims,
+unresolved places, time series, map data and exports. Each calls the library; no SQL here."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import FileResponse, JSONResponse, Response
+
+from .. import export
+from ..analyse import unresolved_places
+from ..geo.boundaries import governorate_shapes
+from ..store import EventFilter
+from ..store.base import cursor_of
+from .deps import StoreDep
+from .params import event_filter
+from .views import (
+    article_record,
+    claim_view,
+    event_detail,
+    event_summary,
+    point_record,
+    safe_url,
+    series_record,
+)
+
+router = APIRouter()
+FilterDep = Annotated[EventFilter, Depends(event_filter)]
+MAX_EXPORT = 1_000_000
+
+
+@router.get("/events", tags=["events"])
+def events(
+    store: StoreDep,
+    flt: FilterDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    cursor: Annotated[str | None, Query(description="`next` of the previous page.")] = None,
+) -> JSONResponse:
+    """Events matching the filters, oldest first, `limit` at a time; `next` is the cursor of the next page."""
+    page = store.events(replace(flt, after=cursor, limit=limit + 1))
+    more = len(page) > limit
+    page = page[:limit]
+    return JSONResponse(
+        {"events": [event_summary(e) for e in page], "next": cursor_of(page[-1]) if more and page else None}
+    )
+
+
+@router.get("/events/{event_id}", tags=["events"])
+def event(store: StoreDep, event_id: str) -> dict[str, Any]:
+    """One event: every report behind it with its sentences (field words marked), outlet, date, URL,
+    why it was linked, and the event's history of corrections."""
+    return event_detail(store, event_id)
+
+
+@router.get("/series", tags=["events"])
+def series(
+    store: StoreDep,
+    flt: FilterDep,
+    period: Annotated[Literal["week", "month", "total"], Query()] = "week",
+    by: Annotated[Literal["admin1", "type", "actor"], Query()] = "type",
+) -> JSONResponse:
+    """Events and fatalities per week or month (or in total) by governorate, type or actor."""
+    rows = store.event_series(flt, None if period == "total" else period, by)
+    return JSONResponse({"period": period, "by": by, "rows": [series_record(r) for r in rows]})
+
+
+@router.get("/map", tags=["events"])
+def map_data(
+    store: StoreDep, flt: FilterDep, points: Annotated[int, Query(ge=0, le=20000)] = 3000
+) -> JSONResponse:
+    """What the dashboard's map draws: totals per governorate and the deadliest `points` events."""
+    totals = store.event_series(flt, None, "admin1")
+    return JSONResponse(
+        {
+            "governorates": [series_record(r) for r in totals],
+            "points": [point_record(p) for p in store.event_points(flt, points)],
+        }
+    )
+
+
+@router.get("/boundaries", tags=["places"])
+def boundaries() -> FileResponse:
+    """Governorate outlines bundled with sitrep (GeoJSON, simplified)."""
+    from ..geo.build import BOUNDARIES_FILE, DATA_DIR
+
+    governorate_shapes()  # a clear GazetteerError if the file is missing
+    return FileResponse(DATA_DIR / BOUNDARIES_FILE, media_type="application/geo+json")
+
+
+@router.get("/vocabulary", tags=["places"])
+def vocabulary() -> dict[str, Any]:
+    """ACLED's event types with their sub-types, and the governorates (ISO code and name)."""
+    from ..extract.typology import TYPOLOGY
+    from ..geo.admin1 import GOVERNORATES
+
+    return {
+        "event_types": {t: list(subs) for t, subs in TYPOLOGY.items()},
+        "governorates": [
+            {"code": c, "name": v[0]} for c, v in sorted(GOVERNORATES.items(), key=lambda x: x[1][0])
+        ],
+    }
+
+
+@router.get("/articles", tags=["articles"])
+def articles(
+    store: StoreDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    """Stored articles by publication date (syndicated copies name the article they copy)."""
+    stored = store.articles()
+    return {"total": len(stored), "articles": [article_record(a) for a in stored[offset : offset + limit]]}
+
+
+@router.get("/claims", tags=["articles"])
+def claims(
+    store: StoreDep,
+    kind: Annotated[str | None, Query(description="statistic, history, abroad, ...")] = None,
+    article_id: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+) -> dict[str, Any]:
+    """Statements that are not incidents (statistics, background, abroad), kept apart from events."""
+    found = [
+        c
+        for c in store.claims()
+        if (kind is None or c.kind == kind) and (article_id is None or c.article_id == article_id)
+    ]
+    return {"total": len(found), "claims": [claim_view(c) for c in found[:limit]]}
+
+
+@router.get("/places/unresolved", tags=["places"])
+def places_unresolved(store: StoreDep, flt: FilterDep) -> dict[str, Any]:
+    """Place names reports gave that the gazetteer could not place, most frequent first."""
+    return {
+        "places": [
+            {
+                "name": p.name,
+                "events": p.events,
+                "governorates": list(p.governorates),
+                "example": p.example_event_id,
+            }
+            for p in unresolved_places(store.events(flt))
+        ]
+    }
+
+
+def _exported(store: StoreDep, flt: EventFilter) -> list[Any]:
+    return store.events(replace(flt, limit=MAX_EXPORT))
+
+
+@router.get("/export.csv", tags=["export"])
+def export_csv(store: StoreDep, flt: FilterDep) -> Response:
+    """The filtered events as CSV in ACLED's column order."""
+    return Response(
+        export.to_csv(_exported(store, flt)),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="sitrep-events.csv"'},
+    )
+
+
+@router.get("/export.geojson", tags=["export"])
+def export_geojson(store: StoreDep, flt: FilterDep) -> Response:
+    """The filtered, located events as a GeoJSON FeatureCollection."""
+    return Response(
+        export.to_geojson(_exported(store, flt)),
+        media_type="application/geo+json",
+        headers={"Content-Disposition": 'attachment; filename="sitrep-events.geojson"'},
+    )
+
+
+@router.get("/export.parquet", tags=["export"])
+def export_parquet(store: StoreDep, flt: FilterDep) -> Response:
+    """The filtered events as a Parquet file."""
+    return Response(
+        export.to_parquet(_exported(store, flt)),
+        media_type="application/vnd.apache.parquet",
+        headers={"Content-Disposition": 'attachment; filename="sitrep-events.parquet"'},
+    )
+
+
+__all__ = ["router", "safe_url"]

@@ -1,0 +1,216 @@
+"""Event search in SQL both backends read alike: the `EventFilter` as WHERE terms, and what the
+time series and the map are made of.
+
+Only free-text search differs by dialect: each backend turns the words into its own full-text match
+(SQLite: FTS5 tables, `sqlite_search.py`; PostgreSQL: tsvector GIN indexes, `postgres.py`). The
+indexes that make the filters fast on a million events are created by migration 5 of each dialect.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from ..errors import QueryError
+from ..extract.typology import TYPOLOGY
+from ..geo.admin1 import iso_code
+from ..model import EXTRACTED
+from .base import EventFilter, EventPoint, Period, SeriesBy, SeriesRow
+
+NO_ACTOR = "(no actor named)"
+_SUB_TYPES = {sub for subs in TYPOLOGY.values() for sub in subs}
+# date precisions fine enough to count an event in a week or month (as `analyse.series.placed`)
+FITS: dict[Period, tuple[str, ...]] = {"week": ("day", "week"), "month": ("day", "week", "month")}
+GROUP_SQL: dict[SeriesBy, str] = {
+    "admin1": "admin1",
+    "type": "event_type",
+    "actor": f"COALESCE(actor1, '{NO_ACTOR}')",
+}
+# events are ordered by date, undated first (SQLite's order of NULLs; PostgreSQL is told), then id
+EVENT_ORDER = "event_date NULLS FIRST, event_id"
+LATEST_ORDER = "event_date DESC NULLS LAST, event_id DESC"
+
+# A backend's full-text match: the words (a phrase, the last one a prefix) as a WHERE term and its args.
+TextMatch = Callable[[Sequence[str]], tuple[str, list[Any]]]
+
+
+def period_start(day: date, period: Period) -> date:
+    """The Monday of the day's ISO week, or the first of its month."""
+    return day - timedelta(days=day.weekday()) if period == "week" else day.replace(day=1)
+
+
+def _like(words: str) -> str:
+    escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped.lower()}%"
+
+
+def _canonical(value: str, known: set[str] | dict[str, object]) -> str | None:
+    folded = value.strip().lower()
+    return next((k for k in known if k.lower() == folded), None)
+
+
+def parse_cursor(cursor: str) -> tuple[date | None, str]:
+    """A page cursor ("YYYY-MM-DD~event_id", or "~event_id" for an undated event) as (date, id)."""
+    day, sep, event_id = cursor.partition("~")
+    if not sep or not event_id:
+        raise QueryError("cursor", f"{cursor!r} is not a cursor from a previous page (date~event_id)")
+    try:
+        return (date.fromisoformat(day) if day else None), event_id
+    except ValueError:
+        raise QueryError("cursor", f"{cursor!r} does not start with a date (YYYY-MM-DD)") from None
+
+
+def check(flt: EventFilter) -> None:
+    """Raise `QueryError` naming the first filter that cannot select anything sensible."""
+    if flt.since and flt.until and flt.since > flt.until:
+        raise QueryError("since", f"{flt.since} is after until {flt.until}")
+    if flt.min_fatalities is not None and flt.min_fatalities < 0:
+        raise QueryError("min_fatalities", "must be 0 or more")
+    if flt.limit is not None and flt.limit < 1:
+        raise QueryError("limit", "must be 1 or more")
+    if flt.bbox is not None:
+        west, south, east, north = flt.bbox
+        if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= 90 and -90 <= north <= 90):
+            raise QueryError("bbox", "longitudes must lie in -180..180 and latitudes in -90..90")
+        if west > east or south > north:
+            raise QueryError("bbox", "give west,south,east,north with west <= east and south <= north")
+    if flt.after is not None:
+        parse_cursor(flt.after)
+
+
+def _place_terms(flt: EventFilter, where: list[str], args: list[Any]) -> None:
+    if flt.admin1:
+        code = iso_code(flt.admin1)
+        where.append("admin1_code = ?" if code else "lower(admin1) = lower(CAST(? AS TEXT))")
+        args.append(code or flt.admin1)
+    if flt.admin2:
+        where.append("lower(admin2) = lower(CAST(? AS TEXT))")
+        args.append(flt.admin2.strip())
+    if flt.bbox:
+        west, south, east, north = flt.bbox
+        where.append("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?")
+        args += [west, east, south, north]
+
+
+def _kind_terms(flt: EventFilter, where: list[str], args: list[Any]) -> None:
+    for column, value, known in (
+        ("event_type", flt.event_type, set(TYPOLOGY)),
+        ("sub_event_type", flt.sub_event_type, _SUB_TYPES),
+    ):
+        if not value:
+            continue
+        canonical = _canonical(value, known)
+        where.append(f"{column} = ?" if canonical else f"lower({column}) = lower(CAST(? AS TEXT))")
+        args.append(canonical or value)
+    if flt.actor:  # lower() on both sides: PostgreSQL's LIKE minds case, SQLite's does not
+        where.append("(lower(actor1) LIKE ? ESCAPE '\\' OR lower(actor2) LIKE ? ESCAPE '\\')")
+        args += [_like(flt.actor.strip())] * 2
+    if flt.min_fatalities:
+        where.append("fatalities >= ?")
+        args.append(flt.min_fatalities)
+
+
+def words_of(text: str) -> list[str]:
+    """The words of free text, as full-text search reads them."""
+    return re.findall(r"\w+", text)
+
+
+def _text_terms(text: str, extracted: bool, match: TextMatch, where: list[str], args: list[Any]) -> None:
+    if not extracted:  # imported events have no sentences: their location names only
+        where.append("lower(location) LIKE ? ESCAPE '\\'")
+        args.append(_like(text.strip()))
+        return
+    words = words_of(text)
+    if not words:
+        raise QueryError("q", f"{text!r} has no words to search for")
+    term, term_args = match(words)
+    where.append(term)
+    args += term_args
+
+
+def _cursor_terms(after: str, where: list[str], args: list[Any]) -> None:
+    day, event_id = parse_cursor(after)
+    if day is None:
+        where.append("((event_date IS NULL AND event_id > ?) OR event_date IS NOT NULL)")
+        args.append(event_id)
+    else:
+        where.append("(event_date > ? OR (event_date = ? AND event_id > ?))")
+        args += [day.isoformat(), day.isoformat(), event_id]
+
+
+def event_where(flt: EventFilter, match: TextMatch) -> tuple[list[str], list[Any]]:
+    """The filter as WHERE terms (joined with AND) and their arguments; `QueryError` if it is unusable.
+    `match` is the backend's full-text match of extracted events."""
+    check(flt)
+    extracted = flt.dataset == EXTRACTED
+    where: list[str] = [] if extracted else ["dataset = ?"]
+    args: list[Any] = [] if extracted else [flt.dataset]
+    if flt.since:
+        where.append("event_date >= ?")
+        args.append(flt.since.isoformat())
+    if flt.until:
+        where.append("event_date <= ?")
+        args.append(flt.until.isoformat())
+    _place_terms(flt, where, args)
+    _kind_terms(flt, where, args)
+    if flt.text and flt.text.strip():
+        _text_terms(flt.text, extracted, match, where, args)
+    if flt.after:
+        _cursor_terms(flt.after, where, args)
+    return where, args
+
+
+def series_sql(source: str, period: Period | None, by: SeriesBy) -> str:
+    """Events and fatalities per day and group (folded into periods by `fold_series`)."""
+    day = "event_date" if period else "CAST(NULL AS TEXT)"
+    return (
+        f"SELECT {day} AS day, {GROUP_SQL[by]} AS grp, count(*) AS n,"
+        f" CAST(COALESCE(sum(fatalities), 0) AS BIGINT) AS dead {source} GROUP BY 1, 2"
+    )
+
+
+def series_terms(period: Period | None, by: SeriesBy) -> list[str]:
+    """An event whose date is coarser than the period is left out, as is one with no governorate
+    when grouping by governorate."""
+    extra = [] if by != "admin1" else ["admin1 IS NOT NULL"]
+    if period is not None:
+        fits = ", ".join(f"'{p}'" for p in FITS[period])
+        extra += ["event_date IS NOT NULL", f"(date_precision IS NULL OR date_precision IN ({fits}))"]
+    return extra
+
+
+def fold_series(rows: Sequence[Sequence[Any]], period: Period | None) -> list[SeriesRow]:
+    """(day, group, events, fatalities) rows summed per period and group: by period, then most events."""
+    counts: dict[tuple[date | None, str], list[int]] = {}
+    starts: dict[str, date] = {}
+    for day, grp, n, dead in rows:
+        start = None
+        if period is not None:
+            start = starts.get(day) or starts.setdefault(day, period_start(date.fromisoformat(day), period))
+        total = counts.setdefault((start, grp), [0, 0])
+        total[0] += int(n)
+        total[1] += int(dead)
+    ordered = sorted(counts.items(), key=lambda kv: (kv[0][0] or date.min, -kv[1][0], kv[0][1]))
+    return [SeriesRow(p, g, n, dead) for (p, g), (n, dead) in ordered]
+
+
+POINT_COLUMNS = (
+    "event_id, event_date, event_type, admin1, location, latitude, longitude, geo_precision, fatalities"
+)
+POINT_ORDER = "fatalities DESC, event_date DESC NULLS LAST, event_id"
+
+
+def point_of(r: Any) -> EventPoint:
+    return EventPoint(
+        r["event_id"],
+        date.fromisoformat(r["event_date"]) if r["event_date"] else None,
+        r["event_type"],
+        r["admin1"],
+        r["location"],
+        r["latitude"],
+        r["longitude"],
+        r["geo_precision"],
+        r["fatalities"],
+    )
