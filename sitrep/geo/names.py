@@ -40,9 +40,10 @@ def name_keys(folded: str, suffixes: bool = True) -> list[str]:
 
 def skeleton(folded: str) -> str:
     """A transliteration-tolerant key. Articles dropped wherever they stand ('Jazirat al Khalidiyah' is
-    'Jazirat Khalidiyah'), 'Albu X' as 'Al Bu X'; ee/ou/oo as i/u, dh/th as d/t, q as k, gh as g; u before w after a consonant dropped (Kuwayr, Kweir); no
-    doubled letters (Tall, Tal); no final h after a vowel (Hawijah, Hawija); a jim between vowels as y
-    (Hawija, Hawiyah); y/e/o as i/a/u, so that -iyah, -iya, -ieh and -ia end alike."""
+    'Jazirat Khalidiyah'), 'Albu X' as 'Al Bu X'; ee/ou/oo as i/u, dh/th as d/t, q as k, gh as g; a u
+    before w after a consonant dropped (Kuwayr, Kweir); no doubled letters (Tall, Tal); no final h after
+    a vowel (Hawijah, Hawija); a jim between vowels as y (Hawija, Hawiyah); y/e/o as i/a/u, so that
+    -iyah, -iya, -ieh and -ia end alike."""
     parts = folded.replace("albu ", "al bu ").split()
     words = [w for i, w in enumerate(parts) if w not in ARTICLES or i == len(parts) - 1]
     s = " ".join(words)
