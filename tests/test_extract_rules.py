@@ -8,7 +8,7 @@ import pytest
 
 from sitrep.extract.claims import claim_kind
 from sitrep.extract.counts import count_casualties
-from sitrep.extract.dates import find_date, time_before
+from sitrep.extract.dates import days_before_end, find_date, time_before
 from sitrep.extract.types import classify
 
 
@@ -68,3 +68,16 @@ def test_strike_named_by_its_target() -> None:
         is not None
     )
     assert classify("Workers went on strike on Monday.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "days"),
+    [
+        ("It followed a two-day siege against the embassy in Baghdad that ended Wednesday.", "Wednesday", 1),
+        ("A three-day battle for the town ended on Sunday.", "on Sunday", 2),
+        ("Militants attacked on Sunday in a two-day offensive.", "on Sunday", 0),  # the day is no end
+        ("Protesters ended their sit-in on Monday.", "on Monday", 0),  # no span of days
+    ],
+)
+def test_an_event_of_several_days_is_dated_by_its_first(sentence: str, date_text: str, days: int) -> None:
+    assert days_before_end(sentence, date_text) == days

@@ -228,3 +228,21 @@ def history_year(sentence: str, published: date | None) -> int | None:
         if int(m[1]) < published.year:
             return int(m[1])
     return None
+
+
+_SPAN_ENDED = re.compile(
+    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)-day\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:siege|battle|offensive|assault|clashes|fighting|protests?|sit-in|standoff|occupation)\b"
+    r"[^;]{0,80}?\b(?:that|which)?\s*end(?:ed|s)\b",
+    re.I,
+)
+
+
+def days_before_end(sentence: str, date_text: str) -> int:
+    """ "a two-day siege against the embassy that ended Wednesday": the days from the first day of an event
+    of several days to the day the sentence dates (its end), 0 when the sentence dates no such end."""
+    m = _SPAN_ENDED.search(sentence)
+    if m is None or sentence.find(date_text, m.end()) < 0:
+        return 0
+    n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].lower()]
+    return max(0, n - 1)

@@ -9,7 +9,7 @@ from ..geo.locate import resolve
 from ..model import UNRESOLVED_PLACE, Actor, Article, Mention
 from .actors import attribute
 from .counts import Count
-from .dates import DateFound, shift, time_before
+from .dates import DateFound, days_before_end, shift, time_before
 from .grouping import Draft
 from .place_names import FOCUS_COUNTRY, local_names, unresolved_names
 from .sentences import SentenceInfo
@@ -68,6 +68,9 @@ def build_mention(
         found, d_i = min(dated, key=lambda x: (_PRECISION_RANK.get(x[0].precision, 9), x[1]))
         event_date, precision = found.value, found.precision
         fields.append(("event_date", d_i))
+        if precision == "day" and (span := days_before_end(sentences[d_i].evidence.text, found.text)):
+            event_date = shift(event_date, -span) or event_date
+            warnings.append(f"dated to its first day, {span} days before the day it ended ({found.text!r})")
     elif context_date is not None:
         event_date, precision = context_date.value, context_date.precision
         warnings.append(f"date taken from an earlier sentence ({context_date.text!r})")
