@@ -184,3 +184,20 @@ def test_merges_are_counted_by_the_kind_of_their_reasons(tmp_path: Path) -> None
     n_events, merges, pro, _ = count(path)
     assert (n_events, merges) == (1, 1)
     assert {"date", "place", "type", "killed"} <= set(pro)
+
+
+def test_a_merged_event_takes_the_means_one_report_names() -> None:
+    """Three reports say only that a commander was killed (an attack); one says it was an air strike: the
+    event is the air strike, however many reports left out the means."""
+    from sitrep.link.merge import merge
+
+    strike = ("Explosions/Remote violence", "Air/drone strike")
+    attack = ("Violence against civilians", "Attack")
+    reports = [
+        report("a", "The killing of the militia commander in Diyala drew protests.", kind=attack, killed=1),
+        report("b", "The commander's killing in Diyala was condemned.", kind=attack, killed=1),
+        report("c", "An air strike killed the militia commander in Diyala.", kind=strike, killed=1),
+        report("d", "Mourners buried the commander killed in Diyala.", kind=attack, killed=1),
+    ]
+    event = merge(reports, [])
+    assert (event.event_type, event.sub_event_type) == strike
