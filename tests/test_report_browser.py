@@ -8,9 +8,7 @@ with the reason, when either is missing; with CI=true it fails instead (`.ci/run
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +20,7 @@ import pytest
 from sitrep.geo.boundaries import governorate_shapes
 from sitrep.model import UNRESOLVED_PLACE, Claim, Event, Evidence, Link, Source
 from sitrep.report import map_page, render
+from tests.browser_support import chromium_page
 
 pytestmark = pytest.mark.browser
 
@@ -39,17 +38,6 @@ PAYLOADS = (
 )
 # Elements and attributes the report never writes itself: any of them is a payload that got through.
 INJECTED = "script, img, iframe, a, details, object, embed, form, [onload], [onerror], [ontoggle], [onclick]"
-
-
-def _chromium() -> str | None:
-    wanted = os.environ.get("SITREP_CHROMIUM")
-    return shutil.which(wanted) if wanted else shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(f"{reason}; CI must run the browser tests (see .ci/run)")
-    pytest.skip(reason)
 
 
 @dataclass
@@ -76,25 +64,10 @@ class Browser:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    executable = _chromium()
-    if executable is None:
-        _unavailable("chromium not found (Debian: apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright for Python not installed (pip install -e '.[dev]')")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=executable)
-        page = chromium.new_page()
-        seen = Browser(page)
-
-        def on_dialog(dialog: Any) -> None:
-            seen.dialogs.append(dialog.message)
-            dialog.dismiss()
-
-        page.on("dialog", on_dialog)
+    seen = Browser(None)
+    with chromium_page(seen.dialogs) as page:
+        seen.page = page
         yield seen
-        chromium.close()
 
 
 def _hostile_event(n: int) -> Event:

@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser_support import chromium_page
 from tests.serve_support import AUTH, TOKEN, app, client, demo_store
-from tests.test_report_browser import _chromium, _unavailable
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -89,25 +89,10 @@ class Page:
 
 @pytest.fixture(scope="module")
 def browser(server: str) -> Iterator[Page]:
-    executable = _chromium()
-    if executable is None:
-        _unavailable("chromium not found (Debian: apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright for Python not installed (pip install -e '.[dev]')")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=executable)
-        page = chromium.new_page(accept_downloads=True)
-        seen = Page(page, server)
-
-        def on_dialog(dialog: Any) -> None:
-            seen.dialogs.append(dialog.message)
-            dialog.dismiss()
-
-        page.on("dialog", on_dialog)
+    seen = Page(None, server)
+    with chromium_page(seen.dialogs, accept_downloads=True) as page:
+        seen.page = page
         yield seen
-        chromium.close()
 
 
 def test_the_dashboard_shows_every_event_in_table_and_map(browser: Browser) -> None:
