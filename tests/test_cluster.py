@@ -140,3 +140,95 @@ def test_a_local_cluster_that_loses_a_worker_mid_run_stores_everything_once(
     ours, theirs = _contents(tmp_path / "cluster.db"), _contents(tmp_path / "one.db")
     assert theirs["mentions"], "the synthetic corpus gives events"
     assert ours == theirs
+
+
+def _event_facts(store: Any) -> list[tuple[Any, ...]]:
+    """What a run stored, comparable across stores: each event's facts and the reports behind it."""
+    return sorted(
+        (
+            str(e.event_date),
+            e.event_type,
+            e.sub_event_type,
+            e.location,
+            e.fatalities,
+            e.injured,
+            tuple(sorted((link.article_id, link.index) for link in e.links)),
+        )
+        for e in store.events()
+    )
+
+
+@pytest.mark.slow
+def test_a_driver_killed_mid_run_loses_and_repeats_nothing_in_postgresql(
+    tmp_path: Path, cfg: Config, postgres_url: str
+) -> None:
+    """`sitrep run --cluster` into PostgreSQL, killed (SIGKILL) after its first stored unit, then run
+    again: the store ends as one uninterrupted single-process run leaves it."""
+    import subprocess
+    import sys
+    import time
+
+    import psycopg
+    from distributed import Client, LocalCluster
+
+    from sitrep.store import open_store
+
+    corpus = write_corpus(tmp_path / "synthetic.jsonl", 40, words=150, seed=9)
+    reference = SQLiteStore(tmp_path / "one.db")
+    pipeline.run([corpus], reference, cfg, batch_size=2)
+    expected = _event_facts(reference)
+    reference.close()
+    assert expected, "the synthetic corpus gives events"
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SITREP_")}
+    env["SITREP_BATCH_SIZE"] = "2"  # many commit points
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(Path(pipeline.__file__).parent.parent), env.get("PYTHONPATH")])
+    )
+
+    def stored_articles() -> int:
+        try:
+            with psycopg.connect(postgres_url, connect_timeout=5) as db:
+                row = db.execute("SELECT count(*) FROM articles").fetchone()
+                return int(row[0]) if row else 0
+        except psycopg.Error:  # the tables are not made yet
+            return 0
+
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local,
+        Client(local),
+    ):
+        run = [
+            sys.executable,
+            "-c",
+            "from sitrep.cli import main; main()",
+            "run",
+            str(corpus),
+            "--db",
+            postgres_url,
+            "--report",
+            str(tmp_path / "r.html"),
+            "--cluster",
+            local.scheduler_address,
+        ]
+        driver = subprocess.Popen(
+            run, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        )
+        deadline = time.monotonic() + 300
+        while stored_articles() == 0 and driver.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        os.killpg(driver.pid, signal.SIGKILL)
+        driver.wait()
+        at_kill = stored_articles()
+        assert driver.returncode == -signal.SIGKILL, "the driver finished before it could be killed"
+        assert 0 < at_kill < 40, f"killed after {at_kill} of 40 articles were stored"
+
+        again = subprocess.run(run, env=env, capture_output=True, text=True, timeout=600)
+        assert again.returncode == 0, again.stderr
+    store = open_store(postgres_url, create=False)
+    try:
+        status = store.status()
+        assert (status.articles_done + status.articles_skipped, status.articles_pending) == (40, 0)
+        assert _event_facts(store) == expected
+    finally:
+        store.close()
