@@ -229,3 +229,17 @@ def test_governorate_by_point_in_polygon() -> None:
     shape = governorate_at(*_town("Ramadi", "IQ-AN"))
     assert shape is not None and shape.admin1_code == "IQ-AN"
     assert governorate_at(48.85, 2.35) is None  # Paris
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Open Season: Two More US-led Coalition Supply Convoys Attacked In Iraq",
+        "Here Is Why Some Fear There Will Be Many More Attacks",
+    ],
+)
+def test_an_english_word_capitalised_in_a_headline_is_no_village(headline: str) -> None:
+    """Spelling variants match "More" to Al Murrah and "Some" to Samarra: an English function word alone
+    is never a place, however it is capitalised."""
+    found = find_toponyms(headline, default_gazetteer())
+    assert [t.surface for t in found if t.candidates] == []

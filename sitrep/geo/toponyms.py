@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import pairwise
 
 from .admin1 import fold
@@ -138,6 +139,14 @@ _INSTITUTION = re.compile(
 _PARTICLE_JOINED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]")  # "Salah al-Din", "Qasr al-Nakhla"
 
 
+@cache
+def _english() -> frozenset[str]:
+    """English function words ("more", "some", "there"): spelling variants match villages to them."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # a word list; spaCy is loaded by then in extraction
+
+    return frozenset(STOP_WORDS)
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() or fold(word) in _PARTICLES or _PARTICLE_JOINED.match(word) is not None
 
@@ -194,8 +203,12 @@ def _find_names(text: str, gazetteer: Gazetteer, offset: int) -> list[Toponym]:
                 if key in NOT_PLACE_PHRASES:
                     i += n - 1  # "Al Shabaab": skip the whole name, "Shabaab" alone is no village either
                     break
-                if key in NOT_PLACES or len(key) < 3 or (n == 1 and key in GIVEN_NAMES):
-                    continue
+                if (
+                    key in NOT_PLACES
+                    or len(key) < 3
+                    or (n == 1 and (key in GIVEN_NAMES or key in _english()))
+                ):
+                    continue  # "Two More Convoys Attacked": a headline's capitals make no English word a village
                 if n == 1 and _ACRONYM.fullmatch(surface):
                     continue  # "AQI", "KDP": an organisation's initials, not the hamlet so spelled
                 hit = _facility(text, span[0].start(), end, gazetteer, offset) or _toponym(
