@@ -201,3 +201,40 @@ def test_a_merged_event_takes_the_means_one_report_names() -> None:
     ]
     event = merge(reports, [])
     assert (event.event_type, event.sub_event_type) == strike
+
+
+def test_reports_naming_different_armed_forces_are_not_different_victims() -> None:
+    """Reports confuse forces ("US military convoy" for a coalition supply convoy): only armed against
+    unarmed victims count against a link, and then strongly."""
+    coalition = report("a", "A roadside bomb hit a coalition supply convoy in Khalis.", place=KHALIS)
+    military = report("b", "US military convoy targeted by a bomb in Khalis.", place=KHALIS)
+    shepherds = report("c", "A roadside bomb killed shepherds in Khalis.", place=KHALIS)
+    forces, unarmed = compare(coalition, military), compare(coalition, shepherds)
+    assert not forces.vetoed and forces.score >= 2.0, forces.reasons
+    assert any("different forces named" in r for r in forces.reasons)
+    assert unarmed.vetoed or unarmed.score < 2.0
+
+
+def test_large_tolls_a_fifth_apart_may_be_one_incident_small_ones_must_agree() -> None:
+    ten = report("a", "Bomb attack injures 10 pilgrims in Khalis.", place=KHALIS, wounded=10)
+    nine = report("b", "A blast wounded nine people near a shrine in Khalis.", place=KHALIS, wounded=9)
+    five = report("c", "A blast wounded five people near a shrine in Khalis.", place=KHALIS, wounded=5)
+    one = report("d", "A roadside bomb killed a soldier in Khalis.", place=KHALIS, killed=1)
+    two = report("e", "A roadside bomb killed two soldiers in Khalis.", place=KHALIS, killed=2)
+    assert not compare(ten, nine).vetoed
+    assert compare(ten, five).vetoed and compare(one, two).vetoed
+
+
+def test_a_toll_that_rises_in_the_next_days_report_is_one_incident() -> None:
+    """Neither report gives the day: each is dated by its publication, a day apart. The later one
+    giving more dead is the toll rising; giving fewer, it is another incident."""
+    first = report("a", "A soldier was killed in an attack in Khalis.", place=KHALIS, killed=1)
+    more = report(
+        "b", "Two soldiers killed in attack in Khalis.", place=KHALIS, killed=2, published=DAY + timedelta(1)
+    )
+    fewer = report(
+        "c", "A soldier killed in attack in Khalis.", place=KHALIS, killed=1, published=DAY + timedelta(1)
+    )
+    earlier_two = report("d", "Two soldiers were killed in an attack in Khalis.", place=KHALIS, killed=2)
+    assert not compare(first, more).vetoed
+    assert compare(earlier_two, fewer).vetoed

@@ -18,7 +18,7 @@ from typing import Literal
 
 from ..geo.distance import km_between
 from ..model import Mention
-from .report import Report
+from .report import ARMED_VICTIMS, Report
 from .vetoes import VAGUE_KINDS, days_apart, veto
 
 _CITY = 30  # gazetteer importance of a city: sharing it says less than sharing a village
@@ -136,7 +136,11 @@ def _who_points(a: Report, b: Report) -> list[Points]:
     if a.victims & b.victims:
         found.append((0.3, "victims", f"both hit {', '.join(sorted(a.victims & b.victims))}"))
     elif a.victims and b.victims:
-        found.append((-1.0, "victims", f"different victims: {', '.join(sorted(a.victims | b.victims))}"))
+        named = ", ".join(sorted(a.victims | b.victims))
+        if (a.victims | b.victims) <= ARMED_VICTIMS:  # reports confuse forces: "US military" for the coalition
+            found.append((-0.2, "victims", f"different forces named: {named}"))
+        else:
+            found.append((-1.0, "victims", f"different victims: {named}"))
     a1, b1 = ma.actor1, mb.actor1
     if a1 and b1 and "Unidentified" not in a1.name + b1.name:
         found.append(((0.2 if a1.name == b1.name else -0.8), "actors", f"actors {a1.name} / {b1.name}"))

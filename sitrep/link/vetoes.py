@@ -10,7 +10,7 @@ reports that disagree on any of them stay apart however much else they share:
   streets named;
 - the kind: a protest and a bombing; a roadside bomb and a rocket or an air strike;
 - the counts: different tolls of dead or wounded, unless the later report raises the toll or one
-  revises it ("rose to", "a correction");
+  revises it ("rose to", "a correction"), or both are five or more and differ by a fifth or less;
 - the victims: soldiers in one, shepherds in the other.
 
 Grouping never joins two groups across a vetoed pair, so a vague report cannot chain two incidents.
@@ -28,6 +28,7 @@ _VAGUE_DAYS = 7  # a report dated only to a week or month is compared across thi
 _PUBLICATION_LAG = 1  # a report dated by its publication tells of that day or the day before
 TOWNS_APART_KM = 10  # two different towns this far apart are two incidents
 NEAR_KM = 25  # "near X" or a district's centre: farther than this is elsewhere
+_COUNT_AGREEMENT_FLOOR = 5  # tolls below this must agree exactly
 _IED = "Remote explosive/landmine/IED"
 # Means of attack a report rarely gets wrong: a roadside bomb is not a rocket attack or an air strike.
 _DISTINCT_MEANS = frozenset(
@@ -91,16 +92,24 @@ def days_reach(r: Report) -> int:
 
 
 def _rises(a: Report, b: Report, count_a: int, count_b: int) -> bool:
-    """Either report revises a toll, or both tell of the same day and the later one gives more (tolls
-    rise)."""
+    """Either report revises a toll, or both tell of one day and the later one gives more (tolls rise).
+    One day: the same date, or dates a day apart that are only their publications' ("soldier killed"
+    published on Monday, "two soldiers killed" on Tuesday)."""
     if a.updates or b.updates:
         return True
     if a.published is None or b.published is None or a.published == b.published:
         return False
-    if days_apart(a.mention, b.mention) != 0:
+    days = days_apart(a.mention, b.mention)
+    if days is None or days > (0 if a.states_day or b.states_day else _PUBLICATION_LAG):
         return False
     later, earlier = (count_a, count_b) if a.published > b.published else (count_b, count_a)
     return later > earlier
+
+
+def _near_count(x: int, y: int) -> bool:
+    """Tolls of five or more that differ by a fifth or less: reports of one incident count differently
+    ("10 pilgrims injured" / "9 people wounded"); small tolls must agree."""
+    return min(x, y) >= _COUNT_AGREEMENT_FLOOR and abs(x - y) <= max(x, y) / 5
 
 
 def _killed_given(r: Report) -> bool:
@@ -122,9 +131,11 @@ def count_veto(a: Report, b: Report) -> str | None:
     """Why the two reports' tolls cannot be one incident's (None when they can)."""
     ma, mb = a.mention, b.mention
     killed = _killed_given(a) and _killed_given(b) and ma.fatalities != mb.fatalities
+    killed = killed and not _near_count(ma.fatalities, mb.fatalities)
     if killed and not _rises(a, b, ma.fatalities, mb.fatalities):
         return f"{ma.fatalities} vs {mb.fatalities} killed"
     wounded = _wounded_given(a) and _wounded_given(b) and ma.injured != mb.injured
+    wounded = wounded and not _near_count(ma.injured, mb.injured)
     if wounded and not _rises(a, b, ma.injured, mb.injured):
         return f"{ma.injured} vs {mb.injured} wounded"
     unharmed = (_unharmed(ma) and mb.injured) or (_unharmed(mb) and ma.injured)
