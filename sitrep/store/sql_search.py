@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..errors import QueryError
+from ..extract.time_of_day import TIMES_OF_DAY, UNKNOWN_TIME
 from ..extract.typology import TYPOLOGY
 from ..geo.admin1 import iso_code
 from ..model import EXTRACTED
@@ -27,6 +28,7 @@ GROUP_SQL: dict[SeriesBy, str] = {
     "admin1": "admin1",
     "type": "event_type",
     "actor": f"COALESCE(actor1, '{NO_ACTOR}')",
+    "time_of_day": f"COALESCE(time_of_day, '{UNKNOWN_TIME}')",
 }
 # events are ordered by date, undated first (SQLite's order of NULLs; PostgreSQL is told), then id
 EVENT_ORDER = "event_date NULLS FIRST, event_id"
@@ -78,6 +80,8 @@ def check(flt: EventFilter) -> None:
             raise QueryError("bbox", "give west,south,east,north with west <= east and south <= north")
     if flt.after is not None:
         parse_cursor(flt.after)
+    if flt.time_of_day is not None and flt.time_of_day not in TIMES_OF_DAY:
+        raise QueryError("time_of_day", f"{flt.time_of_day!r} is not one of {', '.join(TIMES_OF_DAY)}")
 
 
 def _place_terms(flt: EventFilter, where: list[str], args: list[Any]) -> None:
@@ -110,6 +114,9 @@ def _kind_terms(flt: EventFilter, where: list[str], args: list[Any]) -> None:
     if flt.min_fatalities:
         where.append("fatalities >= ?")
         args.append(flt.min_fatalities)
+    if flt.time_of_day:
+        where.append("time_of_day = ?")
+        args.append(flt.time_of_day)
 
 
 def words_of(text: str) -> list[str]:
