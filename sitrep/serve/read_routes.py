@@ -61,8 +61,8 @@ def series(
     period: Annotated[Literal["week", "month", "total"], Query()] = "week",
     by: Annotated[SeriesBy, Query()] = "type",
 ) -> JSONResponse:
-    """Events and fatalities per week or month (or in total) by governorate, type, actor or time of day
-    ("unknown" where no report gives one)."""
+    """Events and fatalities per week or month (or in total) by governorate, type, actor, time of day
+    ("unknown" where no report gives one) or PRIO-GRID cell (its gid)."""
     rows = store.event_series(flt, None if period == "total" else period, by)
     return JSONResponse({"period": period, "by": by, "rows": [series_record(r) for r in rows]})
 

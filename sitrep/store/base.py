@@ -40,7 +40,7 @@ def cursor_of(event: Event) -> str:
 
 
 Period = Literal["week", "month"]
-SeriesBy = Literal["admin1", "type", "actor", "time_of_day"]
+SeriesBy = Literal["admin1", "type", "actor", "time_of_day", "priogrid"]
 
 
 @dataclass(frozen=True)
