@@ -645,13 +645,21 @@ def trends(
     db: DbOption = None,
     dataset: DatasetOption = EXTRACTED,
     period: Annotated[str, typer.Option("--period", help="week or month.")] = "month",
-    by: Annotated[str, typer.Option("--by", help="admin1 (governorate only), type or actor.")] = "admin1",
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            help="admin1 (governorate only), type, actor, admin2 (district), priogrid (PRIO-GRID cell)"
+            " or time_of_day.",
+        ),
+    ] = "admin1",
     since: SinceOption = None,
     until: UntilOption = None,
     admin1: Admin1Option = None,
     event_type: TypeOption = None,
 ) -> None:
-    """Events and fatalities per week or month and governorate, broken down by type or actor."""
+    """Events and fatalities per week or month and governorate, broken down by type, actor, district,
+    PRIO-GRID cell or time of day."""
     if period not in PERIODS or by not in BREAKDOWNS:
         raise typer.BadParameter(f"--period is {' or '.join(PERIODS)}; --by is {', '.join(BREAKDOWNS)}")
     found = _stored_events(db, since, until, admin1, event_type, _dataset(dataset))

@@ -16,6 +16,7 @@ from functools import partial
 from typing import Any
 
 from .errors import NotFoundError, QueryError
+from .extract.time_of_day import TIMES_OF_DAY
 from .extract.typology import TYPOLOGY
 from .geo.admin1 import governorate_name, iso_code
 from .link import merge, report_of
@@ -69,6 +70,14 @@ def _precision(value: Any) -> str:
     return str(value)
 
 
+def _time_of_day(value: Any) -> str | None:
+    if value is None:
+        return None
+    if value not in TIMES_OF_DAY:
+        raise QueryError("time_of_day", f"must be one of {', '.join(TIMES_OF_DAY)}, or null when unknown")
+    return str(value)
+
+
 def _geo_precision(value: Any) -> int:
     if value not in (1, 2, 3):
         raise QueryError("geo_precision", "must be 1 (town), 2 (near a town, district) or 3 (governorate)")
@@ -78,6 +87,7 @@ def _geo_precision(value: Any) -> int:
 _CHECKS: dict[str, Callable[[Any], Any]] = {
     "event_date": _event_date,
     "date_precision": _precision,
+    "time_of_day": _time_of_day,
     "latitude": lambda v: _number("latitude", v, 90),
     "longitude": lambda v: _number("longitude", v, 180),
     "geo_precision": _geo_precision,

@@ -90,6 +90,10 @@ class Mention:
     place_names: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     extractor_version: str = EXTRACTOR_VERSION
+    # When in the day: morning, afternoon, evening or night (`extract.time_of_day`), and the words that
+    # said so ("at dusk", "at 9 p.m."), with offsets into `Article.text`.
+    time_of_day: str | None = None
+    time_of_day_phrase: Evidence | None = None
 
     @property
     def location(self) -> str | None:
@@ -162,6 +166,7 @@ class Event:
     links: tuple[Link, ...] = ()  # one per report behind the event, when reports were linked
     # "sitrep" for extracted events; an imported event keeps its dataset's name and is never linked
     dataset: Dataset = EXTRACTED
+    time_of_day: str | None = None  # morning, afternoon, evening or night, when a report says
 
     @property
     def article_ids(self) -> tuple[str, ...]:
@@ -197,6 +202,7 @@ EVENT_FIELDS = (
     "event_id",
     "event_date",
     "date_precision",
+    "time_of_day",
     "event_type",
     "sub_event_type",
     "actor1",

@@ -51,9 +51,10 @@ def test_coded_events_round_trip(store: Store) -> None:
     events = [
         _coded("ucdp:1", warnings=("deaths out of order: x",), fatalities_low=1, fatalities_high=3),
         _coded("ucdp:2", event_date=None, admin1=None, admin1_code=None, latitude=None, longitude=None),
+        _coded("ucdp:3", time_of_day="night"),
     ]
     write = store.put_dataset_events(events)
-    assert (write.added, write.changed, write.unchanged) == (2, 0, 0)
+    assert (write.added, write.changed, write.unchanged) == (3, 0, 0)
     stored = store.events(EventFilter(dataset="ucdp"))
     assert sorted(stored, key=lambda e: e.event_id) == events
 
@@ -109,7 +110,7 @@ def test_a_schema_3_database_migrates_and_keeps_its_events(tmp_path: Path) -> No
     db.commit()
     db.close()
     store = SQLiteStore(path)
-    assert store.schema_version == len(MIGRATIONS) == 5
+    assert store.schema_version == len(MIGRATIONS) == 6
     (event,) = store.events()
     assert event.event_id == "e1" and event.dataset == "sitrep" and event.fatalities == 2
     assert store.put_dataset_events([_coded("ucdp:1")]).added == 1
@@ -192,6 +193,7 @@ def _events(draw: st.DrawFn) -> tuple[list[Article], Event]:
         event_id=f"ev-{n}",
         event_date=draw(st.none() | DAYS),
         date_precision=draw(st.sampled_from([None, "day", "week", "month", "year"])),
+        time_of_day=draw(st.sampled_from([None, "morning", "afternoon", "evening", "night"])),
         actor1=draw(MAYBE_TEXT),
         admin1=draw(MAYBE_TEXT),
         location=draw(MAYBE_TEXT),

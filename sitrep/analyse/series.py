@@ -1,8 +1,12 @@
-"""Events -> counts and fatalities per week or month and governorate, by type or actor.
+"""Events -> counts and fatalities per week or month and governorate, by type, actor, district, PRIO-GRID
+cell or time of day.
 
 An event is counted in a period only when its date is at least as precise as the period: one dated
 only to a month is in a monthly count but not a weekly one, one dated only to a year in neither. Such
 events, and those with no date or no governorate, are counted as left out, never guessed into a period.
+Within a governorate, an event with no district, no cell (`geo.priogrid`: placed only to a governorate)
+or no time of day is counted in a group that says so, not dropped. A cell astride a governorate's
+border has a row in each governorate.
 """
 
 from __future__ import annotations
@@ -13,14 +17,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from ..extract.time_of_day import UNKNOWN_TIME
+from ..geo.priogrid import NO_CELL, cell_of
 from ..model import Event
 
 Period = Literal["week", "month"]
-Breakdown = Literal["admin1", "type", "actor"]
+Breakdown = Literal["admin1", "type", "actor", "admin2", "priogrid", "time_of_day"]
 PERIODS: tuple[Period, ...] = ("week", "month")
-BREAKDOWNS: tuple[Breakdown, ...] = ("admin1", "type", "actor")
+BREAKDOWNS: tuple[Breakdown, ...] = ("admin1", "type", "actor", "admin2", "priogrid", "time_of_day")
 ALL = "all"  # the group of a row when counts are broken down by governorate only
 NO_ACTOR = "(no actor named)"
+NO_DISTRICT = "(no district)"
 
 # the date precisions fine enough to place an event in a period
 _FITS: dict[Period, frozenset[str | None]] = {
@@ -56,7 +63,7 @@ def period_start(day: date, period: Period) -> date:
 class TrendRow:
     period: date  # first day of the week (Monday) or month
     admin1: str
-    group: str  # event type, actor1, or ALL
+    group: str  # event type, actor1, district, PRIO-GRID gid, time of day, or ALL
     events: int
     fatalities: int
 
@@ -74,6 +81,13 @@ def _group(event: Event, breakdown: Breakdown) -> str:
         return event.event_type
     if breakdown == "actor":
         return event.actor1 or NO_ACTOR
+    if breakdown == "admin2":
+        return event.admin2 or NO_DISTRICT
+    if breakdown == "priogrid":
+        cell = cell_of(event.latitude, event.longitude, event.geo_precision)
+        return NO_CELL if cell is None else str(cell)
+    if breakdown == "time_of_day":
+        return event.time_of_day or UNKNOWN_TIME
     return ALL
 
 

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from ..geo.gazetteer import Gazetteer
 from ..geo.locate import resolve
-from ..model import UNRESOLVED_PLACE, Actor, Article, Mention
+from ..model import UNRESOLVED_PLACE, Actor, Article, Evidence, Mention
 from .actors import attribute
 from .counts import Count
 from .dates import DateFound, days_before_end, shift, time_before
 from .grouping import Draft
 from .place_names import FOCUS_COUNTRY, local_names, unresolved_names
 from .sentences import SentenceInfo
+from .time_of_day import time_of_day
 from .types import PROTESTS, RIOTS, EventKind, classify
 
 _STATE_ACTS = {"Arrests", "Air/drone strike"}
@@ -42,6 +44,30 @@ def _told_as_earlier(sentence: str, kind: EventKind) -> int | None:
     # the main clause tells a lesser act ("a retaliatory attack") or none: the sentence's act is the clause's;
     # "another car bomb exploded in Basra" is an act of its own, told on its own day
     return days if told is not None and told == kind and (own is None or own.rank < told.rank) else None
+
+
+@dataclass(frozen=True)
+class _WhenInTheDay:
+    bucket: str
+    phrase: Evidence  # the words, with offsets into the article
+    sentence: int  # which of the incident's sentences gave them
+
+
+def _when_in_the_day(sentences: list[SentenceInfo], act: int, dated: int | None) -> _WhenInTheDay | None:
+    """The time of day the incident's own sentences give: the sentence that tells the act ("... killed
+    three people at dusk on Monday"), then the one that gave its date, then a clock time in any other
+    ("The blast went off at 9 p.m."). Words in the others are not taken: "the device had been buried
+    overnight" is not when it went off."""
+    order = [act, *([dated] if dated is not None and dated != act else [])]
+    others = [i for i in range(len(sentences)) if i not in order]
+    for i in order + others:
+        sentence = sentences[i].evidence
+        found = time_of_day(sentence.text)
+        if found is not None and (i in order or found.clock):
+            at = sentence.start
+            phrase = Evidence(sentence.article_id, at + found.start, at + found.end, found.phrase)
+            return _WhenInTheDay(found.bucket, phrase, i)
+    return None
 
 
 def build_mention(
@@ -107,6 +133,8 @@ def build_mention(
             ):
                 fields.append(("location", i))
                 break
+    if when := _when_in_the_day(sentences, k_i, next((i for f, i in fields if f == "event_date"), None)):
+        fields.append(("time_of_day", when.sentence))
     return Mention(
         article_id=article.id,
         index=index,
@@ -125,6 +153,8 @@ def build_mention(
         field_evidence=tuple(fields),
         warnings=tuple(warnings),
         place_names=local_names(sentences, gazetteer),
+        time_of_day=when.bucket if when else None,
+        time_of_day_phrase=when.phrase if when else None,
     )
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 TimeOfDay = Literal["morning", "afternoon", "evening", "night"]
+TIMES_OF_DAY: tuple[TimeOfDay, ...] = ("morning", "afternoon", "evening", "night")
+UNKNOWN_TIME = "unknown"  # where events no report gives a time of day for are counted
 DAYLIGHT: frozenset[TimeOfDay] = frozenset({"morning", "afternoon"})
 
 
@@ -21,6 +23,7 @@ class TimeOfDayPhrase:
     phrase: str
     start: int  # character offsets into the text given
     end: int
+    clock: bool = False  # a clock time ("at 9 p.m.", "21:30 local time"), not words ("at dusk")
 
 
 def bucket_of_hour(hour: int) -> TimeOfDay:
@@ -95,14 +98,16 @@ def _clock(text: str) -> TimeOfDayPhrase | None:
                 continue
             part = m["part"].lower()
             if part == "afternoon" or (part == "morning" and hour >= 5):
-                return TimeOfDayPhrase(_PARTS[part], m.group(0), m.start(), m.end())
+                return TimeOfDayPhrase(_PARTS[part], m.group(0), m.start(), m.end(), clock=True)
             hour = hour % 12 + (12 if part in ("evening", "night") and hour >= 5 else 0)
         elif hour > 23 or m["minute"] is None:
             continue
-        return TimeOfDayPhrase(bucket_of_hour(hour), m.group(0), m.start(), m.end())
+        return TimeOfDayPhrase(bucket_of_hour(hour), m.group(0), m.start(), m.end(), clock=True)
     m24 = _TWENTY_FOUR.search(text)
     if m24:
-        return TimeOfDayPhrase(bucket_of_hour(int(m24["hour"])), m24.group(0), m24.start(), m24.end())
+        return TimeOfDayPhrase(
+            bucket_of_hour(int(m24["hour"])), m24.group(0), m24.start(), m24.end(), clock=True
+        )
     return None
 
 

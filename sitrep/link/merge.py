@@ -7,6 +7,8 @@
 - dead and wounded: UCDP's low / best / high — the lowest and highest figures any report gives, and as
   best the figure of the latest report that gives one: tolls rise and corrections follow ("rose to
   three", "two soldiers, not five"); a report silent on the dead does not count as 0;
+- time of day: the one the reports give; where they disagree, that of the first report giving a clock
+  time ("at 9 p.m.": its words have digits), else that of the first report giving one at all ("at dusk");
 - sources: every article, with outlet, URL and publication date; evidence: every report's sentences.
 """
 
@@ -54,6 +56,12 @@ def _counts(
     low = min([x for x in lows if x is not None] + given)
     high = max([x for x in highs if x is not None] + given)
     return given[-1], low, high
+
+
+def _time_of_day(mentions: Sequence[Mention]) -> str | None:
+    told = [m for m in mentions if m.time_of_day is not None]
+    clock = [m for m in told if m.time_of_day_phrase and any(c.isdigit() for c in m.time_of_day_phrase.text)]
+    return (clock or told)[0].time_of_day if told else None
 
 
 def merge(reports: Sequence[Report], links: Sequence[Link]) -> Event:
@@ -115,4 +123,5 @@ def merge(reports: Sequence[Report], links: Sequence[Link]) -> Event:
         warnings=tuple(dict.fromkeys(w for m in mentions for w in m.warnings)),
         extractor_version=first.extractor_version,
         links=tuple(links) if len(reports) > 1 else (),
+        time_of_day=_time_of_day(mentions),
     )

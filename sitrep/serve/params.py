@@ -42,6 +42,7 @@ def event_filter(
     q: Annotated[str | None, Query(max_length=200, description="Words in the sentences or location.")] = None,
     bbox: Annotated[str | None, Query(description="west,south,east,north in degrees.")] = None,
     dataset: Annotated[str, Query(description="sitrep (extracted), or an imported dataset.")] = EXTRACTED,
+    time_of_day: Annotated[str | None, Query(description="morning, afternoon, evening or night.")] = None,
 ) -> EventFilter:
     flt = EventFilter(
         since=since,
@@ -55,6 +56,7 @@ def event_filter(
         text=q or None,
         bbox=parse_bbox(bbox) if bbox else None,
         dataset=parse_dataset(dataset),
+        time_of_day=time_of_day or None,
     )
     check(flt)
     return flt

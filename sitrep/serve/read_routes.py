@@ -13,7 +13,7 @@ from .. import export
 from ..analyse import unresolved_places
 from ..geo.boundaries import governorate_shapes
 from ..store import EventFilter
-from ..store.base import cursor_of
+from ..store.base import SeriesBy, cursor_of
 from .deps import StoreDep
 from .params import event_filter
 from .views import (
@@ -59,9 +59,10 @@ def series(
     store: StoreDep,
     flt: FilterDep,
     period: Annotated[Literal["week", "month", "total"], Query()] = "week",
-    by: Annotated[Literal["admin1", "type", "actor"], Query()] = "type",
+    by: Annotated[SeriesBy, Query()] = "type",
 ) -> JSONResponse:
-    """Events and fatalities per week or month (or in total) by governorate, type or actor."""
+    """Events and fatalities per week or month (or in total) by governorate, type, actor, time of day
+    ("unknown" where no report gives one) or PRIO-GRID cell (its gid)."""
     rows = store.event_series(flt, None if period == "total" else period, by)
     return JSONResponse({"period": period, "by": by, "rows": [series_record(r) for r in rows]})
 

@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 
 from ..errors import NotFoundError
 from ..export import claim_record, event_record
-from ..model import Article, Claim, Event
+from ..model import Article, Claim, Event, Evidence, Mention
 from ..report.explain import ReportLine, explain
-from ..report.highlights import field_spans
+from ..report.highlights import FieldSpan, field_spans
 from ..store import Store
 from ..store.base import Correction, EventPoint, SeriesRow, StoredArticle, StoredMention
 
@@ -42,6 +42,20 @@ def correction_record(c: Correction) -> dict[str, Any]:
     return rec
 
 
+def _spans(m: Mention, sentence: Evidence) -> list[FieldSpan]:
+    """The field words of one sentence, with the time-of-day words the extractor kept (by offset)."""
+    spans = field_spans(m, sentence)
+    when = m.time_of_day_phrase
+    if (
+        when
+        and when.article_id == sentence.article_id
+        and sentence.start <= when.start < when.end <= sentence.end
+    ):
+        at = FieldSpan("time_of_day", when.start - sentence.start, when.end - sentence.start)
+        spans = [s for s in spans if not (s.start < at.end and at.start < s.end)] + [at]
+    return sorted(spans, key=lambda s: s.start)
+
+
 def _sentences(stored: StoredMention | None) -> list[dict[str, Any]]:
     if stored is None:
         return []
@@ -51,7 +65,7 @@ def _sentences(stored: StoredMention | None) -> list[dict[str, Any]]:
             "text": e.text,
             "start": e.start,
             "end": e.end,
-            "fields": [asdict(s) for s in field_spans(m, e)],
+            "fields": [asdict(s) for s in _spans(m, e)],
             "gave": sorted(f for f, i in m.field_evidence if i == n),
         }
         for n, e in enumerate(m.evidence)

@@ -31,6 +31,7 @@ class EventFilter:
     text: str | None = None  # words in the evidence sentences or the location name, any case
     bbox: BoundingBox | None = None
     after: str | None = None  # page cursor: the `cursor_of` the last event of the previous page
+    time_of_day: str | None = None  # morning, afternoon, evening or night
 
 
 def cursor_of(event: Event) -> str:
@@ -39,7 +40,7 @@ def cursor_of(event: Event) -> str:
 
 
 Period = Literal["week", "month"]
-SeriesBy = Literal["admin1", "type", "actor"]
+SeriesBy = Literal["admin1", "type", "actor", "time_of_day", "priogrid"]
 
 
 @dataclass(frozen=True)

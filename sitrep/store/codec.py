@@ -41,6 +41,9 @@ def mention_from_json(text: str) -> Mention:
         place_names=tuple(d["place_names"]),
         warnings=tuple(d["warnings"]),
         extractor_version=d["extractor_version"],
+        # reports stored before sitrep read the time of day have neither key
+        time_of_day=d.get("time_of_day"),
+        time_of_day_phrase=Evidence(**d["time_of_day_phrase"]) if d.get("time_of_day_phrase") else None,
     )
 
 

@@ -205,4 +205,10 @@ MIGRATIONS: tuple[str, ...] = (
     END;
     INSERT INTO location_words(location_words) VALUES ('rebuild');
     """,
+    # 6: when in the day an event happened (morning, afternoon, evening, night), where a report says;
+    # events stored before have none (NULL), as do imported datasets, which do not record it.
+    """
+    ALTER TABLE events ADD COLUMN time_of_day TEXT;
+    ALTER TABLE dataset_events ADD COLUMN time_of_day TEXT;
+    """,
 )

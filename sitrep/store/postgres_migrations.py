@@ -188,4 +188,10 @@ POSTGRES_MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX evidence_words ON evidence USING GIN (to_tsvector('simple', text));
     CREATE INDEX location_words ON events USING GIN (to_tsvector('simple', COALESCE(location, '')));
     """,
+    # 6: when in the day an event happened (morning, afternoon, evening, night), where a report says;
+    # events stored before have none (NULL), as do imported datasets, which do not record it.
+    """
+    ALTER TABLE events ADD COLUMN time_of_day TEXT;
+    ALTER TABLE dataset_events ADD COLUMN time_of_day TEXT;
+    """,
 )

@@ -111,6 +111,13 @@ def _dataset_event(r: Row) -> Event:
     )
 
 
+def _row_hash(values: Mapping[str, Any]) -> str:
+    """What an imported row holds. A column added since (`time_of_day`, migration 6) counts only when
+    set, so rows imported before it was added hash the same and importing them again changes nothing."""
+    held = [values[c] for c in DATASET_COLUMNS if c != "time_of_day" or values[c] is not None]
+    return hashlib.sha1(json.dumps(held, ensure_ascii=False).encode()).hexdigest()
+
+
 def _article(row: Row) -> Article:
     return Article(
         id=row["id"],
@@ -599,9 +606,7 @@ class SQLStore:
                     raise ValueError(f"{ev.event_id} is an extracted event, not one of a coded dataset")
                 values: dict[str, Any] = {c: getattr(ev, c) for c in DATASET_COLUMNS}
                 values.update(event_date=iso(ev.event_date), warnings=json.dumps(list(ev.warnings)))
-                row_hash = hashlib.sha1(
-                    json.dumps([values[c] for c in DATASET_COLUMNS], ensure_ascii=False).encode()
-                ).hexdigest()
+                row_hash = _row_hash(values)
                 old = self._one("SELECT row_hash FROM dataset_events WHERE event_id = ?", (ev.event_id,))
                 if old is not None and old["row_hash"] == row_hash:
                     unchanged += 1

@@ -12,6 +12,7 @@ from .base import Correction
 CORRECTABLE = (
     "event_date",
     "date_precision",
+    "time_of_day",
     "event_type",
     "sub_event_type",
     "actor1",

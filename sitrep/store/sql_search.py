@@ -14,8 +14,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..errors import QueryError
+from ..extract.time_of_day import TIMES_OF_DAY, UNKNOWN_TIME
 from ..extract.typology import TYPOLOGY
 from ..geo.admin1 import iso_code
+from ..geo.priogrid import CELL_DEGREES, CELL_PRECISIONS, COLUMNS, NO_CELL, ROWS
 from ..model import EXTRACTED
 from .base import EventFilter, EventPoint, Period, SeriesBy, SeriesRow
 
@@ -27,6 +29,15 @@ GROUP_SQL: dict[SeriesBy, str] = {
     "admin1": "admin1",
     "type": "event_type",
     "actor": f"COALESCE(actor1, '{NO_ACTOR}')",
+    "time_of_day": f"COALESCE(time_of_day, '{UNKNOWN_TIME}')",
+    # `geo.priogrid.cell_of` in SQL: the cell's gid as text, for events placed to a town or near one
+    "priogrid": (
+        f"CASE WHEN latitude IS NULL OR longitude IS NULL OR geo_precision IS NULL"
+        f" OR geo_precision NOT IN ({', '.join(map(str, CELL_PRECISIONS))}) THEN '{NO_CELL}' ELSE CAST(CAST("
+        f"(CASE WHEN latitude >= 90 THEN {ROWS - 1} ELSE floor((latitude + 90) / {CELL_DEGREES}) END) * {COLUMNS}"
+        f" + (CASE WHEN longitude >= 180 THEN {COLUMNS - 1} ELSE floor((longitude + 180) / {CELL_DEGREES}) END)"
+        f" + 1 AS INTEGER) AS TEXT) END"
+    ),
 }
 # events are ordered by date, undated first (SQLite's order of NULLs; PostgreSQL is told), then id
 EVENT_ORDER = "event_date NULLS FIRST, event_id"
@@ -78,6 +89,8 @@ def check(flt: EventFilter) -> None:
             raise QueryError("bbox", "give west,south,east,north with west <= east and south <= north")
     if flt.after is not None:
         parse_cursor(flt.after)
+    if flt.time_of_day is not None and flt.time_of_day not in TIMES_OF_DAY:
+        raise QueryError("time_of_day", f"{flt.time_of_day!r} is not one of {', '.join(TIMES_OF_DAY)}")
 
 
 def _place_terms(flt: EventFilter, where: list[str], args: list[Any]) -> None:
@@ -110,6 +123,9 @@ def _kind_terms(flt: EventFilter, where: list[str], args: list[Any]) -> None:
     if flt.min_fatalities:
         where.append("fatalities >= ?")
         args.append(flt.min_fatalities)
+    if flt.time_of_day:
+        where.append("time_of_day = ?")
+        args.append(flt.time_of_day)
 
 
 def words_of(text: str) -> list[str]:

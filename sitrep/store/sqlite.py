@@ -8,6 +8,7 @@ that record aside.
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,6 +23,15 @@ from .sql import LOCK_TIMEOUT, Row, SQLStore
 from .sqlite_search import fts_match
 
 __all__ = ["LOCK_TIMEOUT", "SQLiteStore", "store_error"]
+
+
+def _with_floor(db: sqlite3.Connection) -> None:
+    """SQLite has floor() only when built with its math functions (3.35 and later, with
+    SQLITE_ENABLE_MATH_FUNCTIONS); the series by PRIO-GRID cell needs it, so Python's stands in."""
+    try:
+        db.execute("SELECT floor(0.5)")
+    except sqlite3.OperationalError:
+        db.create_function("floor", 1, math.floor, deterministic=True)
 
 
 def _writable(path: Path) -> bool:
@@ -97,6 +107,7 @@ class SQLiteStore(SQLStore):
         except sqlite3.Error as e:
             raise store_error(e, self.path, timeout) from e
         self.db.row_factory = sqlite3.Row
+        _with_floor(self.db)
         try:
             self.db.execute("PRAGMA foreign_keys = ON")
             self.migrate()
