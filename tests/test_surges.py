@@ -7,7 +7,7 @@ from datetime import date
 from sitrep.analyse import surge_backtest
 from sitrep.analyse.count_model import NegativeBinomial, fit_predict
 from sitrep.analyse.series import MonthlySeries, add_months
-from sitrep.analyse.surges import acled_change, hdx_high, model_unusual
+from sitrep.analyse.surges import acled_change, hdx_high, model_unusual, surge_alerts
 
 MONTHS = [add_months(date(2014, 1, 1), i) for i in range(36)]
 
@@ -80,3 +80,18 @@ def test_backtest_counts_hits_against_the_stated_surge_definition() -> None:
     warning = scores[("acled-25% (events)", 1)]
     assert warning.hits == 0 and warning.surges == 1
     assert scores[("hdx-1y (fatalities >= 100)", 0)].alerts == 0  # never 100 dead
+
+
+def test_report_alerts_per_governorate_from_the_months_before_only() -> None:
+    months = tuple(MONTHS[:14])
+    quiet = MonthlySeries("Quietland", months, (2,) * 14, (1,) * 14)
+    # events: 10 against a year of 2 (ACLED fires); fatalities: 150, above the year's highest and 100 (HDX fires)
+    rising = MonthlySeries("Risingland", months, (2,) * 12 + (10, 2), (1,) * 12 + (150, 1))
+    alerts = surge_alerts([quiet, rising])
+    assert [(a.admin1, a.month, a.measure, a.check.method) for a in alerts] == [
+        ("Risingland", MONTHS[12], "events", "acled-25%"),
+        ("Risingland", MONTHS[12], "fatalities", "hdx-1y"),
+    ]
+    assert alerts[0].message == "Risingland 2015-01: 10 events against 2.0 (acled-25%)"
+    # the month after (2 events, 1 killed) is back to normal: no alert; a flat year raises none
+    assert surge_alerts([MonthlySeries("x", months[:12], (2,) * 12, (1,) * 12)]) == []

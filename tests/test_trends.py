@@ -5,12 +5,23 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
-from sitrep.analyse.series import ALL, add_months, monthly_series, months_between, trends
+from sitrep.analyse.series import (
+    ALL,
+    MonthlySeries,
+    add_months,
+    monthly_series,
+    monthly_series_of_rows,
+    months_between,
+    total_series,
+    trends,
+)
 from sitrep.cli import app
 from sitrep.coded.load import import_dataset
 from sitrep.store import SQLiteStore
+from sitrep.store.base import SeriesRow
 from tests.coded_csv import UCDP_HEADER, ucdp_row, write_csv
 from tests.factories import synthetic_event
 
@@ -81,3 +92,20 @@ def test_trends_command_reads_an_imported_dataset(tmp_path: Path) -> None:
     empty = CliRunner().invoke(app, ["trends", "--db", str(db)])
     assert "0 events" in empty.output
     assert CliRunner().invoke(app, ["trends", "--db", str(db), "--period", "day"]).exit_code == 2
+
+
+def test_monthly_series_from_the_stores_rows_and_their_total() -> None:
+    rows = [
+        SeriesRow(date(2021, 1, 1), "Diyala", 2, 3),
+        SeriesRow(date(2021, 3, 1), "Diyala", 1, 0),
+        SeriesRow(date(2021, 3, 1), "Basra", 4, 5),
+        SeriesRow(None, "Basra", 9, 9),  # a total over the whole range: not a month
+    ]
+    basra, diyala = monthly_series_of_rows(rows)
+    months = (date(2021, 1, 1), date(2021, 2, 1), date(2021, 3, 1))
+    assert diyala == MonthlySeries("Diyala", months, (2, 0, 1), (3, 0, 0))
+    assert basra == MonthlySeries("Basra", months, (0, 0, 4), (0, 0, 5))
+    assert total_series([basra, diyala]) == MonthlySeries("all governorates", months, (2, 0, 5), (3, 0, 5))
+    assert monthly_series_of_rows([]) == () and total_series([]) is None
+    with pytest.raises(ValueError, match="different months"):
+        total_series([basra, MonthlySeries("x", months[:2], (0, 0), (0, 0))])

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +20,10 @@ METHODS = ("nb-model", "conflictology", "no-change")
 # trend extrapolates the rises and falls of 2014-2017 too far; benchmarks/forecast_backtest.py), so the
 # best baseline is the forecast until a model beats it with an interval that excludes zero.
 SHIPPED = "conflictology"
+SHIPPED_WHY = (
+    "the conflictology baseline (the place's own last twelve months, each equally likely), not the count"
+    " model: the model showed no skill over it in the backtest on UCDP GED Iraq (benchmarks/forecast_backtest.py)"
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,11 @@ class Forecast:
     @property
     def target(self) -> date:
         return add_months(self.origin, self.horizon)
+
+    def quantile(self, q: float) -> int:
+        """The smallest sample with at least a share `q` of the samples at or below it."""
+        ordered = sorted(self.samples)
+        return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
 
 
 def conflictology(history: Sequence[int]) -> tuple[int, ...]:
@@ -68,6 +78,18 @@ def forecasts(
         out.append(Forecast("conflictology", admin1, origin, h, conflictology(history)))
         out.append(Forecast("no-change", admin1, origin, h, no_change(history)))
     return out
+
+
+def shipped_forecasts(
+    admin1: str, history: Sequence[int], months: Sequence[date], horizons: Sequence[int] = (1, 2, 3)
+) -> list[Forecast]:
+    """The forecast sitrep ships (`SHIPPED`) for each horizon, from the history up to `months[-1]`;
+    the count model is fitted only if it is the one shipped."""
+    if SHIPPED == "nb-model":
+        model = nb_model(history, months, horizons, 1000, 0)
+        return [Forecast(SHIPPED, admin1, months[-1], h, model[h]) for h in horizons]
+    baseline = conflictology if SHIPPED == "conflictology" else no_change
+    return [Forecast(SHIPPED, admin1, months[-1], h, baseline(history)) for h in horizons]
 
 
 def crps(samples: Sequence[int], observed: int) -> float:

@@ -12,7 +12,7 @@ border has a row in each governorate.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -20,6 +20,7 @@ from typing import Literal
 from ..extract.time_of_day import UNKNOWN_TIME
 from ..geo.priogrid import NO_CELL, cell_of
 from ..model import Event
+from ..store.base import SeriesRow
 
 Period = Literal["week", "month"]
 Breakdown = Literal["admin1", "type", "actor", "admin2", "priogrid", "time_of_day"]
@@ -143,3 +144,31 @@ def monthly_series(
         counts.setdefault(e.admin1, [0] * len(months))[i] += 1
         deaths.setdefault(e.admin1, [0] * len(months))[i] += e.fatalities
     return tuple(MonthlySeries(a, tuple(months), tuple(counts[a]), tuple(deaths[a])) for a in sorted(counts))
+
+
+def monthly_series_of_rows(rows: Iterable[SeriesRow]) -> tuple[MonthlySeries, ...]:
+    """The store's monthly counts per governorate (`Store.event_series(..., "month", "admin1")`) as
+    series over every month from the first to the last (zeros where nothing happened)."""
+    dated = [(month_start(r.period), r) for r in rows if r.period is not None]
+    if not dated:
+        return ()
+    months = months_between(min(m for m, _ in dated), max(m for m, _ in dated))
+    index = {m: i for i, m in enumerate(months)}
+    counts: dict[str, list[int]] = {}
+    deaths: dict[str, list[int]] = {}
+    for m, r in dated:
+        counts.setdefault(r.group, [0] * len(months))[index[m]] += r.events
+        deaths.setdefault(r.group, [0] * len(months))[index[m]] += r.fatalities
+    return tuple(MonthlySeries(a, tuple(months), tuple(counts[a]), tuple(deaths[a])) for a in sorted(counts))
+
+
+def total_series(series: Sequence[MonthlySeries], name: str = "all governorates") -> MonthlySeries | None:
+    """The governorates' series added up, month by month (they must share their months)."""
+    if not series:
+        return None
+    months = series[0].months
+    if any(s.months != months for s in series):
+        raise ValueError("the series to add up cover different months")
+    events = tuple(sum(s.events[i] for s in series) for i in range(len(months)))
+    deaths = tuple(sum(s.fatalities[i] for s in series) for i in range(len(months)))
+    return MonthlySeries(name, months, events, deaths)

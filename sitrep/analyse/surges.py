@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .count_model import fit_predict
+from .series import MonthlySeries
 
 
 @dataclass(frozen=True)
@@ -57,3 +58,44 @@ def model_unusual(
     (predicted,) = fit_predict(history, months, [month])
     probability = predicted.cdf(now - 1)
     return SurgeCheck(f"nb-model-{level:g}", probability >= level, now, predicted.mean, probability)
+
+
+# The rules the situation report marks: both published, both cheap. The count model is left out
+# there (a regression per governorate-month); `benchmarks/surge_backtest.py` scores all three.
+REPORT_RULES = (
+    "ACLED's change rule on events (more than 25% above the past year's average, not on a low baseline)"
+    " and HDX's one-year high of fatalities (at least 100)"
+)
+
+
+@dataclass(frozen=True)
+class SurgeAlert:
+    """A governorate-month one of the report's rules flags, judged from the months before it only."""
+
+    admin1: str
+    month: date
+    check: SurgeCheck
+    measure: str  # "events" or "fatalities"
+
+    @property
+    def message(self) -> str:
+        return (
+            f"{self.admin1} {self.month:%Y-%m}: {self.check.now} {self.measure} against "
+            f"{self.check.baseline:.1f} ({self.check.method})"
+        )
+
+
+def surge_alerts(series: Sequence[MonthlySeries]) -> list[SurgeAlert]:
+    """Every month of every governorate's series that ACLED's change rule (on events) or HDX's
+    one-year high (on fatalities) flags, by month then governorate."""
+    alerts = []
+    for s in series:
+        for i in range(1, len(s.months)):
+            events = acled_change(s.events[:i], s.events[i])
+            deaths = hdx_high(s.fatalities[:i], s.fatalities[i])
+            alerts += [
+                SurgeAlert(s.admin1, s.months[i], check, measure)
+                for check, measure in ((events, "events"), (deaths, "fatalities"))
+                if check.flagged
+            ]
+    return sorted(alerts, key=lambda a: (a.month, a.admin1, a.check.method))

@@ -9,7 +9,7 @@ an incident in the provincial capital.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from ..geo.boundaries import GovernorateShape
@@ -55,7 +55,10 @@ def radius(fatalities: int) -> float:
     return 3.0 + 2.0 * math.sqrt(max(0, fatalities))
 
 
-def svg_map(events: Sequence[Event], shapes: Sequence[GovernorateShape]) -> str:
+def svg_map(
+    events: Sequence[Event], shapes: Sequence[GovernorateShape], hrefs: Mapping[str, str] | None = None
+) -> str:
+    """The map; an event whose id is in `hrefs` links there (the report's row of it)."""
     proj = _Projection(shapes)
     paths = []
     for s in shapes:
@@ -78,11 +81,13 @@ def svg_map(events: Sequence[Event], shapes: Sequence[GovernorateShape]) -> str:
         label = f"{e.event_date or 'undated'} · {e.sub_event_type} · {e.location or e.admin1 or ''} · {e.fatalities} killed"
         if coarse:
             label += " · located to governorate only"
-        dots.append(
+        dot = (
             f'<circle class="event" data-event-id="{escape(e.event_id)}" data-type="{escape(e.event_type)}" '
             f'cx="{x:.1f}" cy="{y:.1f}" r="{radius(e.fatalities):.1f}" fill="{fill}" fill-opacity="0.75" '
             f'stroke="{colour}" stroke-width="{1.6 if coarse else 0.8}"><title>{escape(label)}</title></circle>'
         )
+        href = (hrefs or {}).get(e.event_id)
+        dots.append(f'<a href="{escape(href)}">{dot}</a>' if href else dot)
     legend = "".join(
         f'<span style="margin-right:1em"><svg width="10" height="10"><circle cx="5" cy="5" r="5" fill="{c}"/></svg> '
         f"{escape(t)}</span>"

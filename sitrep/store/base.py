@@ -54,6 +54,22 @@ class SeriesRow:
     fatalities: int
 
 
+CoverageBy = Literal["outlet", "admin1"]
+COVERAGE_BY: dict[str, CoverageBy] = {"outlet": "outlet", "admin1": "admin1"}
+
+
+@dataclass(frozen=True)
+class ArticleCount:
+    """Articles published on one day by one outlet, or reporting events in one governorate.
+
+    `day` is None for articles with no publication date; `key` is None for articles that name no
+    outlet (by governorate, only articles behind an event with a governorate are counted)."""
+
+    day: date | None
+    key: str | None
+    articles: int
+
+
 @dataclass(frozen=True)
 class EventPoint:
     """What a map draws of an event: where, what, how many dead, how precise."""
@@ -198,6 +214,10 @@ class Store(Protocol):
     def event_series(self, flt: EventFilter, period: Period | None, by: SeriesBy) -> list[SeriesRow]: ...
 
     def event_points(self, flt: EventFilter, limit: int) -> list[EventPoint]: ...
+
+    def article_counts(
+        self, by: CoverageBy, since: date | None = None, until: date | None = None
+    ) -> list[ArticleCount]: ...
 
     def event_mentions(self, event_id: str) -> list[StoredMention]: ...
 

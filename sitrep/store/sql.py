@@ -21,7 +21,9 @@ from ..dedup import bands as signature_bands
 from ..errors import StoreError
 from ..model import EVENT_FIELDS, EXTRACTED, Article, Claim, Event, Evidence, Mention, Problem, Source
 from .base import (
+    ArticleCount,
     Correction,
+    CoverageBy,
     DatasetCount,
     DatasetWrite,
     EventFilter,
@@ -36,6 +38,7 @@ from .base import (
 )
 from .codec import link_from_row, link_to_row, mention_from_json, mention_to_json
 from .sql_corrections import INSERT_CORRECTION, MOVED, correction_of, correction_row, set_field
+from .sql_coverage import article_count_of, article_counts_sql
 from .sql_search import (
     EVENT_ORDER,
     LATEST_ORDER,
@@ -500,6 +503,13 @@ class SQLStore:
             f"SELECT {POINT_COLUMNS} {source} ORDER BY {POINT_ORDER} LIMIT ?", [*args, int(limit)]
         )
         return [point_of(r) for r in rows]
+
+    @mapped
+    def article_counts(
+        self, by: CoverageBy, since: date | None = None, until: date | None = None
+    ) -> list[ArticleCount]:
+        """Articles per publication day and outlet, or per day and governorate of their events."""
+        return article_count_of(self._run(*article_counts_sql(by, since, until)))
 
     # analysts' corrections
     @mapped

@@ -1,0 +1,25 @@
+"""The situation report of what a store holds: the latest incidents in its table and on its map, and
+the trend, alerts, forecast and source health over everything stored."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..analyse.coverage import source_health
+from ..analyse.series import monthly_series_of_rows
+from ..store.base import EventFilter, Store
+from . import render
+
+
+def situation_report(store: Store, latest: int, generated: date | None = None) -> str:
+    """The report of the `latest` most recent extracted incidents, with figures over all of them."""
+    monthly = monthly_series_of_rows(store.event_series(EventFilter(), "month", "admin1"))
+    health = [source_health(store.article_counts(by), by) for by in ("outlet", "admin1")]
+    return render(
+        store.events(EventFilter(latest=latest)),
+        store.claims(latest=latest),
+        generated,
+        total=store.status(failures=0).events,
+        monthly=monthly,
+        health=health,
+    )
