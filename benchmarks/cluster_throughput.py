@@ -45,6 +45,8 @@ def _timed(corpus: Path, db: Path, cfg: Config, cluster: str | None) -> tuple[fl
     result = pipeline.run([corpus], store, cfg, cluster=cluster)
     seconds = time.perf_counter() - t0
     store.close()
+    for problem in result.problems:  # a side that set records aside stores fewer events: say which and why
+        print(f"  {'cluster' if cluster else 'one process'}: {problem}")
     return seconds, result.articles_new, _events(db)
 
 
