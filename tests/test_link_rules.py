@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date, timedelta
 from pathlib import Path
@@ -238,3 +239,32 @@ def test_a_toll_that_rises_in_the_next_days_report_is_one_incident() -> None:
     earlier_two = report("d", "Two soldiers were killed in an attack in Khalis.", place=KHALIS, killed=2)
     assert not compare(first, more).vetoed
     assert compare(earlier_two, fewer).vetoed
+
+
+def test_two_full_accounts_are_held_to_what_they_say() -> None:
+    """Full accounts are specific: different forces hit are different victims, and a next day's account
+    with another toll is another incident unless it says the toll rose."""
+    police = report(
+        "a",
+        "A roadside bomb exploded next to a police patrol on the main road in Khalis, Diyala province, "
+        "killing three police officers and wounding four others, local officials said, adding that no group "
+        "has claimed the attack so far.",
+        place=KHALIS,
+        killed=3,
+        wounded=4,
+    )
+    army = report(
+        "b",
+        "A roadside bomb exploded next to an army patrol on the main road in Khalis, Diyala province, "
+        "killing seven soldiers and wounding seven others, local officials said, adding that no group has "
+        "claimed the attack so far.",
+        place=KHALIS,
+        killed=7,
+        wounded=7,
+        published=DAY + timedelta(1),
+    )
+    assert police.full_account and army.full_account
+    c = compare(police, army)
+    assert c.vetoed and "3 vs 7 killed" in c.reasons[0]
+    same_toll = dataclasses.replace(army, mention=dataclasses.replace(army.mention, fatalities=3, injured=4))
+    assert any("different victims: police, soldiers" in r for r in compare(police, same_toll).reasons)

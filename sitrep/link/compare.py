@@ -137,7 +137,8 @@ def _who_points(a: Report, b: Report) -> list[Points]:
         found.append((0.3, "victims", f"both hit {', '.join(sorted(a.victims & b.victims))}"))
     elif a.victims and b.victims:
         named = ", ".join(sorted(a.victims | b.victims))
-        if (a.victims | b.victims) <= ARMED_VICTIMS:  # reports confuse forces: "US military" for the coalition
+        # Headlines confuse forces ("US military convoy" for a coalition one); two full accounts do not.
+        if (a.victims | b.victims) <= ARMED_VICTIMS and not (a.full_account and b.full_account):
             found.append((-0.2, "victims", f"different forces named: {named}"))
         else:
             found.append((-1.0, "victims", f"different victims: {named}"))

@@ -93,14 +93,16 @@ def days_reach(r: Report) -> int:
 
 def _rises(a: Report, b: Report, count_a: int, count_b: int) -> bool:
     """Either report revises a toll, or both tell of one day and the later one gives more (tolls rise).
-    One day: the same date, or dates a day apart that are only their publications' ("soldier killed"
-    published on Monday, "two soldiers killed" on Tuesday)."""
+    One day: the same date, or dates a day apart that are only their publications', when one is a
+    headline ("soldier killed" published on Monday, "two soldiers killed" on Tuesday); two full accounts
+    a day apart that give different tolls without saying the toll rose are two incidents."""
     if a.updates or b.updates:
         return True
     if a.published is None or b.published is None or a.published == b.published:
         return False
     days = days_apart(a.mention, b.mention)
-    if days is None or days > (0 if a.states_day or b.states_day else _PUBLICATION_LAG):
+    lag = 0 if a.states_day or b.states_day or (a.full_account and b.full_account) else _PUBLICATION_LAG
+    if days is None or days > lag:
         return False
     later, earlier = (count_a, count_b) if a.published > b.published else (count_b, count_a)
     return later > earlier
