@@ -209,7 +209,8 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 6: events and fatalities counted per week and per month, by date precision, governorate,
     # district, type, sub-type and actors (`sql_counts.py`): a time series over a million events reads
-    # these instead of every event. `bucket` is the key of the other key columns (JSON). Filled from
+    # these instead of every event; kinds "week-narrow" and "month-narrow" count by date precision,
+    # governorate and type only, for the commonest series. `bucket` is the key of the other key columns (JSON). Filled from
     # the stored events when the migration runs (`CountsKeeper._count_all`), then kept in step by the
     # store's writes. The indexes cover every column a series reads, by date, governorate or type first.
     """
@@ -222,7 +223,7 @@ MIGRATIONS: tuple[str, ...] = (
         admin1 TEXT,
         admin2 TEXT,
         event_type TEXT NOT NULL,
-        sub_event_type TEXT NOT NULL,
+        sub_event_type TEXT,
         actor1 TEXT,
         actor2 TEXT,
         events INTEGER NOT NULL,

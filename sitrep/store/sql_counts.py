@@ -46,18 +46,29 @@ Key = tuple[str | None, ...]
 Tally = dict[Key, list[int]]  # key -> [events, fatalities]
 
 
+NARROW = "-narrow"  # a kind's rows by governorate and type only (district, sub-type and actors left out)
+
+
 def tally(rows: Iterable[Mapping[str, Any]]) -> Tally:
-    """What event rows (`READ_COUNTED`'s columns) add to the counts: one week and one month each."""
+    """What event rows (`READ_COUNTED`'s columns) add to the counts: one week and one month each, by
+    every counted column and, fewer rows for the commonest series, by governorate and type only."""
     out: Tally = {}
     for r in rows:
         day = date.fromisoformat(r["event_date"]) if r["event_date"] else None
         for kind in KINDS:
             start = period_start(day, kind).isoformat() if day else None
-            key = (kind, start, r["date_precision"], *(r[c] for c in COUNTED))
-            total = out.setdefault(key, [0, 0])
-            total[0] += 1
-            total[1] += int(r["fatalities"])
+            full = (kind, start, r["date_precision"], *(r[c] for c in COUNTED))
+            narrow = (kind + NARROW, start, r["date_precision"], r["admin1_code"], r["admin1"], None)
+            narrow += (r["event_type"], None, None, None)
+            for key in (full, narrow):
+                total = out.setdefault(key, [0, 0])
+                total[0] += 1
+                total[1] += int(r["fatalities"])
     return out
+
+
+def _narrow_will_do(flt: EventFilter, by: SeriesBy) -> bool:
+    return by in ("admin1", "type") and not (flt.admin2 or flt.sub_event_type or flt.actor)
 
 
 @dataclass(frozen=True)
@@ -134,10 +145,11 @@ def counts_sql(
     flt: EventFilter, split: DateSplit, period: Period | None, by: SeriesBy
 ) -> tuple[str, list[Any]]:
     """The counts of whole periods as (day, group, events, fatalities) rows, as `series_sql` reads events;
-    a series in total reads the months (every dated event has one, whatever its precision)."""
+    a series in total reads the months (every dated event has one, whatever its precision). A series
+    by governorate or type, not filtered by district, sub-type or actor, reads the narrow rows."""
     where, args = event_where(replace(flt, since=None, until=None), _no_text)
     where += ["kind = ?", *series_terms(period, by, dated="start")]
-    args.append(period or "month")
+    args.append((period or "month") + (NARROW if _narrow_will_do(flt, by) else ""))
     if split.first is not None:
         where.append("start >= ?")
         args.append(split.first.isoformat())
