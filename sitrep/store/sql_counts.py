@@ -58,8 +58,8 @@ def tally(rows: Iterable[Mapping[str, Any]]) -> Tally:
         for kind in KINDS:
             start = period_start(day, kind).isoformat() if day else None
             full = (kind, start, r["date_precision"], *(r[c] for c in COUNTED))
-            narrow = (kind + NARROW, start, r["date_precision"], r["admin1_code"], r["admin1"], None)
-            narrow += (r["event_type"], None, None, None)
+            narrow: Key = (kind + NARROW, start, r["date_precision"], r["admin1_code"], r["admin1"])
+            narrow += (None, r["event_type"], None, None, None)
             for key in (full, narrow):
                 total = out.setdefault(key, [0, 0])
                 total[0] += 1
