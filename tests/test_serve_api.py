@@ -189,9 +189,9 @@ def test_field_words_are_marked_where_the_value_is_written(api: Any) -> None:
 
 def test_series_counts_add_up_to_the_events(api: Any) -> None:
     events = _events(api)
-    for by in ("admin1", "type", "actor"):
+    for by in ("admin1", "admin2", "type", "actor"):
         total = api.get("/series", params={"period": "total", "by": by}).json()["rows"]
-        placed = [e for e in events if by != "admin1" or e["admin1"]]
+        placed = [e for e in events if by not in ("admin1", "admin2") or e[by]]
         assert sum(r["events"] for r in total) == len(placed)
         assert sum(r["fatalities"] for r in total) == sum(e["fatalities"] for e in placed)
     weekly = api.get("/series", params={"period": "week", "by": "type", "admin1": "Al Anbar"}).json()["rows"]
@@ -211,6 +211,14 @@ def test_map_totals_and_points_follow_the_filter(api: Any) -> None:
         e["event_id"] for e in expected if e["latitude"] is not None
     )
     assert sum(g["events"] for g in data["governorates"]) == len([e for e in expected if e["admin1"]])
+    districts = {d["group"]: d for d in data["districts"]}
+    assert sum(d["events"] for d in districts.values()) == len([e for e in expected if e["admin2"]])
+    shapes = {
+        f["properties"]["admin2_pcode"]: f["properties"]
+        for f in api.get("/boundaries/districts").json()["features"]
+    }
+    for name, d in districts.items():  # every district the demo's events name has an outline of that name
+        assert d["pcode"] in shapes and shapes[d["pcode"]]["admin2"] == name
     assert api.get("/map", params={"points": 1}).json()["points"][0]["fatalities"] == max(
         e["fatalities"] for e in _events(api)
     )
@@ -233,6 +241,14 @@ def test_articles_claims_unresolved_places_vocabulary_boundaries(api: Any) -> No
     assert {"code": "IQ-BG", "name": "Baghdad"} in vocabulary["governorates"]
     shapes = api.get("/boundaries").json()
     assert len(shapes["features"]) == 18
+    districts = api.get("/boundaries/districts")
+    assert districts.headers["content-type"] == "application/geo+json"
+    features = districts.json()["features"]
+    assert len(features) == 101 and len({f["properties"]["admin2_pcode"] for f in features}) == 101
+    assert {f["properties"]["admin1_code"] for f in features} == {
+        f["properties"]["admin1_code"] for f in shapes["features"]
+    }
+    assert all(f["geometry"]["type"] == "MultiPolygon" and f["geometry"]["coordinates"] for f in features)
 
 
 def test_csv_export_is_acled_ordered_and_filtered(api: Any) -> None:

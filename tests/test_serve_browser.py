@@ -107,6 +107,32 @@ def test_the_dashboard_shows_every_event_in_table_and_map(browser: Browser) -> N
     assert browser.page.locator("#claims li[data-kind]").count() >= 1
 
 
+def test_districts_are_drawn_and_shaded_by_their_events(browser: Browser) -> None:
+    browser.open()
+    assert browser.page.locator("#map path.district").count() == 101
+    assert browser.page.locator("#map path.district.outline").count() == 101  # governorates shaded first
+    browser.page.select_option("#areas", "district")
+    browser.page.wait_for_function(
+        "() => document.querySelectorAll('#map path.district.shaded').length === 101"
+    )
+    assert browser.page.locator("#map path.gov.outline").count() == 18
+    events = browser.api("/events?limit=1000").json()["events"]
+    per_district: dict[str, int] = {}
+    for e in events:
+        if e["admin2"]:
+            per_district[e["admin2"]] = per_district.get(e["admin2"], 0) + 1
+    drawn = browser.page.eval_on_selector_all(
+        "#map path.district",
+        "ps => ps.map(p => [p.dataset.admin2, Number(p.dataset.events), p.getAttribute('fill')])",
+    )
+    assert {name: n for name, n, _ in drawn if n} == per_district and per_district
+    empty = {fill for name, n, fill in drawn if name not in per_district}
+    shaded = {fill for name, n, fill in drawn if name in per_district}
+    assert len(empty) == 1 and not shaded & empty
+    browser.page.select_option("#areas", "governorate")
+    browser.page.wait_for_function("() => document.querySelectorAll('#map path.gov.shaded').length === 18")
+
+
 def test_filtering_by_governorate_and_type_keeps_table_and_map_in_step(browser: Browser) -> None:
     browser.open()
     browser.page.select_option("#filters select[name=admin1]", "Al Anbar")

@@ -191,7 +191,7 @@ def test_a_database_from_before_the_column_migrates_with_null_times(tmp_path: Pa
     db.close()
     store = SQLiteStore(path)
     try:
-        assert store.schema_version == len(MIGRATIONS) == 6
+        assert store.schema_version == len(MIGRATIONS) == 7
         (event,) = store.events()
         assert event.event_id == "e1" and event.time_of_day is None
         assert [(r.group, r.events) for r in store.event_series(EventFilter(), None, "time_of_day")] == [

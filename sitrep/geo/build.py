@@ -2,7 +2,8 @@
 
     sitrep gazetteer build ../shared/data/geo
 
-writes `places.tsv.gz` and `governorates.tsv` beside this module. Any other country can be added
+writes `places.tsv.gz`, `governorates.tsv` and the simplified governorate and district outlines
+(`governorates.geojson`, `districts.geojson`) beside this module. Any other country can be added
 from a standard GeoNames dump (`XX.txt` from the GeoNames export) with `--geonames XX.txt`.
 """
 
@@ -226,6 +227,7 @@ def admin_area_rows(geo_dir: Path) -> Iterator[dict[str, str]]:
 
 
 BOUNDARIES_FILE = "governorates.geojson"
+DISTRICTS_FILE = "districts.geojson"
 _SIMPLIFY_DEGREES = 0.01  # about 1 km: enough for a map of the country, a few hundred kB less
 
 
@@ -253,24 +255,59 @@ def _simplify(ring: list[list[float]], tolerance: float) -> list[list[float]]:
     return [[round(p[0], 3), round(p[1], 3)] for p, k in zip(ring, keep, strict=True) if k]
 
 
+def _outlines(geometry: dict[str, Any]) -> list[list[list[list[float]]]]:
+    """The simplified outer rings of a (Multi)Polygon, as MultiPolygon coordinates (holes dropped)."""
+    polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    rings = [_simplify(poly[0], _SIMPLIFY_DEGREES) for poly in polys]
+    return [[r] for r in rings if len(r) >= 4]
+
+
+def _write_collection(path: Path, features: list[dict[str, Any]]) -> None:
+    doc = {"type": "FeatureCollection", "features": features}
+    path.write_text(json.dumps(doc, separators=(",", ":")), encoding="utf-8")
+
+
 def write_boundaries(features: list[dict[str, Any]], out_dir: Path) -> None:
     """Simplified governorate outlines for the offline map (OCHA/CSO boundaries, CC BY 3.0 IGO)."""
     out = []
     for feat in features:
-        geom = feat["geometry"]
-        polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
-        rings = [_simplify(poly[0], _SIMPLIFY_DEGREES) for poly in polys]
-        rings = [r for r in rings if len(r) >= 4]
         iso = PCODE_TO_ISO[feat["properties"]["ADM1_PCODE"]]
         out.append(
             {
                 "type": "Feature",
                 "properties": {"admin1_code": iso, "admin1": GOVERNORATES[iso][0]},
-                "geometry": {"type": "MultiPolygon", "coordinates": [[r] for r in rings]},
+                "geometry": {"type": "MultiPolygon", "coordinates": _outlines(feat["geometry"])},
             }
         )
-    doc = {"type": "FeatureCollection", "features": out}
-    (out_dir / BOUNDARIES_FILE).write_text(json.dumps(doc, separators=(",", ":")), encoding="utf-8")
+    _write_collection(out_dir / BOUNDARIES_FILE, out)
+
+
+def write_district_boundaries(geo_dir: Path, out_dir: Path) -> None:
+    """Simplified district (ADM2) outlines for the offline map, with each district's P-code, OCHA's
+    English name and alternative names, and its governorate (OCHA/CSO boundaries, CC BY 3.0 IGO)."""
+    path = geo_dir / _ADMIN_LEVELS[0][1]
+    if not path.exists():
+        return
+    out: list[dict[str, Any]] = []
+    for feat in json.loads(path.read_text(encoding="utf-8"))["features"]:
+        p = feat["properties"]
+        iso = PCODE_TO_ISO[p["ADM1_PCODE"]]
+        alt = [n for n in (p.get("ADM2ALT1EN"), p.get("ADM2ALT2EN")) if n]
+        out.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "admin2_pcode": p["ADM2_PCODE"],
+                    "admin2": p["ADM2_EN"],
+                    "alt_names": alt,
+                    "admin1_code": iso,
+                    "admin1": GOVERNORATES[iso][0],
+                },
+                "geometry": {"type": "MultiPolygon", "coordinates": _outlines(feat["geometry"])},
+            }
+        )
+    out.sort(key=lambda f: str(f["properties"]["admin2_pcode"]))
+    _write_collection(out_dir / DISTRICTS_FILE, out)
 
 
 def write_countries(geo_dir: Path, out_dir: Path) -> None:
@@ -324,6 +361,7 @@ def build(
             f.write(f"{iso}\t{GOVERNORATES[iso][0]}\t{lat:.5f}\t{lon:.5f}\t{' '.join(near)}\t{border}\n")
     write_countries(geo_dir, out_dir)
     write_boundaries(features, out_dir)
+    write_district_boundaries(geo_dir, out_dir)
     rows: list[dict[str, str]] = []
     for code in WOF_COUNTRIES:
         path = geo_dir / f"wof_{code}_places.tsv"

@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 
 from .. import export
 from ..analyse import unresolved_places
-from ..geo.boundaries import governorate_shapes
+from ..geo.boundaries import boundaries_file
 from ..store import EventFilter
 from ..store.base import SeriesBy, cursor_of
 from .deps import StoreDep
@@ -19,6 +19,7 @@ from .params import event_filter
 from .views import (
     article_record,
     claim_view,
+    district_record,
     event_detail,
     event_summary,
     point_record,
@@ -61,7 +62,7 @@ def series(
     period: Annotated[Literal["week", "month", "total"], Query()] = "week",
     by: Annotated[SeriesBy, Query()] = "type",
 ) -> JSONResponse:
-    """Events and fatalities per week or month (or in total) by governorate, type, actor, time of day
+    """Events and fatalities per week or month (or in total) by governorate, district, type, actor, time of day
     ("unknown" where no report gives one) or PRIO-GRID cell (its gid)."""
     rows = store.event_series(flt, None if period == "total" else period, by)
     return JSONResponse({"period": period, "by": by, "rows": [series_record(r) for r in rows]})
@@ -71,11 +72,14 @@ def series(
 def map_data(
     store: StoreDep, flt: FilterDep, points: Annotated[int, Query(ge=0, le=20000)] = 3000
 ) -> JSONResponse:
-    """What the dashboard's map draws: totals per governorate and the deadliest `points` events."""
+    """What the dashboard's map draws: totals per governorate and per district (with the district's
+    OCHA P-code, null for a district name the bundled outlines lack) and the deadliest `points` events."""
     totals = store.event_series(flt, None, "admin1")
+    districts = store.event_series(flt, None, "admin2")
     return JSONResponse(
         {
             "governorates": [series_record(r) for r in totals],
+            "districts": [district_record(r) for r in districts],
             "points": [point_record(p) for p in store.event_points(flt, points)],
         }
     )
@@ -83,11 +87,15 @@ def map_data(
 
 @router.get("/boundaries", tags=["places"])
 def boundaries() -> FileResponse:
-    """Governorate outlines bundled with sitrep (GeoJSON, simplified)."""
-    from ..geo.build import BOUNDARIES_FILE, DATA_DIR
+    """Governorate outlines bundled with sitrep (GeoJSON, simplified; OCHA, CSO Iraq, CC BY 3.0 IGO)."""
+    return FileResponse(boundaries_file("governorate"), media_type="application/geo+json")
 
-    governorate_shapes()  # a clear GazetteerError if the file is missing
-    return FileResponse(DATA_DIR / BOUNDARIES_FILE, media_type="application/geo+json")
+
+@router.get("/boundaries/districts", tags=["places"])
+def district_boundaries() -> FileResponse:
+    """District (ADM2) outlines bundled with sitrep, each with its OCHA P-code, name and governorate
+    (GeoJSON, simplified; OCHA, CSO Iraq, CC BY 3.0 IGO)."""
+    return FileResponse(boundaries_file("district"), media_type="application/geo+json")
 
 
 @router.get("/vocabulary", tags=["places"])

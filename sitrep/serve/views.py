@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from ..errors import NotFoundError
 from ..export import claim_record, event_record
+from ..geo.boundaries import district_code
 from ..model import Article, Claim, Event, Evidence, Mention
 from ..report.explain import ReportLine, explain
 from ..report.highlights import FieldSpan, field_spans
@@ -141,6 +142,11 @@ def series_record(row: SeriesRow) -> dict[str, Any]:
         "events": row.events,
         "fatalities": row.fatalities,
     }
+
+
+def district_record(row: SeriesRow) -> dict[str, Any]:
+    """A district's totals with the OCHA P-code of its outline (None if the outlines lack the name)."""
+    return {**series_record(row), "pcode": district_code(row.group)}
 
 
 def point_record(p: EventPoint) -> dict[str, Any]:

@@ -40,10 +40,10 @@ def cursor_of(event: Event) -> str:
 
 
 Period = Literal["week", "month"]
-SeriesBy = Literal["admin1", "type", "actor", "time_of_day", "priogrid"]
+SeriesBy = Literal["admin1", "admin2", "type", "actor", "time_of_day", "priogrid"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SeriesRow:
     """Events and fatalities of one group in one period (first day of the week or month); `period`
     is None in totals over the whole filtered range."""

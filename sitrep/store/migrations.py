@@ -3,6 +3,8 @@
 PostgreSQL's are in `postgres_migrations.py`: a new migration is added to both under the same number.
 """
 
+COUNTS_MIGRATION = 7  # after its script, the counts are filled from the stored events
+
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE articles (
@@ -210,5 +212,40 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE events ADD COLUMN time_of_day TEXT;
     ALTER TABLE dataset_events ADD COLUMN time_of_day TEXT;
+    """,
+    # 7: events and fatalities counted per week and per month, by date precision, governorate,
+    # district, type, sub-type and actors (`sql_counts.py`): a time series over a million events reads
+    # these instead of every event; kinds "week-narrow" and "month-narrow" count by date precision,
+    # governorate and type only, for the commonest series. `bucket` is the key of the other key columns (JSON). Filled from
+    # the stored events when the migration runs (`CountsKeeper._count_all`), then kept in step by the
+    # store's writes. The indexes cover every column a series reads, by date, governorate or type first.
+    """
+    CREATE TABLE event_counts (
+        bucket TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        start TEXT,
+        date_precision TEXT,
+        admin1_code TEXT,
+        admin1 TEXT,
+        admin2 TEXT,
+        event_type TEXT NOT NULL,
+        sub_event_type TEXT,
+        actor1 TEXT,
+        actor2 TEXT,
+        events INTEGER NOT NULL,
+        fatalities INTEGER NOT NULL
+    );
+    CREATE INDEX event_counts_start ON event_counts(
+        kind, start, event_type, admin1_code, date_precision, admin1, actor1, events, fatalities,
+        admin2, sub_event_type, actor2
+    );
+    CREATE INDEX event_counts_admin1 ON event_counts(
+        kind, admin1_code, start, event_type, date_precision, admin1, actor1, events, fatalities,
+        admin2, sub_event_type, actor2
+    );
+    CREATE INDEX event_counts_type ON event_counts(
+        kind, event_type, start, admin1_code, date_precision, admin1, actor1, events, fatalities,
+        admin2, sub_event_type, actor2
+    );
     """,
 )

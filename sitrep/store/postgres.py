@@ -25,7 +25,7 @@ from psycopg.pq import TransactionStatus
 from psycopg.rows import dict_row
 
 from ..errors import StoreError
-from .postgres_migrations import POSTGRES_MIGRATIONS
+from .postgres_migrations import COUNTS_MIGRATION, POSTGRES_MIGRATIONS
 from .sql import LOCK_TIMEOUT, Row, SQLStore
 
 WRITE_LOCK = 0x5157_5245  # the advisory lock key every sitrep writer takes for a unit of work
@@ -131,6 +131,8 @@ class PostgresStore(SQLStore):
                 if self.schema_version >= number:
                     continue  # another process migrated it while this one waited for the lock
                 self._run(script)
+                if number == COUNTS_MIGRATION:
+                    self._count_all()
                 self._run("UPDATE sitrep_schema SET version = ?", (number,))
 
     @contextmanager

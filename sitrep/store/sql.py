@@ -38,6 +38,7 @@ from .base import (
 )
 from .codec import link_from_row, link_to_row, mention_from_json, mention_to_json
 from .sql_corrections import INSERT_CORRECTION, MOVED, correction_of, correction_row, set_field
+from .sql_counts import CountsKeeper
 from .sql_coverage import article_count_of, article_counts_sql
 from .sql_search import (
     EVENT_ORDER,
@@ -47,8 +48,6 @@ from .sql_search import (
     event_where,
     fold_series,
     point_of,
-    series_sql,
-    series_terms,
 )
 
 EVENT_COLUMNS = (*EVENT_FIELDS, "warnings", "extractor_version", "article_id")
@@ -148,7 +147,7 @@ def _stored_mentions(rows: Sequence[Row], sources: Mapping[str, Sequence[Source]
     ]
 
 
-class SQLStore:
+class SQLStore(CountsKeeper):
     """Everything a SQL store does that does not depend on its dialect."""
 
     _ORDER: ClassVar[str]  # a column that grows with each row inserted (rowid; an identity column)
@@ -423,7 +422,7 @@ class SQLStore:
         """Write new and changed events; drop those merged into another (`replaced`: old id -> new id),
         their corrections moving to the event they merged into. Analysts' corrections of the events
         written are applied again, so a re-run never undoes them."""
-        with self.transaction():
+        with self.transaction(), self._counting([*replaced, *(e.event_id for e in events)]):
             self._run_many(
                 "DELETE FROM events WHERE event_id = ?",
                 [(i,) for i in [*replaced, *(e.event_id for e in events)]],
@@ -490,9 +489,9 @@ class SQLStore:
         """Events and fatalities per period and group, by period then most events first; with no
         `period`, totals per group. An event whose date is coarser than the period is left out, as is
         one with no governorate when grouping by governorate."""
-        source, args = self._filtered(flt, series_terms(period, by))
-        # grouped by day in SQL (the indexes' order, no date arithmetic per row), folded into periods here
-        rows = self._run(series_sql(source, period, by), args)
+        # kept counts of whole weeks or months where they answer (`sql_counts`), else the events grouped
+        # by day in SQL (the indexes' order, no date arithmetic per row); folded into periods here
+        rows = self._series_rows(flt, period, by)
         return fold_series([(r["day"], r["grp"], r["n"], r["dead"]) for r in rows], period)
 
     @mapped
@@ -515,7 +514,7 @@ class SQLStore:
     @mapped
     def add_corrections(self, corrections: Sequence[Correction]) -> None:
         """Keep each correction and apply the field changes ("set") to their events, in one transaction."""
-        with self.transaction():
+        with self.transaction(), self._counting([c.event_id for c in corrections if c.action == "set"]):
             for c in corrections:
                 if c.action == "set":
                     self._run(*set_field(c.event_id, c.field, c.new))
@@ -543,7 +542,7 @@ class SQLStore:
     @mapped
     def merge_events(self, keep: str, gone: str, correction: Correction) -> None:
         """Move every report, source, sentence and link of event `gone` into `keep`, then drop `gone`."""
-        with self.transaction():
+        with self.transaction(), self._counting([keep, gone]):
             self._run("UPDATE mentions SET event_id = ? WHERE event_id = ?", (keep, gone))
             for table, columns, ordered in MOVED:
                 order = f" ORDER BY {self._ORDER}" if ordered else ""

@@ -27,6 +27,7 @@ _SUB_TYPES = {sub for subs in TYPOLOGY.values() for sub in subs}
 FITS: dict[Period, tuple[str, ...]] = {"week": ("day", "week"), "month": ("day", "week", "month")}
 GROUP_SQL: dict[SeriesBy, str] = {
     "admin1": "admin1",
+    "admin2": "admin2",
     "type": "event_type",
     "actor": f"COALESCE(actor1, '{NO_ACTOR}')",
     "time_of_day": f"COALESCE(time_of_day, '{UNKNOWN_TIME}')",
@@ -187,13 +188,13 @@ def series_sql(source: str, period: Period | None, by: SeriesBy) -> str:
     )
 
 
-def series_terms(period: Period | None, by: SeriesBy) -> list[str]:
+def series_terms(period: Period | None, by: SeriesBy, dated: str = "event_date") -> list[str]:
     """An event whose date is coarser than the period is left out, as is one with no governorate
-    when grouping by governorate."""
-    extra = [] if by != "admin1" else ["admin1 IS NOT NULL"]
+    (district) when grouping by governorate (district). `dated`: the column holding the date."""
+    extra = [f"{by} IS NOT NULL"] if by in ("admin1", "admin2") else []
     if period is not None:
         fits = ", ".join(f"'{p}'" for p in FITS[period])
-        extra += ["event_date IS NOT NULL", f"(date_precision IS NULL OR date_precision IN ({fits}))"]
+        extra += [f"{dated} IS NOT NULL", f"(date_precision IS NULL OR date_precision IN ({fits}))"]
     return extra
 
 
@@ -204,10 +205,15 @@ def fold_series(rows: Sequence[Sequence[Any]], period: Period | None) -> list[Se
     for day, grp, n, dead in rows:
         start = None
         if period is not None:
-            start = starts.get(day) or starts.setdefault(day, period_start(date.fromisoformat(day), period))
-        total = counts.setdefault((start, grp), [0, 0])
-        total[0] += int(n)
-        total[1] += int(dead)
+            start = starts.get(day)
+            if start is None:
+                start = starts[day] = period_start(date.fromisoformat(day), period)
+        total = counts.get((start, grp))
+        if total is None:
+            counts[(start, grp)] = [int(n), int(dead)]
+        else:
+            total[0] += int(n)
+            total[1] += int(dead)
     ordered = sorted(counts.items(), key=lambda kv: (kv[0][0] or date.min, -kv[1][0], kv[0][1]))
     return [SeriesRow(p, g, n, dead) for (p, g), (n, dead) in ordered]
 

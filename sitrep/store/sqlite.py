@@ -18,7 +18,7 @@ from typing import Any
 
 from ..dedup import bands as signature_bands
 from ..errors import StoreError
-from .migrations import MIGRATIONS
+from .migrations import COUNTS_MIGRATION, MIGRATIONS
 from .sql import LOCK_TIMEOUT, Row, SQLStore
 from .sqlite_search import fts_match
 
@@ -136,6 +136,8 @@ class SQLiteStore(SQLStore):
                     self.db.execute(statement)
                 if number == 3:
                     self._backfill_bands()
+                if number == COUNTS_MIGRATION:
+                    self._count_all()
                 self.db.execute(f"PRAGMA user_version = {number}")
 
     def _backfill_bands(self) -> None:

@@ -18,7 +18,8 @@ const COLUMNS = [
   ["admin1", "Governorate"], ["location", "Location"], ["fatalities", "Killed"], ["sources", "Reports"],
 ];
 const state = {
-  events: [], next: null, sort: ["event_date", 1], vocabulary: null, shapes: null, detail: null, map: null,
+  events: [], next: null, sort: ["event_date", 1], vocabulary: null, shapes: null, districts: null, detail: null,
+  map: null,
 };
 
 function el(tag, attrs, text) {
@@ -102,7 +103,7 @@ function updateExports() {
   }
 }
 
-// map: bundled governorate outlines, shaded by events; events as points
+// map: bundled governorate and district outlines, one level shaded by events or killed; events as points
 function projection(shapes, width) {
   let west = 180, east = -180, south = 90, north = -90;
   for (const f of shapes.features) for (const poly of f.geometry.coordinates) for (const [x, y] of poly[0]) {
@@ -119,26 +120,47 @@ function radius(fatalities) {
   return 3 + 2 * Math.sqrt(Math.max(0, fatalities));
 }
 
+function outline(f, proj) {
+  return f.geometry.coordinates.map((poly) => "M" + poly[0].map(([x, y]) => proj.at(x, y).map((v) => v.toFixed(1)).join(",")).join("L") + "Z").join("");
+}
+
+// One level's outlines: shaded by its totals (keyed by `key` of a feature), or only outlined.
+function drawAreas(svg, proj, features, opts) {
+  const most = Math.max(1, ...[...opts.totals.values()].map((t) => t[opts.shade]));
+  for (const f of features) {
+    const t = opts.totals.get(opts.key(f));
+    const attrs = { d: outline(f, proj), class: `${opts.kind} ${opts.shaded ? "shaded" : "outline"}`, ...opts.data(f) };
+    attrs.fill = opts.shaded ? `rgba(55, 71, 79, ${(0.08 + 0.6 * (t ? t[opts.shade] / most : 0)).toFixed(3)})` : "none";
+    attrs["data-events"] = t ? t.events : 0;
+    const path = svgEl("path", attrs);
+    const title = svgEl("title");
+    title.textContent = `${opts.name(f)}: ${t ? t.events : 0} events, ${t ? t.fatalities : 0} killed`;
+    path.append(title);
+    svg.append(path);
+  }
+}
+
 function drawMap(data) {
   const svg = document.getElementById("map");
   svg.replaceChildren();
   const width = 640;
   const proj = projection(state.shapes, width);
   svg.setAttribute("viewBox", `0 0 ${width} ${proj.height}`);
-  const totals = new Map(data.governorates.map((g) => [g.group, g]));
   const shade = document.getElementById("shade").value === "fatalities" ? "fatalities" : "events";
-  const most = Math.max(1, ...data.governorates.map((g) => g[shade]));
-  for (const f of state.shapes.features) {
-    const name = f.properties.admin1;
-    const t = totals.get(name);
-    const share = t ? t[shade] / most : 0;
-    const d = f.geometry.coordinates.map((poly) => "M" + poly[0].map(([x, y]) => proj.at(x, y).map((v) => v.toFixed(1)).join(",")).join("L") + "Z").join("");
-    const path = svgEl("path", { d, class: "gov", "data-admin1": name, fill: `rgba(55, 71, 79, ${0.08 + 0.6 * share})` });
-    const title = svgEl("title");
-    title.textContent = `${name}: ${t ? t.events : 0} events, ${t ? t.fatalities : 0} killed`;
-    path.append(title);
-    svg.append(path);
-  }
+  const byDistrict = document.getElementById("areas").value === "district";
+  const governorates = {
+    kind: "gov", totals: new Map(data.governorates.map((g) => [g.group, g])), key: (f) => f.properties.admin1,
+    name: (f) => f.properties.admin1, data: (f) => ({ "data-admin1": f.properties.admin1 }), shade,
+  };
+  const districts = {
+    kind: "district", totals: new Map(data.districts.filter((d) => d.pcode).map((d) => [d.pcode, d])),
+    key: (f) => f.properties.admin2_pcode, name: (f) => `${f.properties.admin2} (${f.properties.admin1})`,
+    data: (f) => ({ "data-admin2": f.properties.admin2, "data-pcode": f.properties.admin2_pcode }), shade,
+  };
+  // the shaded level below, the other level's outlines above it
+  const [below, above] = byDistrict ? [districts, governorates] : [governorates, districts];
+  drawAreas(svg, proj, (byDistrict ? state.districts : state.shapes).features, { ...below, shaded: true });
+  drawAreas(svg, proj, (byDistrict ? state.shapes : state.districts).features, { ...above, shaded: false });
   for (const p of data.points.slice().reverse()) {
     const [x, y] = proj.at(p.longitude, p.latitude);
     const colour = TYPE_COLOURS[p.event_type] || "#555";
@@ -164,7 +186,9 @@ function drawMap(data) {
     legend.append(item);
   }
   legend.append(el("span", {}, "hollow: only the governorate is known; size: killed"));
-  document.getElementById("map-note").textContent = `${data.points.length} events drawn`;
+  const unmapped = data.districts.filter((d) => !d.pcode).reduce((n, d) => n + d.events, 0);
+  document.getElementById("map-note").textContent = `${data.points.length} events drawn` +
+    (byDistrict && unmapped ? `; ${unmapped} in districts without an outline` : "");
 }
 
 // weekly series by type, stacked; drag across it to filter to that range
@@ -508,11 +532,14 @@ async function load() {
 }
 
 async function start() {
-  [state.vocabulary, state.shapes] = await Promise.all([getJSON("/vocabulary"), getJSON("/boundaries")]);
+  [state.vocabulary, state.shapes, state.districts] = await Promise.all(
+    [getJSON("/vocabulary"), getJSON("/boundaries"), getJSON("/boundaries/districts")]);
   setupFilters();
   document.getElementById("correct").addEventListener("submit", submitCorrection);
   document.getElementById("merge").addEventListener("submit", submitMerge);
-  document.getElementById("shade").addEventListener("change", () => state.map && drawMap(state.map));
+  for (const id of ["shade", "areas"]) {
+    document.getElementById(id).addEventListener("change", () => state.map && drawMap(state.map));
+  }
   document.getElementById("correct").elements.analyst.value = sessionStorage.getItem("sitrep-analyst") || "";
   document.getElementById("more").addEventListener("click", loadMore);
   document.getElementById("close-detail").addEventListener("click", () => {
