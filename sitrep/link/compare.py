@@ -137,7 +137,9 @@ def _who_points(a: Report, b: Report) -> list[Points]:
         found.append((0.3, "victims", f"both hit {', '.join(sorted(a.victims & b.victims))}"))
     elif a.victims and b.victims:
         named = ", ".join(sorted(a.victims | b.victims))
-        if (a.victims | b.victims) <= ARMED_VICTIMS:  # reports confuse forces: "US military" for the coalition
+        if (
+            a.victims | b.victims
+        ) <= ARMED_VICTIMS:  # reports confuse forces: "US military" for the coalition
             found.append((-0.2, "victims", f"different forces named: {named}"))
         else:
             found.append((-1.0, "victims", f"different victims: {named}"))
