@@ -168,8 +168,8 @@ def test_report_charts_are_drawn_and_link_inside_the_page(browser: Browser, tmp_
     page.write_text(render(EVENTS, CLAIMS, date(2021, 4, 1), health=HEALTH), encoding="utf-8")
     browser.open(page)
     state = browser.state()
-    # the map, trend, forecast, two source-health charts and two bar charts, each drawn with a size
-    assert state["charts_drawn"] == 7
+    # the map, trend, day and night, forecast, two source-health charts and two bar charts, each drawn
+    assert state["charts_drawn"] == 8
     assert state["links"] > len(EVENTS) and state["outside_links"] == 0
     browser.page.click("figure.map a >> nth=0")  # a dot of the map leads to its incident's row
     assert browser.page.evaluate("() => location.hash").startswith("#event-")

@@ -1,6 +1,7 @@
 """The situation report's charts, read back with an HTML parser: each figure's <svg> is there, every
 link leads to an anchor of the report, alerts and map dots lead to their incidents, and hostile text in
-labels, outlets and governorates is escaped. Every event and count here is SYNTHETIC."""
+labels, outlets and governorates is escaped, and the day-against-night bars count each time of day.
+Every event and count here is SYNTHETIC."""
 
 from __future__ import annotations
 
@@ -8,12 +9,17 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html.parser import HTMLParser
 
+import pytest
+
 from sitrep.analyse.coverage import source_health
+from sitrep.analyse.daynight import day_and_night, times_of_day_of_rows
 from sitrep.analyse.series import MonthlySeries, add_months
-from sitrep.model import Event
+from sitrep.model import Article, Event
 from sitrep.report import render
+from sitrep.report.build import day_and_night_stored
 from sitrep.report.charts import Interval, Mark, Series, series_chart
-from sitrep.store.base import ArticleCount
+from sitrep.store import open_store
+from sitrep.store.base import ArticleCount, SeriesRow
 from tests.factories import synthetic_event
 
 HOSTILE = '<script>alert(1)</script>"><svg onload=alert(2)>'
@@ -84,8 +90,18 @@ class Tree(HTMLParser):
         return [node] + [n for c in node.children for n in self._all(c)]
 
 
+def _diyala_time(surge: bool, k: int) -> str | None:
+    """Each month's first incident at night; in the surge three in the evening, one in the afternoon."""
+    if k == 0:
+        return "night"
+    if surge and k <= 3:
+        return "evening"
+    return "afternoon" if surge and k == 4 else None
+
+
 def _events() -> list[Event]:
-    """Diyala: two incidents a month for a year, then ten (150 killed) in its thirteenth; Basra: one a month."""
+    """Diyala: two incidents a month for a year, then ten (150 killed) in its thirteenth; Basra: one a
+    month, in the morning every other month. Most give no time of day (`_diyala_time`)."""
     events = []
     for i in range(15):
         month = add_months(FIRST, i)
@@ -95,9 +111,11 @@ def _events() -> list[Event]:
                     event_id=f"dy-{i}-{k}",
                     event_date=month + timedelta(days=k),
                     admin1="Diyala",
+                    admin1_code="IQ-DI",
                     fatalities=15 if month == SURGE else 1,
                     latitude=33.75,
                     longitude=44.6,
+                    time_of_day=_diyala_time(month == SURGE, k),
                 )
             )
         events.append(
@@ -105,8 +123,10 @@ def _events() -> list[Event]:
                 event_id=f"bs-{i}",
                 event_date=month + timedelta(days=20),
                 admin1="Basra",
+                admin1_code="IQ-BA",
                 latitude=None,
                 longitude=None,
+                time_of_day="morning" if i % 2 == 0 else None,
             )
         )
     return sorted(events, key=lambda e: (e.event_date or FIRST, e.event_id))
@@ -133,6 +153,7 @@ def test_each_figure_is_an_svg_in_the_report() -> None:
     for label in (
         "Incidents and fatalities per month",
         "Map of events",
+        "Incidents and fatalities by time of day",
         "Fatalities forecast for the next 3 months",
         "Articles per week by outlet",
         "Articles per week by governorate",
@@ -228,3 +249,106 @@ def test_months_linked_but_not_in_the_table_still_have_their_anchor() -> None:
 def test_a_report_with_no_events_says_so_instead_of_drawing() -> None:
     html = render([], [])
     assert "no trend to draw" in html and "nothing to forecast" in html
+
+
+DAY_NIGHT = "Incidents and fatalities by time of day"
+
+
+def test_day_and_night_bars_count_each_time_and_time_not_reported_with_its_share() -> None:
+    _, tree = _report()
+    bars = tree.svg(DAY_NIGHT).find("a")
+    assert [a.attrs["href"] for a in bars] == [
+        "#time-morning",
+        "#time-afternoon",
+        "#time-evening",
+        "#time-night",
+        "#time-unknown",
+    ]
+    told = [t.text for a in bars for t in a.find("title")]
+    # Basra's eight mornings; the surge's afternoon (15 killed) and three evenings; Diyala's fifteen
+    # nights (14 + 15 killed); the rest give no time: 14 + 5 in Diyala, 7 in Basra, of 53
+    assert told == [
+        "morning 15%: incidents: 8; killed: 8",
+        "afternoon 2%: incidents: 1; killed: 15",
+        "evening 6%: incidents: 3; killed: 45",
+        "night 28%: incidents: 15; killed: 29",
+        "not reported 49%: incidents: 26; killed: 96",
+    ]
+    caption = tree.svg(DAY_NIGHT).parent
+    assert caption is not None
+    assert "For 26 of 53 incidents (49%) no report gives a time of day" in caption.all_text()
+    assert (
+        "Of the 27 with a time, 18 (67%) were in the evening or at night, 9 in daylight" in caption.all_text()
+    )
+
+
+def _time_cell(tree: Tree, href: str) -> str:
+    row = tree.element(href[1:])
+    assert row.tag == "tr"
+    return row.find("td")[1].text
+
+
+def test_each_time_of_day_links_to_exactly_its_incidents_rows() -> None:
+    _, tree = _report()
+    for group, n in (("morning", 8), ("afternoon", 1), ("evening", 3), ("night", 15), ("unknown", 26)):
+        listed = [a.attrs["href"] for a in tree.element(f"time-{group}").find("a")]
+        assert len(listed) == len(set(listed)) == n, group
+        assert {_time_cell(tree, h) for h in listed} == {"" if group == "unknown" else group}
+
+
+def test_the_governorates_with_most_incidents_are_broken_down_and_linked() -> None:
+    _, tree = _report()
+    (table,) = [t for t in tree.root.find("table") if t.attrs.get("class") == "daynight"]
+    rows = [[c.all_text() for c in r.find("td")] for r in table.find("tr") if r.find("td")]
+    assert rows == [
+        ["Diyala", "38", "0", "1 (3%)", "3 (8%)", "15 (39%)", "19 (50%)", "95% of 19"],
+        ["Basra", "15", "8 (53%)", "0", "0", "0", "7 (47%)", "0% of 8"],
+    ]
+    evening = [a.attrs["href"] for a in table.find("a") if a.attrs["href"] == "#time-evening-g0"]
+    assert len(evening) == 1
+    diyala_evenings = [a.attrs["href"] for a in tree.element("time-evening-g0").find("a")]
+    assert len(diyala_evenings) == 3 and {_time_cell(tree, h) for h in diyala_evenings} == {"evening"}
+    assert len(table.find("a")) == 4 + 2  # a cell with no incident links nowhere
+    assert "time-morning-g0" not in tree.ids
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_day_and_night_counted_by_the_store_as_from_the_events(
+    backend: str, request: pytest.FixtureRequest
+) -> None:
+    events = _events()
+    store = open_store(request.getfixturevalue("postgres_url") if backend == "postgres" else "sqlite://")
+    try:
+        store.add_article(Article("art-1", "SYNTHETIC", "SYNTHETIC", None, content_hash="h"), b"", None)
+        store.replace_events(events, {})
+        assert day_and_night_stored(store) == day_and_night(events)
+    finally:
+        store.close()
+
+
+def test_times_counted_by_the_store_beyond_the_shown_incidents_still_have_their_anchors() -> None:
+    stored = day_and_night(_events())
+    html = render([synthetic_event(time_of_day="night")], [], times=stored)
+    tree = Tree(html)
+    assert "15 incidents, 29 killed" in tree.element("time-night").all_text()
+    assert "none of the incidents shown here" in tree.element("time-night-g0").all_text()
+    assert [h for h in (a.attrs["href"] for a in tree.root.find("a")) if h[1:] not in tree.ids] == []
+
+
+def test_a_time_the_analysis_does_not_know_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match=r"'dusk' .*not one of morning, afternoon, evening, night, unknown"):
+        times_of_day_of_rows([SeriesRow(None, "dusk", 1, 0)], "Diyala")
+
+
+def test_no_time_given_anywhere_is_said_not_drawn_as_a_split() -> None:
+    html = render([synthetic_event(), synthetic_event(event_id="b")], [])
+    assert "not reported 100%" in html and "nothing can be said of day against night" in html
+
+
+def test_hostile_governorates_in_the_day_and_night_figure_are_escaped() -> None:
+    html = render([synthetic_event(admin1=HOSTILE, time_of_day="night")], [])
+    tree = Tree(html)
+    assert "<script" not in html and "<svg onload" not in html
+    assert HOSTILE in tree.element("time-night-g0").all_text()
+    (table,) = [t for t in tree.root.find("table") if t.attrs.get("class") == "daynight"]
+    assert HOSTILE in table.all_text()

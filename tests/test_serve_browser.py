@@ -279,3 +279,10 @@ def test_governorates_shade_by_events_or_killed(browser: Browser) -> None:
 
 
 Browser = Page
+
+
+def test_the_drill_down_shows_the_time_of_day(browser: Browser) -> None:
+    event_id = _open_khanaqin(browser)
+    told = browser.api(f"/events/{event_id}").json()["event"]["time_of_day"]
+    assert told == "night"  # the demo's Jalawla attack "on Monday night"
+    assert browser.page.inner_text("dd[data-field=time_of_day]") == told

@@ -1,8 +1,8 @@
 """The situation report: one self-contained HTML file (no scripts, no external assets).
 
 Its figures answer the founding questions — is violence rising (the trend, surge alerts marked), where
-(the map), what next (the forecast with its interval), and can the counts be trusted (source health) —
-and each links to the incidents behind it in the report's table.
+(the map), at what time of day (day against night), what next (the forecast with its interval), and can
+the counts be trusted (source health) — and each links to the incidents behind it in the report's table.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ from html import escape
 
 from ..analyse import by_governorate, by_type
 from ..analyse.coverage import NOT_NO_VIOLENCE, RULE, SourceHealth
+from ..analyse.daynight import DayAndNight, day_and_night
 from ..analyse.series import MonthlySeries, monthly_series, placed, total_series
 from ..analyse.surges import surge_alerts
 from ..geo.boundaries import GovernorateShape, governorate_shapes
 from ..model import Claim, Event
 from .charts import bar_chart, series_chart
+from .daynight import day_night_figure
 from .figures import forecast_figure, health_figure, trend_figure
 from .geomap import CSP_META, map_page, svg_map
 from .table import event_anchor, events_table
@@ -70,10 +72,12 @@ def render(
     total: int | None = None,
     monthly: Sequence[MonthlySeries] | None = None,
     health: Sequence[SourceHealth] = (),
+    times: DayAndNight | None = None,
 ) -> str:
     """The report of `events` (and `claims`); `total` is how many events the store holds, when the
     report shows only the most recent of them. `monthly` (per governorate) feeds the trend, alerts and
-    forecast (default: counted from `events`); `health` the source-health figures."""
+    forecast and `times` the day against night (default: counted from `events`); `health` the
+    source-health figures."""
     series = tuple(monthly) if monthly is not None else _monthly_of(events)
     national = total_series(series)
     hrefs = {e.event_id: f"#{event_anchor(i)}" for i, e in enumerate(events)}
@@ -93,6 +97,7 @@ def render(
 {len(claims)} statistics and background claims kept apart.</p>
 <h2>Trend</h2>{trend_figure(national, surge_alerts(series))}
 <h2>Map</h2>{drawn}
+<h2>Day and night</h2>{day_night_figure(times if times is not None else day_and_night(events), events)}
 <h2>Forecast</h2>{forecast_figure(series, national)}
 <h2>Source health</h2>{_health_section(health)}
 <div class="charts">{bar_chart("Incidents per governorate", by_governorate(events))}

@@ -11,7 +11,17 @@ from ..analyse.series import month_start
 from ..model import Event
 from .figures import month_anchor
 
-COLUMNS = ("Date", "Type", "Actor 1", "Actor 2", "Location", "Killed", "Wounded", "Source sentences")
+COLUMNS = (
+    "Date",
+    "Time of day",
+    "Type",
+    "Actor 1",
+    "Actor 2",
+    "Location",
+    "Killed",
+    "Wounded",
+    "Source sentences",
+)
 
 
 def event_anchor(index: int) -> str:
@@ -28,6 +38,7 @@ def _row(index: int, e: Event) -> str:
     return (
         f'<tr id="{event_anchor(index)}">'
         + _cell(e.event_date)
+        + _cell(e.time_of_day)
         + _cell(f"{e.event_type} / {e.sub_event_type}")
         + _cell(e.actor1)
         + _cell(e.actor2)

@@ -358,7 +358,7 @@ function drawDetail(d) {
   document.getElementById("detail-id").textContent = e.event_id;
   const dl = document.getElementById("detail-fields");
   dl.replaceChildren();
-  for (const k of ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2", "location", "geo_precision", "fatalities", "injured"]) {
+  for (const k of ["event_date", "time_of_day", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "admin2", "location", "geo_precision", "fatalities", "injured"]) {
     dl.append(el("dt", {}, k), el("dd", { "data-field": k }, e[k] ?? "—"));
   }
   const reports = document.getElementById("reports");
