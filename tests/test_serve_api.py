@@ -286,6 +286,10 @@ def test_pages_carry_a_strict_content_security_policy(api: Any) -> None:
         csp = r.headers["content-security-policy"]
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "default-src 'none'" in csp
     assert api.get("/openapi.json").json()["paths"]["/events"]["get"]["parameters"]
+    for r in (api.get("/events/ev-none"), api.get("/events", params={"since": "yesterday"})):
+        assert r.status_code in (400, 404, 422), r.status_code  # answers refused carry them too
+        assert r.headers["content-security-policy"] and r.headers["x-content-type-options"] == "nosniff"
+        assert (r.headers["x-frame-options"], r.headers["referrer-policy"]) == ("DENY", "no-referrer")
 
 
 def test_without_a_token_set_the_server_is_read_only(writable: Path) -> None:
