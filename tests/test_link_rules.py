@@ -268,3 +268,12 @@ def test_two_full_accounts_are_held_to_what_they_say() -> None:
     assert c.vetoed and "3 vs 7 killed" in c.reasons[0]
     same_toll = dataclasses.replace(army, mention=dataclasses.replace(army.mention, fatalities=3, injured=4))
     assert any("different victims: police, soldiers" in r for r in compare(police, same_toll).reasons)
+
+
+def test_a_massage_centre_and_a_convoy_are_different_targets() -> None:
+    """Armed groups bomb 'immoral' businesses and coalition convoys alike, often on the same days in the
+    same city: what was hit tells the incidents apart."""
+    centre = report("a", "An explosion targets a massage center in Khalis.", place=KHALIS)
+    convoy = report("b", "IED blast targets a coalition convoy in Khalis.", place=KHALIS)
+    c = compare(centre, convoy)
+    assert c.vetoed and "different victims" in c.reasons[0]

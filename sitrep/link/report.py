@@ -73,6 +73,7 @@ _VICTIM_CLASS = {
     **dict.fromkeys(("contractor", "coalition"), "coalition"),
     **dict.fromkeys(("student", "teacher", "school"), "school"),
     **dict.fromkeys(("liquor", "alcohol", "alcoholic"), "liquor"),
+    **dict.fromkeys(("massage", "nightclub", "casino", "brothel"), "nightlife"),
 }
 # Victims who bear arms: reports confuse them ("US military convoy" for a coalition supply convoy, police
 # for soldiers), so only armed victims against unarmed ones ("soldiers" / "shepherds") are kept apart.
