@@ -1,4 +1,4 @@
-"""Analyse: counts over events — per governorate, per month, per type."""
+"""Analyse: counts over events — per governorate, per type."""
 
 from __future__ import annotations
 
@@ -29,11 +29,6 @@ def _tally(events: Iterable[Event], key_of: Callable[[Event], str]) -> list[Tall
 def by_governorate(events: Iterable[Event]) -> list[Tally]:
     rows = _tally(events, lambda e: e.admin1 or "(unknown)")
     return sorted(rows, key=lambda t: (-t.events, t.key))
-
-
-def by_month(events: Iterable[Event]) -> list[Tally]:
-    rows = _tally(events, lambda e: e.event_date.strftime("%Y-%m") if e.event_date else "(undated)")
-    return sorted(rows, key=lambda t: t.key)
 
 
 def by_type(events: Iterable[Event]) -> list[Tally]:

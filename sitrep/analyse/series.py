@@ -126,24 +126,34 @@ class MonthlySeries:
     fatalities: tuple[int, ...]
 
 
+def _monthly(
+    months: Sequence[date], counted: Iterable[tuple[str, date, int, int]], admin1s: Iterable[str] = ()
+) -> tuple[MonthlySeries, ...]:
+    """Series over `months` from (governorate, month, events, fatalities); months outside are left out."""
+    index = {m: i for i, m in enumerate(months)}
+    counts: dict[str, list[int]] = {a: [0] * len(months) for a in admin1s}
+    deaths: dict[str, list[int]] = {a: [0] * len(months) for a in admin1s}
+    for admin1, month, n, dead in counted:
+        i = index.get(month)
+        if i is None:
+            continue
+        counts.setdefault(admin1, [0] * len(months))[i] += n
+        deaths.setdefault(admin1, [0] * len(months))[i] += dead
+    return tuple(MonthlySeries(a, tuple(months), tuple(counts[a]), tuple(deaths[a])) for a in sorted(counts))
+
+
+def _event_months(events: Iterable[Event]) -> Iterable[tuple[str, date, int, int]]:
+    for e in events:
+        if placed(e, "month"):
+            assert e.event_date is not None and e.admin1 is not None
+            yield e.admin1, month_start(e.event_date), 1, e.fatalities
+
+
 def monthly_series(
     events: Iterable[Event], first: date, last: date, admin1s: Iterable[str] = ()
 ) -> tuple[MonthlySeries, ...]:
     """Monthly series of every governorate that has an event in [first, last] (and of `admin1s`)."""
-    months = months_between(first, last)
-    index = {m: i for i, m in enumerate(months)}
-    counts: dict[str, list[int]] = {a: [0] * len(months) for a in admin1s}
-    deaths: dict[str, list[int]] = {a: [0] * len(months) for a in admin1s}
-    for e in events:
-        if not placed(e, "month"):
-            continue
-        assert e.event_date is not None and e.admin1 is not None
-        i = index.get(month_start(e.event_date))
-        if i is None:
-            continue
-        counts.setdefault(e.admin1, [0] * len(months))[i] += 1
-        deaths.setdefault(e.admin1, [0] * len(months))[i] += e.fatalities
-    return tuple(MonthlySeries(a, tuple(months), tuple(counts[a]), tuple(deaths[a])) for a in sorted(counts))
+    return _monthly(months_between(first, last), _event_months(events), admin1s)
 
 
 def monthly_series_of_rows(rows: Iterable[SeriesRow]) -> tuple[MonthlySeries, ...]:
@@ -153,13 +163,7 @@ def monthly_series_of_rows(rows: Iterable[SeriesRow]) -> tuple[MonthlySeries, ..
     if not dated:
         return ()
     months = months_between(min(m for m, _ in dated), max(m for m, _ in dated))
-    index = {m: i for i, m in enumerate(months)}
-    counts: dict[str, list[int]] = {}
-    deaths: dict[str, list[int]] = {}
-    for m, r in dated:
-        counts.setdefault(r.group, [0] * len(months))[index[m]] += r.events
-        deaths.setdefault(r.group, [0] * len(months))[index[m]] += r.fatalities
-    return tuple(MonthlySeries(a, tuple(months), tuple(counts[a]), tuple(deaths[a])) for a in sorted(counts))
+    return _monthly(months, ((r.group, m, r.events, r.fatalities) for m, r in dated))
 
 
 def total_series(series: Sequence[MonthlySeries], name: str = "all governorates") -> MonthlySeries | None:
