@@ -282,16 +282,8 @@ def _event_filter(
     event_type: str | None,
     dataset: Dataset = EXTRACTED,
 ) -> EventFilter:
-    try:
-        return EventFilter(
-            date.fromisoformat(since) if since else None,
-            date.fromisoformat(until) if until else None,
-            admin1,
-            event_type,
-            dataset=dataset,
-        )
-    except ValueError as e:
-        raise typer.BadParameter(f"dates are YYYY-MM-DD: {e}") from e
+    first, last = _dates(since, until)
+    return EventFilter(first, last, admin1, event_type, dataset=dataset)
 
 
 def _dates(since: str | None, until: str | None) -> tuple[date | None, date | None]:
