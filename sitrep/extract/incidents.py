@@ -11,76 +11,25 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from ..geo.gazetteer import Gazetteer
-from ..geo.locate import WELL_KNOWN, resolve
+from ..geo.locate import resolve
 from ..geo.toponyms import Toponym
 from ..ingest.dates import safe_date
 from ..model import Article, Claim, Extraction, Mention, Place
+from .abroad import placed_abroad
 from .claims import claim_numbers, claim_period
 from .context import ArticleContext, Telling, cluster, sums_up, with_context_place
 from .dates import shift
 from .grouping import TERRITORY, Draft, group_mentions
-from .mentions import ACTING_COUNTRIES, build_mention, earlier_date
+from .mentions import build_mention, earlier_date
 from .nlp import Parsed
 from .place_names import FOCUS_COUNTRY
-from .sentences import FOCUS_NAME, SentenceInfo, analyse_sentences, person_surnames
+from .relevance import in_focus
+from .sentences import SentenceInfo, analyse_sentences, person_surnames
 
 _HISTORY_DAYS = 365
 
 
 _QUOTES = set("\"“‘'")
-
-
-_AFTER_A_PLACE = re.compile(r"[A-Z][\w'’-]+,\s*$")
-
-
-def _dateline_abroad(s: SentenceInfo) -> bool:
-    """'in Aden, Yemen', 'Homs, Syria': a place followed by its foreign country."""
-    text, start = s.evidence.text, s.evidence.start
-    countries = [(t.start, t.end) for t in s.toponyms if t.country]
-    return any(
-        t.country
-        and t.country != FOCUS_COUNTRY
-        and (m := _AFTER_A_PLACE.search(text, 0, t.start - start)) is not None
-        and not any(a <= m.start() + start < b for a, b in countries)  # "Iraq, Syria": a list of countries
-        for t in s.toponyms
-    )
-
-
-def _village_abroad(place: Place, sentences: list[SentenceInfo]) -> bool:
-    """A village that shares a word with a place abroad ("the Golan", "Tel Aviv"), named in a sentence
-    of foreign countries and nothing Iraqi: the incident was abroad, not in the village."""
-    if place.importance >= WELL_KNOWN:
-        return False
-    for s in sentences:
-        if any(c.place_id == place.place_id for t in s.toponyms for c in t.candidates):
-            foreign = any(t.country and t.country not in ACTING_COUNTRIES for t in s.toponyms)
-            iraqi = FOCUS_NAME.search(s.evidence.text) or any(t.governorate for t in s.toponyms)
-            return foreign and not iraqi
-    return False
-
-
-def _abroad(m: Mention, draft: Draft, infos: list[SentenceInfo]) -> bool:
-    """Placed abroad, or unplaced but naming only foreign places: a country, or a town NER knows and we don't."""
-    sentences = draft.sentences
-    if any(_dateline_abroad(s) for s in sentences):
-        return True
-    if m.place is not None:
-        return m.place.country != FOCUS_COUNTRY or _village_abroad(m.place, sentences)
-    if any(FOCUS_NAME.search(s.evidence.text) for s in sentences):
-        return False
-    if any(t.country and t.country not in ACTING_COUNTRIES for s in sentences for t in s.toponyms):
-        return True
-    first, last = sentences[0].index, sentences[-1].index
-    nearby = infos[max(0, first - 2) : last + 3]
-    focus_nearby = any(
-        FOCUS_NAME.search(s.evidence.text) or any(not t.country for t in s.toponyms) for s in nearby
-    )
-    foreign_before = any(
-        t.country and t.country not in ACTING_COUNTRIES
-        for s in infos[max(0, first - 2) : first]
-        for t in s.toponyms
-    )
-    return (foreign_before or any(s.unknown_places for s in sentences)) and not focus_nearby
 
 
 def _period_end(d: date, precision: str | None) -> date:
@@ -259,8 +208,15 @@ def extract_article(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> E
     # a place) and is kept as a claim.
     kept: list[Mention] = []
     first_told = min((d.sentences[0].index for d, _ in incidents), default=-1)
+    focus = in_focus(article, (t for s in infos for t in s.toponyms), gazetteer)
     for d, m in incidents:
-        why = "abroad" if _abroad(m, d, infos) else "history" if _long_before(m, article.published) else None
+        why = (
+            "abroad"
+            if not focus or placed_abroad(m, d, infos)
+            else "history"
+            if _long_before(m, article.published)
+            else None
+        )
         if why is None and whole_article and _an_earlier_year(m, article.published):
             why = "history"  # "both towns recaptured last year": a year is no date for an incident
         if why is None and whole_article and _undated_aside(d, infos, first_told):
