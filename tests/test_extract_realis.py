@@ -83,3 +83,15 @@ def test_territory_taken_in_two_towns_is_two_events() -> None:
     )
     assert sorted(e.location or "" for e in events) == ["Fallujah", "Ramadie"]  # the gazetteer's spelling
     assert len({e.event_id for e in events}) == 2
+
+
+@pytest.mark.slow
+def test_an_act_dated_by_its_year_dates_the_telling_that_follows() -> None:
+    """"one 2007 attack ... In a brazen attack, gunmen ...": history told by the year before it, not news."""
+    events, kinds = _events(
+        "Iraqi families sued the banks on Monday over attacks in Iraq.\n\n"
+        "The lawsuit details one 2007 attack in Iraq by militants trained abroad.\n\n"
+        "In a brazen attack at a police centre near Hillah, gunmen opened fire and threw grenades at the guards.",
+        published="2014-11-11",
+    )
+    assert events == [] and "history" in kinds

@@ -34,12 +34,14 @@ _HABITUAL = re.compile(
 _LASTING = re.compile(r"\b(for (?:years|months|decades)|ongoing|(?:bombing|air|military) campaign)\b", re.I)
 _PLAN = re.compile(
     r"\b(could|would|might|may|will|shall|(?:is|are|was|were) expected to|plans? to|planning|threaten(s|ed)? to|vow(s|ed)? to|warn(s|ed)? "
-    r"(of|that)|fear(s|ed)? that|if|unless|capable of|(?<!was )(?<!were )able to|likely to|intend(s|ed)? to)\b",
+    r"(of|that)|fear(s|ed)? that|if|unless|capable of|(?<!was )(?<!were )able to|likely to|intend(s|ed)? to|"
+    r"plans? for|preparations? for|(?:upcoming|impending|looming|planned|expected) (?:offensive|assault|attack|battle|push|operation)s?)\b",
     re.I,
 )
 _PAST_REPORT = re.compile(
     r"\b(was|were|have been|has been|had been)\s+(killed|wounded|injured|kidnapped)\b|"
-    r"\b(killed|detonated|exploded|attacked|opened fire|defused|dismantled|foiled|thwarted|discovered|seized|struck)\b",
+    r"\b(killed|detonated|exploded|attacked|opened fire|defused|dismantled|foiled|thwarted|discovered|seized|struck|"
+    r"retook|recaptured|captured|overran|liberated)\b",
     re.I,
 )
 _NEGATION = re.compile(

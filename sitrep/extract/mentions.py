@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -177,11 +178,30 @@ def _set_abroad(s: SentenceInfo) -> bool:
     )
 
 
+# "one 2007 attack", "the 2010 church bombing": a year that dates an act the next sentence goes on to tell.
+_YEAR_OF_AN_ACT = re.compile(
+    r"\b((?:19|20)\d\d) (?:[a-z]+ )?(?:attack|bombing|raid|strike|airstrike|ambush|massacre|assault|shooting|"
+    r"kidnapping|abduction)s?\b"
+)
+
+
+def _year_of_an_act(s: SentenceInfo) -> DateFound | None:
+    """The year of the sentence right before, when it dates an act by its year and gives no finer date:
+    "The suit details one 2007 attack in Iraq. In a brazen attack south of Baghdad, gunmen ..." is told of
+    2007, not of the day of the report."""
+    m = _YEAR_OF_AN_ACT.search(s.evidence.text)
+    if m is None or s.found_date is not None:
+        return None
+    return DateFound(date(int(m[1]), 1, 1), "year", m[0])
+
+
 def earlier_date(infos: list[SentenceInfo], before: int) -> DateFound | None:
     """The date of the nearest earlier sentence: "Two bombings hit on Monday. In Mosul, ...". The day
     something was announced counts too ("the command announced Saturday. ... bombers struck in Baghdad"):
     the nearest time the article gives is a better anchor than an older one further back. A month counts
     only from the sentence right before ("... killed this month. Around 60 also died in fighting there")."""
+    if before > 0 and (told := _year_of_an_act(infos[before - 1])) is not None:
+        return told
     dated = [
         when
         for s in infos[:before]
