@@ -202,7 +202,10 @@ def summed(rows: Iterable[Sequence[Any]], period: Period | None) -> list[tuple[A
     """(day, group, events, fatalities) rows summed per period and group, as (period, group, events,
     fatalities). Days are ISO dates and stay strings: each distinct day's period is worked out once."""
     at: dict[tuple[str | None, str], int] = {}
-    totals: list[list[Any]] = []
+    periods: list[str | None] = []
+    groups: list[str] = []
+    events: list[int] = []
+    deaths: list[int] = []
     starts: dict[str, str] = {}
     for day, grp, n, dead in rows:
         start = None
@@ -210,13 +213,16 @@ def summed(rows: Iterable[Sequence[Any]], period: Period | None) -> list[tuple[A
             start = starts.get(day)
             if start is None:
                 start = starts[day] = period_start(date.fromisoformat(day), period).isoformat()
-        i = at.setdefault((start, grp), len(totals))
-        if i == len(totals):
-            totals.append([start, grp, int(n), int(dead)])
+        i = at.setdefault((start, grp), len(groups))
+        if i == len(groups):
+            periods.append(start)
+            groups.append(grp)
+            events.append(int(n))
+            deaths.append(int(dead))
         else:
-            totals[i][2] += int(n)
-            totals[i][3] += int(dead)
-    return [tuple(t) for t in totals]
+            events[i] += int(n)
+            deaths[i] += int(dead)
+    return list(zip(periods, groups, events, deaths, strict=True))
 
 
 def ordered_columns(rows: Iterable[Sequence[Any]]) -> SeriesColumns:
