@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import pytest
 from sitrep import pipeline
 from sitrep.cli import DEMO_DIR
 from sitrep.export import FLAT_FIELDS
-from sitrep.store import SQLiteStore
+from sitrep.store import EventFilter, SQLiteStore
 from tests.serve_support import AUTH, client, config, demo_store
 
 pytestmark = pytest.mark.slow
@@ -202,6 +203,42 @@ def test_series_counts_add_up_to_the_events(api: Any) -> None:
     assert all(r["period"] is not None and r["group"] for r in weekly)
     monthly = api.get("/series", params={"period": "month", "by": "admin1"}).json()["rows"]
     assert {r["period"] for r in monthly} == {"2021-03-01"}
+
+
+@pytest.mark.parametrize(
+    ("params", "flt"),
+    [
+        ({}, EventFilter()),
+        ({"period": "month", "by": "admin1"}, EventFilter()),
+        ({"period": "total", "by": "actor"}, EventFilter()),
+        (  # ragged weeks at both ends: read from the counts and the events
+            {"since": "2021-03-03", "until": "2021-03-20", "by": "admin2"},
+            EventFilter(since=date(2021, 3, 3), until=date(2021, 3, 20)),
+        ),
+        ({"min_fatalities": "1", "by": "type"}, EventFilter(min_fatalities=1)),  # from the events only
+    ],
+)
+def test_series_rows_are_the_stores_row_for_row(
+    api: Any, demo_db: Path, params: dict[str, str], flt: EventFilter
+) -> None:
+    answer = api.get("/series", params=params)
+    assert answer.status_code == 200, answer.text
+    period = params.get("period", "week")
+    store = SQLiteStore(demo_db)
+    try:
+        expected = store.event_series(flt, None if period == "total" else period, params.get("by", "type"))  # type: ignore[arg-type]
+    finally:
+        store.close()
+    assert expected
+    assert answer.json()["rows"] == [
+        {
+            "period": r.period.isoformat() if r.period else None,
+            "group": r.group,
+            "events": r.events,
+            "fatalities": r.fatalities,
+        }
+        for r in expected
+    ]
 
 
 def test_map_totals_and_points_follow_the_filter(api: Any) -> None:

@@ -659,10 +659,14 @@ def _series_agree(store: Store) -> None:
     for flt in SERIES_FILTERS:
         for period in ("week", "month", None):
             for by in ("admin1", "admin2", "type", "actor"):
-                got = {
-                    (r.period, r.group, r.events, r.fatalities) for r in store.event_series(flt, period, by)
-                }
+                rows = store.event_series(flt, period, by)
+                got = {(r.period, r.group, r.events, r.fatalities) for r in rows}
                 assert got == _counted_over_events(store, flt, period, by), (flt, period, by)
+                # one row per period and group, by period, then most events, then group; as columns alike
+                assert len(got) == len(rows) and rows == sorted(
+                    rows, key=lambda r: (r.period or date.min, -r.events, r.group)
+                ), (flt, period, by)
+                assert store.event_series_columns(flt, period, by).rows() == rows, (flt, period, by)
 
 
 def _more_extracted(store: Store) -> list[Event]:

@@ -8,6 +8,8 @@ client as a 500.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..config import Config
 from ..errors import InputError, NotFoundError, QueryError, SitrepError, StoreError
+from .deps import StorePool
 from .read_routes import router as read_router
 from .write_routes import router as write_router
 
@@ -109,13 +112,22 @@ def create_app(settings: ServeSettings) -> FastAPI:
     """The app over one store. Without a token every write is refused (403): a read-only server."""
     from swagger_ui_bundle import swagger_ui_path
 
+    stores = StorePool(settings.db)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        stores.close()
+
     app = FastAPI(
         title="sitrep",
         summary="Events of political violence extracted from news reports: search, drill down, correct, export.",
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.stores = stores
     app.add_middleware(SecurityHeaders)
     _handlers(app)
     app.include_router(read_router)

@@ -25,6 +25,7 @@ from .views import (
     point_record,
     safe_url,
     series_record,
+    series_records,
 )
 
 router = APIRouter()
@@ -64,8 +65,8 @@ def series(
 ) -> JSONResponse:
     """Events and fatalities per week or month (or in total) by governorate, district, type, actor, time of day
     ("unknown" where no report gives one) or PRIO-GRID cell (its gid)."""
-    rows = store.event_series(flt, None if period == "total" else period, by)
-    return JSONResponse({"period": period, "by": by, "rows": [series_record(r) for r in rows]})
+    columns = store.event_series_columns(flt, None if period == "total" else period, by)
+    return JSONResponse({"period": period, "by": by, "rows": series_records(columns)})
 
 
 @router.get("/map", tags=["events"])

@@ -15,7 +15,7 @@ from ..model import Article, Claim, Event, Evidence, Mention
 from ..report.explain import ReportLine, explain
 from ..report.highlights import FieldSpan, field_spans
 from ..store import Store
-from ..store.base import Correction, EventPoint, SeriesRow, StoredArticle, StoredMention
+from ..store.base import Correction, EventPoint, SeriesColumns, SeriesRow, StoredArticle, StoredMention
 
 
 def safe_url(url: str | None) -> str | None:
@@ -142,6 +142,16 @@ def series_record(row: SeriesRow) -> dict[str, Any]:
         "events": row.events,
         "fatalities": row.fatalities,
     }
+
+
+def series_records(columns: SeriesColumns) -> list[dict[str, Any]]:
+    """`series_record`s straight from the columns (no `SeriesRow` made on the way)."""
+    return [
+        {"period": p, "group": g, "events": n, "fatalities": dead}
+        for p, g, n, dead in zip(
+            columns.periods, columns.groups, columns.events, columns.fatalities, strict=True
+        )
+    ]
 
 
 def district_record(row: SeriesRow) -> dict[str, Any]:

@@ -22,7 +22,7 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.pq import TransactionStatus
-from psycopg.rows import dict_row
+from psycopg.rows import dict_row, tuple_row
 
 from ..errors import StoreError
 from .postgres_migrations import COUNTS_MIGRATION, POSTGRES_MIGRATIONS
@@ -170,6 +170,11 @@ class PostgresStore(SQLStore):
         # Without arguments a statement goes as it is (a migration script holds several).
         cur = self.db.execute(_placeholders(sql), args) if args else self.db.execute(sql)
         return list(cur.fetchall()) if cur.description else []
+
+    def _run_tuples(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self.db.cursor(row_factory=tuple_row) as cur:
+            cur.execute(_placeholders(sql), args)
+            return cur.fetchall()
 
     def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         batch = list(rows)

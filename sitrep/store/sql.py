@@ -30,6 +30,7 @@ from .base import (
     EventPoint,
     Period,
     SeriesBy,
+    SeriesColumns,
     SeriesRow,
     StoredArticle,
     StoredFailure,
@@ -46,7 +47,6 @@ from .sql_search import (
     POINT_COLUMNS,
     POINT_ORDER,
     event_where,
-    fold_series,
     point_of,
 )
 
@@ -484,15 +484,18 @@ class SQLStore(CountsKeeper):
         table = "events" if flt.dataset == EXTRACTED else "dataset_events"
         return f"FROM {table}" + (f" WHERE {' AND '.join(where)}" if where else ""), args
 
-    @mapped
     def event_series(self, flt: EventFilter, period: Period | None, by: SeriesBy) -> list[SeriesRow]:
         """Events and fatalities per period and group, by period then most events first; with no
         `period`, totals per group. An event whose date is coarser than the period is left out, as is
         one with no governorate when grouping by governorate."""
+        return self.event_series_columns(flt, period, by).rows()
+
+    @mapped
+    def event_series_columns(self, flt: EventFilter, period: Period | None, by: SeriesBy) -> SeriesColumns:
+        """`event_series` as columns (a long series without an object per row)."""
         # kept counts of whole weeks or months where they answer (`sql_counts`), else the events grouped
-        # by day in SQL (the indexes' order, no date arithmetic per row); folded into periods here
-        rows = self._series_rows(flt, period, by)
-        return fold_series([(r["day"], r["grp"], r["n"], r["dead"]) for r in rows], period)
+        # by day in SQL (the indexes' order, no date arithmetic per row), summed into periods in Python
+        return self._series_columns(flt, period, by)
 
     @mapped
     def event_points(self, flt: EventFilter, limit: int) -> list[EventPoint]:

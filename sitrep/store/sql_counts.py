@@ -22,8 +22,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..model import EXTRACTED
-from .base import EventFilter, Period, SeriesBy
-from .sql_search import GROUP_SQL, event_where, period_start, series_sql, series_terms
+from .base import EventFilter, Period, SeriesBy, SeriesColumns
+from .sql_search import (
+    GROUP_SQL,
+    event_where,
+    fold_columns,
+    ordered_columns,
+    period_start,
+    series_sql,
+    series_terms,
+)
 
 Row = Mapping[str, Any]
 
@@ -180,6 +188,10 @@ class CountsKeeper:
     def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         raise NotImplementedError
 
+    def _run_tuples(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """`_run`'s rows as plain tuples: no mapping object per row, for long answers read by position."""
+        raise NotImplementedError
+
     def _children(self, sql: str, ids: Sequence[str]) -> dict[str, list[Row]]:
         raise NotImplementedError
 
@@ -221,15 +233,18 @@ class CountsKeeper:
             last = rows[-1]["event_id"]
         self._apply(deltas({}, total))
 
-    def _series_rows(self, flt: EventFilter, period: Period | None, by: SeriesBy) -> list[Row]:
-        """(day, grp, n, dead) rows of the filtered events: from the counts where they can answer,
-        from the events for the ragged ends of the date range and for filters the counts lack."""
+    def _series_columns(self, flt: EventFilter, period: Period | None, by: SeriesBy) -> SeriesColumns:
+        """The series of the filtered events: from the counts where they can answer (already one row
+        per period and group: only ordered), from the events, by day, for the ragged ends of the date
+        range and for filters the counts lack (summed into periods)."""
         if not readable(flt, by):
             source, args = self._filtered(flt, series_terms(period, by))
-            return self._run(series_sql(source, period, by), args)
+            return fold_columns(self._run_tuples(series_sql(source, period, by), args), period)
         split = split_dates(flt.since, flt.until, period or "month")
-        rows = self._run(*counts_sql(flt, split, period, by)) if split.whole else []
+        rows = self._run_tuples(*counts_sql(flt, split, period, by)) if split.whole else []
+        if not split.ragged:
+            return ordered_columns(rows)
         for since, until in split.ragged:
             source, args = self._filtered(replace(flt, since=since, until=until), series_terms(period, by))
-            rows += self._run(series_sql(source, period, by), args)
-        return rows
+            rows += self._run_tuples(series_sql(source, period, by), args)
+        return fold_columns(rows, period)

@@ -9,7 +9,7 @@ indexes that make the filters fast on a million events are created by migration 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -19,7 +19,7 @@ from ..extract.typology import TYPOLOGY
 from ..geo.admin1 import iso_code
 from ..geo.priogrid import CELL_DEGREES, CELL_PRECISIONS, COLUMNS, NO_CELL, ROWS
 from ..model import EXTRACTED
-from .base import EventFilter, EventPoint, Period, SeriesBy, SeriesRow
+from .base import EventFilter, EventPoint, Period, SeriesBy, SeriesColumns
 
 NO_ACTOR = "(no actor named)"
 _SUB_TYPES = {sub for subs in TYPOLOGY.values() for sub in subs}
@@ -180,7 +180,7 @@ def event_where(flt: EventFilter, match: TextMatch) -> tuple[list[str], list[Any
 
 
 def series_sql(source: str, period: Period | None, by: SeriesBy) -> str:
-    """Events and fatalities per day and group (folded into periods by `fold_series`)."""
+    """Events and fatalities per day and group (folded into periods by `fold_columns`)."""
     day = "event_date" if period else "CAST(NULL AS TEXT)"
     return (
         f"SELECT {day} AS day, {GROUP_SQL[by]} AS grp, count(*) AS n,"
@@ -198,24 +198,46 @@ def series_terms(period: Period | None, by: SeriesBy, dated: str = "event_date")
     return extra
 
 
-def fold_series(rows: Sequence[Sequence[Any]], period: Period | None) -> list[SeriesRow]:
-    """(day, group, events, fatalities) rows summed per period and group: by period, then most events."""
-    counts: dict[tuple[date | None, str], list[int]] = {}
-    starts: dict[str, date] = {}
+def summed(rows: Iterable[Sequence[Any]], period: Period | None) -> list[tuple[Any, ...]]:
+    """(day, group, events, fatalities) rows summed per period and group, as (period, group, events,
+    fatalities). Days are ISO dates and stay strings: each distinct day's period is worked out once."""
+    at: dict[tuple[str | None, str], int] = {}
+    periods: list[str | None] = []
+    groups: list[str] = []
+    events: list[int] = []
+    deaths: list[int] = []
+    starts: dict[str, str] = {}
     for day, grp, n, dead in rows:
         start = None
-        if period is not None:
+        if period is not None and day is not None:
             start = starts.get(day)
             if start is None:
-                start = starts[day] = period_start(date.fromisoformat(day), period)
-        total = counts.get((start, grp))
-        if total is None:
-            counts[(start, grp)] = [int(n), int(dead)]
+                start = starts[day] = period_start(date.fromisoformat(day), period).isoformat()
+        i = at.setdefault((start, grp), len(groups))
+        if i == len(groups):
+            periods.append(start)
+            groups.append(grp)
+            events.append(int(n))
+            deaths.append(int(dead))
         else:
-            total[0] += int(n)
-            total[1] += int(dead)
-    ordered = sorted(counts.items(), key=lambda kv: (kv[0][0] or date.min, -kv[1][0], kv[0][1]))
-    return [SeriesRow(p, g, n, dead) for (p, g), (n, dead) in ordered]
+            events[i] += int(n)
+            deaths[i] += int(dead)
+    return list(zip(periods, groups, events, deaths, strict=True))
+
+
+def ordered_columns(rows: Iterable[Sequence[Any]]) -> SeriesColumns:
+    """(period, group, events, fatalities) rows, one per period and group, as columns by period, then
+    most events, then group (a period's ISO date orders as the date; None, in totals, first)."""
+    ordered = sorted(rows, key=lambda r: (r[0] or "", -r[2], r[1]))
+    if not ordered:
+        return SeriesColumns((), (), (), ())
+    periods, groups, events, deaths = zip(*ordered, strict=True)
+    return SeriesColumns(periods, groups, events, deaths)
+
+
+def fold_columns(rows: Iterable[Sequence[Any]], period: Period | None) -> SeriesColumns:
+    """(day, group, events, fatalities) rows summed per period and group, as ordered columns."""
+    return ordered_columns(summed(rows, period))
 
 
 POINT_COLUMNS = (

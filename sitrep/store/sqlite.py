@@ -153,6 +153,12 @@ class SQLiteStore(SQLStore):
     def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self.db.executemany(sql, rows)
 
+    def _run_tuples(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        cur = self.db.cursor()
+        cur.row_factory = None
+        rows: list[tuple[Any, ...]] = cur.execute(sql, args).fetchall()
+        return rows
+
     def _text_match(self, words: Sequence[str]) -> tuple[str, list[Any]]:
         return fts_match(words)
 
