@@ -332,6 +332,23 @@ def test_a_murder_given_as_the_reason_for_arrests_is_no_attack() -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Republicans vowed to kill the bill.",
+        "The congressman said the measure was a step to eventually kill the Ex-Im Bank altogether.",
+        "The senator tried to kill the deal on Monday.",
+    ],
+)
+def test_killing_a_bill_or_a_bank_is_no_act_of_violence(sentence: str) -> None:
+    assert classify(sentence) is None
+
+
+def test_killing_a_bank_manager_is() -> None:
+    kind = classify("Gunmen killed the bank manager in Mosul.")
+    assert kind is not None and kind.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
     ("sentence", "sub_event_type"),
     [
         ("Iraqi forces retake Ramadi from Islamic State", "Government regains territory"),

@@ -99,8 +99,22 @@ def _by_words(sentence: str) -> EventKind | None:
     return best
 
 
+# Killing a bill, a deal or a bank: the words of violence said of things no one can kill. Blanked before
+# the sentence is typed, so "Republicans vowed to kill the bill" is no attack.
+_FIGURATIVE = re.compile(
+    r"\bkill(?:s|ed|ing)? (?:off )?(?:the|a|an|this|that|his|her|their|its|any) (?:[\w-]+ ){0,2}(?:bill|deal|"
+    r"measure|plan|program|programme|legislation|proposal|bank|idea|talks|agreement|negotiations|vote|amendment|"
+    r"story|momentum|jobs|project|reform|rule|law|tax|budget|nomination|campaign)s?"
+    # the thing ends the phrase: "kill the bill." or "kill the bank altogether", not "killed the bank manager"
+    r"(?=\s*(?:[.,;:!?)\"”]|$)|\s(?:and|or|but|altogether|entirely|outright|once|before|after|in|on|by|with|if|"
+    r"unless|that|which|as|for)\b)",
+    re.I,
+)
+
+
 def classify(sentence: str) -> EventKind | None:
     """The sentence's kind of event, or None when it names no act ACLED codes."""
+    sentence = without(sentence, [m.span() for m in _FIGURATIVE.finditer(sentence)])
     if stopped_before_use(sentence):
         rest = without(sentence, disrupted_spans(sentence))
         done = _by_words(rest)
