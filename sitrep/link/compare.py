@@ -68,6 +68,8 @@ def _date_points(a: Report, b: Report) -> Points | None:
     if days is None:
         return None
     points = {0: 1.0, 1: 0.5, 2: -0.4}.get(days, -1.2)
+    if days and (a.late_news or b.late_news):
+        points = max(points, 0.3)
     return (
         points,
         "date",

@@ -135,6 +135,16 @@ class Linker:
                 continue  # none, or several events it could belong to: stay apart
             (group,) = candidates.values()
             best = max((j for j in fits[i] if group_of[j] is group), key=lambda j: self.score(i, j))
-            if len(group.members) == 1 and days_apart(self.reports[i].mention, self.reports[best].mention):
-                continue  # two loose reports of different days: too little to go on
+            if len(group.members) == 1 and not self._pair_alone(group_of, fits, i, best):
+                continue
             self._join(group_of, best, i)
+
+    def _pair_alone(self, group_of: dict[int, Group], fits: dict[int, list[int]], i: int, j: int) -> bool:
+        """Two reports left alone may join each other: on the same day; or a day or more apart when each is
+        the other's only fit and one is a headline (a headline published the day after tells of the day
+        before; two full accounts of different days, each with nothing closer, are still two incidents)."""
+        a, b = self.reports[i], self.reports[j]
+        if not days_apart(a.mention, b.mention):
+            return True
+        mutual = {id(group_of[k]) for k in fits[j]} == {id(group_of[i])}
+        return mutual and not (a.full_account and b.full_account)

@@ -128,7 +128,23 @@ _MEANS = {
 }
 # A report that tells of one more incident of a kind: not the incident earlier reports told of.
 _ANOTHER = re.compile(r"\b(?:another|a new|yet again|(?:second|third|fourth|fifth) (?!day|time)\w+)\b", re.I)
+# "Another" that names a second victim of the same incident, not another incident: "kills a shepherd and
+# injures another", "a soldier was killed and another one wounded", "two killed, another wounded".
+_ANOTHER_VICTIM = re.compile(
+    r"\band\s+(?:\w+\s+)?another\b(?!\s+(?:attack|bomb|blast|explosion|strike|incident))"
+    r"|\banother\s+(?:one\b|(?:was\s+|were\s+)?(?:wounded|injured|hurt|killed)\b)",
+    re.I,
+)
 _STATED = ("event_date",)
+# A person named after the role that says who was hit: "activist Ali Emad", "candidate Hassan al-Jubouri".
+_PERSON = re.compile(
+    r"\b(?i:activists?|journalists?|reporters?|candidates?|lawmakers?|MPs?|judges?|lawyers?|doctors?|sheikhs?"
+    r"|sheiks?|clerics?|imams?|commanders?|mayors?|directors?|bloggers?|businessm[ae]n|engineers?|named)"
+    r"\s+((?:(?:al|el|bin|ibn|abu|abd)[- ])?[A-Z][\w’'-]+(?:\s+(?:(?:al|el|bin|ibn|abu|abd)[- ])?[A-Z][\w’'-]+){1,2})"
+)
+_SPEAKS = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+)?(?:said|says|told|stated|added)\b")  # a source, not a victim
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd"})
+_TITLE_CASE_SHARE = 0.5  # a text with more than this share of long words capitalised is a title-case headline
 # Words of text about the incident from which a report is a full account, not a headline: what a full
 # account leaves out (the dead, the wounded) it says did not happen; what a headline leaves out it
 # does not say.
@@ -161,6 +177,28 @@ def _name_keys(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(skeleton(k) for n in names for k in name_keys(fold(n))[-1:])
 
 
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Senior Iraqi Commander Survives Roadside Bombing"): its capitals name
+    nothing."""
+    words = [w for w in text.split()[1:] if len(w) > 3 and w[0].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) > _TITLE_CASE_SHARE
+
+
+def person_keys(texts: tuple[str, ...]) -> frozenset[str]:
+    """Spelling-tolerant keys of each word of the people the texts name after their role ("activist Ali
+    Emad": ali, emad), from texts not in title case; empty when they name nobody."""
+    keys = set()
+    for t in texts:
+        if _title_case(_PERSON.sub(" ", t)):
+            continue
+        for m in _PERSON.finditer(t):
+            if _SPEAKS.match(t, m.end()):
+                continue
+            words = fold(m.group(1)).split()
+            keys |= {skeleton(w) for w in words if w not in _NAME_PARTICLES}
+    return frozenset(keys)
+
+
 def _states_the_day(m: Mention) -> bool:
     """The text gives the day ("on Tuesday", "Feb. 8"), rather than the date being the publication's."""
     return any(name in _STATED for name, _ in m.field_evidence) or any(
@@ -187,6 +225,7 @@ class Report:
     means: frozenset[str] = field(init=False)  # how the harm was done: gunfire, explosive, shelling...
     full_account: bool = field(init=False)  # long enough that leaving out the dead means there were none
     another: bool = field(init=False)  # "another liquor store attacked", "a third attack in 24 hours"
+    people: frozenset[str] = field(init=False)  # keys of the words of the people named as hit
 
     def __post_init__(self) -> None:
         texts = [e.text for e in self.mention.evidence]
@@ -197,7 +236,8 @@ class Report:
             "late_news": any(_LATE_NEWS.search(t) for t in texts),
             "updates": any(_UPDATE.search(t) for t in texts),
             "full_account": sum(len(t.split()) for t in texts) >= _FULL_ACCOUNT_WORDS,
-            "another": any(_ANOTHER.search(t) for t in texts),
+            "another": any(_ANOTHER.search(_ANOTHER_VICTIM.sub(" ", t)) for t in texts),
+            "people": person_keys(tuple(texts)),
             "means": frozenset(k for k, pattern in _MEANS.items() if any(pattern.search(t) for t in texts)),
         }
         for name, value in derived.items():

@@ -181,6 +181,8 @@ def _victim_veto(a: Report, b: Report) -> str | None:
     va, vb = a.victims, b.victims
     if va and vb and not va & vb and not (va | vb) <= ARMED_VICTIMS:
         return f"different victims: {', '.join(sorted(va))} / {', '.join(sorted(vb))}"
+    if a.people and b.people and not a.people & b.people:
+        return "different people named as hit"
     return None
 
 

@@ -1,0 +1,104 @@
+"""Linking rules for what headlines carry, on headlines and reports written for sitrep (all SYNTHETIC)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sitrep.link import Linker, compare, link_into
+from sitrep.link.compare import word_weights
+from sitrep.link.report import person_keys
+
+from .test_link_rules import DAY, KHALIS, report
+
+
+def test_another_victim_is_not_another_incident() -> None:
+    first = report("a", "Bomb blast kills a shepherd near Khalis", place=KHALIS, killed=1)
+    for text in (
+        "Roadside bomb kills a shepherd and injures another near Khalis",
+        "A shepherd was killed and another one wounded by a bomb near Khalis",
+        "One shepherd killed, another wounded in blast near Khalis",
+    ):
+        later = report("b", text, place=KHALIS, killed=1, wounded=1, published=DAY + timedelta(1))
+        assert not later.another, text
+        assert not compare(first, later).vetoed, text
+    again = report(
+        "c", "Another shepherd targeted by a bomb near Khalis", place=KHALIS, published=DAY + timedelta(1)
+    )
+    assert again.another and compare(first, again).vetoed
+
+
+def test_late_news_days_after_is_not_held_against_the_pair() -> None:
+    attack = report("a", "Gunmen attack the house of an election candidate in Diyala")
+    claim = report(
+        "b", "IS claims attack on house of election candidate", published=DAY + timedelta(2), place=None
+    )
+    plain = report(
+        "c", "Gunmen attack the house of an election candidate", published=DAY + timedelta(2), place=None
+    )
+    assert claim.late_news and not plain.late_news
+    date_reason = next(r for r in compare(attack, claim).reasons if " date: " in r)
+    assert date_reason.startswith("+0.3 date: 2 day(s) apart (late news)")
+    assert compare(plain, attack).vetoed  # not late news: two days after is another day's incident
+
+
+def test_two_lone_headlines_a_day_apart_join_when_each_is_the_others_only_fit() -> None:
+    today = report("a", "Two hurt in Diyala blast", wounded=2)
+    tomorrow = report(
+        "b",
+        "Explosion leaves civilians with injuries at a crowded Diyala market",
+        published=DAY + timedelta(1),
+    )
+    weights = word_weights([today, tomorrow])
+    assert 1.0 <= compare(today, tomorrow, weights).score < Linker([]).threshold  # too little for a pair
+    events = link_into([today, tomorrow]).events
+    assert [sorted(e.article_ids) for e in events] == [["a", "b"]]
+
+
+def test_two_lone_headlines_a_day_apart_stay_apart_when_either_fits_another() -> None:
+    today = report("a", "Two hurt in Diyala blast", wounded=2)
+    tomorrow = report(
+        "b",
+        "Explosion leaves civilians with injuries at a crowded Diyala market",
+        published=DAY + timedelta(1),
+    )
+    yesterday = report("c", "Blast heard near Diyala farms", published=DAY - timedelta(1))
+    reports = [today, tomorrow, yesterday]
+    weights = word_weights(reports)
+    # "a" fits two lone reports, each too little to pass the threshold with it: it joins neither
+    assert 1.0 <= compare(today, yesterday, weights).score < Linker([]).threshold
+    events = link_into(reports).events
+    assert sorted(sorted(e.article_ids) for e in events) == [["a"], ["b"], ["c"]]
+
+
+def test_two_lone_full_accounts_a_day_apart_stay_apart() -> None:
+    a = report(
+        "a",
+        "Two people were hurt when a device went off beside a vegetable stall in Diyala governorate, Iraq, "
+        "according to local residents, who added that the stall was destroyed.",
+        wounded=2,
+    )
+    b = report(
+        "b",
+        "An explosion damaged a parked car in Diyala governorate, Iraq, and wounded its driver and a "
+        "passer-by, police said, adding that the car belonged to a teacher.",
+        wounded=2,
+        published=DAY + timedelta(1),
+    )
+    assert a.full_account and b.full_account
+    assert compare(a, b, word_weights([a, b])).score >= 1.0  # each is the other's only fit
+    events = link_into([a, b]).events
+    assert sorted(sorted(e.article_ids) for e in events) == [["a"], ["b"]]
+
+
+def test_different_people_named_as_hit_stay_apart() -> None:
+    a = report("a", "Activist Ali Emad survives an assassination attempt in Khalis", place=KHALIS)
+    b = report("b", "A bomb exploded at the home of activist Ahmed Abbas in Diyala")
+    same = report("c", "Gunmen target activist Ali Imad in Khalis", place=KHALIS)
+    assert compare(a, b).vetoed and "different people" in compare(a, b).reasons[0]
+    assert not compare(a, same).vetoed  # one person, spelt two ways
+
+
+def test_people_are_read_only_where_capitals_name_someone() -> None:
+    assert person_keys(("Senior Iraqi Commander Survives Roadside Bombing",)) == frozenset()  # title case
+    assert person_keys(("the lawmaker Karim Hassan said the attack was a crime",)) == frozenset()  # a source
+    assert person_keys(("gunmen killed journalist Ahmed Abdul Samad in Basra",)) >= {"samad"}
