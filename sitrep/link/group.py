@@ -24,9 +24,20 @@ LINK_THRESHOLD = 2.0  # a pair scoring this much is one incident
 # a headline ("3 policemen killed in Iraq") carries too little to pass the threshold with any one report,
 # but when exactly one event of its day fits and none of its reports rules it out, it is that event.
 ATTACH_THRESHOLD = 1.0
+# Two lone reports of different days, each the other's only fit, join at this score and only when
+# nothing they say differs (the tolls, who was hit).
+_ACROSS_DAYS_THRESHOLD = 1.5
 _GROUP_AGREEMENT = 0.5  # mean score across two groups before they may merge, as a share of the threshold
 _WEAKEST_PAIR = 0.5  # no pair across two merging groups may score below this
 SEARCH_DAYS = VAGUE_WINDOW  # the widest window any report is compared across
+
+
+def _disagree(a: Report, b: Report) -> bool:
+    """The two reports give different tolls or name different victims."""
+    ma, mb = a.mention, b.mention
+    killed = bool(ma.fatalities and mb.fatalities and ma.fatalities != mb.fatalities)
+    wounded = bool(ma.injured and mb.injured and ma.injured != mb.injured)
+    return killed or wounded or bool(a.victims and b.victims and not a.victims & b.victims)
 
 
 @dataclass
@@ -141,10 +152,16 @@ class Linker:
 
     def _pair_alone(self, group_of: dict[int, Group], fits: dict[int, list[int]], i: int, j: int) -> bool:
         """Two reports left alone may join each other: on the same day; or a day or more apart when each is
-        the other's only fit and one is a headline (a headline published the day after tells of the day
-        before; two full accounts of different days, each with nothing closer, are still two incidents)."""
+        the other's only fit, one is a headline, they score `_ACROSS_DAYS_THRESHOLD` and give no different
+        toll or victims (a headline published the day after tells of the day before; two full accounts of
+        different days, each with nothing closer, are still two incidents)."""
         a, b = self.reports[i], self.reports[j]
         if not days_apart(a.mention, b.mention):
             return True
         mutual = {id(group_of[k]) for k in fits[j]} == {id(group_of[i])}
-        return mutual and not (a.full_account and b.full_account)
+        return (
+            mutual
+            and not (a.full_account and b.full_account)
+            and self.score(i, j) >= _ACROSS_DAYS_THRESHOLD
+            and not _disagree(a, b)
+        )
