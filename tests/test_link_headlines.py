@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sitrep.link import Linker, compare, link_into
+from sitrep.link import Known, Linker, compare, link_into
 from sitrep.link.compare import word_weights
 from sitrep.link.report import person_keys
 
@@ -128,3 +128,19 @@ def test_two_lone_headlines_a_day_apart_need_more_than_a_bare_fit() -> None:
     assert 1.0 <= compare(today, tomorrow, word_weights([today, tomorrow])).score < 1.5
     events = link_into([today, tomorrow]).events
     assert sorted(sorted(e.article_ids) for e in events) == [["a"], ["b"]]
+
+
+def test_a_stored_lone_report_that_fits_another_stored_one_is_no_new_reports_only_fit() -> None:
+    before = report("k", "Blast hits police patrol near Diyala farms", published=DAY - timedelta(1))
+    stored = report("j", "Two soldiers hurt in Diyala roadside blast", wounded=2)
+    new = report("i", "Roadside explosion leaves two with injuries in Diyala", published=DAY + timedelta(1))
+    weights = word_weights([before, stored, new])
+    assert 1.0 <= compare(stored, before, weights).score < 1.5  # a fit, too weak to join across days
+    assert 1.5 <= compare(stored, new, weights).score < Linker([]).threshold
+    apart = [["i"], ["j"], ["k"]]
+    assert sorted(sorted(e.article_ids) for e in link_into([before, stored, new]).events) == apart
+    first = link_into([before, stored]).events
+    assert sorted(sorted(e.article_ids) for e in first) == [["j"], ["k"]]
+    known = [Known(r, e.event_id, None) for r, e in zip([before, stored], first, strict=True)]
+    later = link_into([new], known).events  # one report at a time: the same events as all at once
+    assert sorted(sorted(e.article_ids) for e in later) == [["i"]]

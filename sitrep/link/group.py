@@ -71,6 +71,9 @@ class Linker:
         self.threshold = threshold
         self.weights = word_weights(reports)
         self._scores: dict[tuple[int, int], float] = {}  # pairs merging has checked: score, -inf if vetoed
+        # Stored reports left alone, with the other stored reports blocking pairs them with: pairs that are
+        # not scored again, but asked when one of them may be a new report's only fit.
+        self.stored_partners: dict[int, list[int]] = defaultdict(list)
 
     def comparison(self, i: int, j: int) -> Comparison:
         """The comparison of two reports, with its reasons."""
@@ -158,10 +161,17 @@ class Linker:
         a, b = self.reports[i], self.reports[j]
         if not days_apart(a.mention, b.mention):
             return True
-        mutual = {id(group_of[k]) for k in fits[j]} == {id(group_of[i])}
+        only_i, only_j = {id(group_of[i])}, {id(group_of[j])}
         return (
-            mutual
+            self._fit_groups(group_of, fits, i) == only_j
+            and self._fit_groups(group_of, fits, j) == only_i
             and not (a.full_account and b.full_account)
             and self.score(i, j) >= _ACROSS_DAYS_THRESHOLD
             and not _disagree(a, b)
         )
+
+    def _fit_groups(self, group_of: dict[int, Group], fits: dict[int, list[int]], i: int) -> set[int]:
+        """The groups that fit report i: those of the pairs scored now, and for a stored report left alone,
+        those of the stored reports blocking pairs it with."""
+        stored = (k for k in self.stored_partners.get(i, ()) if self.score(i, k) >= ATTACH_THRESHOLD)
+        return {id(group_of[k]) for k in (*fits[i], *stored)}
