@@ -7,6 +7,7 @@ from datetime import timedelta
 from sitrep.link import Known, Linker, compare, link_into
 from sitrep.link.compare import word_weights
 from sitrep.link.report import person_keys
+from sitrep.model import Place
 
 from .test_link_rules import DAY, KHALIS, report
 
@@ -144,3 +145,15 @@ def test_a_stored_lone_report_that_fits_another_stored_one_is_no_new_reports_onl
     known = [Known(r, e.event_id, None) for r, e in zip([before, stored], first, strict=True)]
     later = link_into([new], known).events  # one report at a time: the same events as all at once
     assert sorted(sorted(e.article_ids) for e in later) == [["i"]]
+
+
+def test_a_report_whose_only_fit_is_a_vague_report_that_fits_others_too_stays_apart() -> None:
+    other = Place("Baladruz", "Iraq", "Diyala", "IQ-DI", None, 33.7, 45.07, 1, "PPL", "p:baladruz", 20)
+    khalis = report("a", "Bomb kills three policemen in Khalis", place=KHALIS, killed=3)
+    vague = report("b", "Policemen hit in Iraq", place=None)
+    baladruz = report("c", "Bomb kills three policemen in Baladruz", place=other, killed=3)
+    weights = word_weights([khalis, vague, baladruz])
+    assert compare(khalis, baladruz, weights).vetoed  # two towns: "a" fits only the vague report
+    assert compare(khalis, vague, weights).score >= 1.0 and compare(baladruz, vague, weights).score >= 1.0
+    events = link_into([khalis, vague, baladruz]).events
+    assert sorted(sorted(e.article_ids) for e in events) == [["a"], ["b"], ["c"]]

@@ -154,18 +154,19 @@ class Linker:
             self._join(group_of, best, i)
 
     def _pair_alone(self, group_of: dict[int, Group], fits: dict[int, list[int]], i: int, j: int) -> bool:
-        """Two reports left alone may join each other: on the same day; or a day or more apart when each is
-        the other's only fit, one is a headline, they score `_ACROSS_DAYS_THRESHOLD` and give no different
-        toll or victims (a headline published the day after tells of the day before; two full accounts of
-        different days, each with nothing closer, are still two incidents)."""
+        """Two reports left alone may join each other when each is the other's only fit (a report that fits
+        several is no evidence for any one of them): on the same day; or a day or more apart when one is a
+        headline, they score `_ACROSS_DAYS_THRESHOLD` and give no different toll or victims (a headline
+        published the day after tells of the day before; two full accounts of different days, each with
+        nothing closer, are still two incidents)."""
         a, b = self.reports[i], self.reports[j]
+        only_i, only_j = {id(group_of[i])}, {id(group_of[j])}
+        if self._fit_groups(group_of, fits, i) != only_j or self._fit_groups(group_of, fits, j) != only_i:
+            return False
         if not days_apart(a.mention, b.mention):
             return True
-        only_i, only_j = {id(group_of[i])}, {id(group_of[j])}
         return (
-            self._fit_groups(group_of, fits, i) == only_j
-            and self._fit_groups(group_of, fits, j) == only_i
-            and not (a.full_account and b.full_account)
+            not (a.full_account and b.full_account)
             and self.score(i, j) >= _ACROSS_DAYS_THRESHOLD
             and not _disagree(a, b)
         )
