@@ -157,3 +157,13 @@ def test_a_report_whose_only_fit_is_a_vague_report_that_fits_others_too_stays_ap
     assert compare(khalis, vague, weights).score >= 1.0 and compare(baladruz, vague, weights).score >= 1.0
     events = link_into([khalis, vague, baladruz]).events
     assert sorted(sorted(e.article_ids) for e in events) == [["a"], ["b"], ["c"]]
+
+
+def test_forces_named_as_the_ones_acting_are_not_the_ones_hit() -> None:
+    assert report("a", "Iraqi army kills 35 militants near Khalis").victims == frozenset()
+    assert report("b", "PMF thwarts an attack east of Khalis").victims == frozenset()
+    assert report("c", "Two soldiers killed near Khalis").victims == {"soldiers"}  # passive: the ones hit
+    assert report("d", "Army kills two militants; a soldier wounded").victims == {"soldiers"}
+    shepherds = report("e", "Bomb kills two shepherds near Khalis", killed=2)
+    army = report("f", "Iraqi army kills two militants near Khalis", killed=2)
+    assert not any("different victims" in r for r in compare(shepherds, army).reasons)

@@ -85,6 +85,15 @@ _ATTRIBUTION = re.compile(
     r"(?:police|officials?|sources?|officers?|ministry|medics?)\b",
     re.I,
 )
+# Forces named as the ones acting, in a headline's present tense: "Iraqi army kills", "PMF thwarts",
+# "police arrest". ("Soldiers killed", "convoy targeted" are passive: the ones hit.)
+_ACTING = re.compile(
+    r"\b(?:army|military|troops|soldiers|police|policemen|pmf|hashd(?: al-shaabi)?|militias?|militiamen|peshmerga"
+    r"|forces)\s+(?:kill|kills|target|targets|attack|attacks|shell|shells|thwart|thwarts|foil|foils|launch"
+    r"|launches|arrest|arrests|repel|repels|raid|raids|storm|storms|capture|captures|destroy|destroys|free"
+    r"|frees|rescue|rescues|seize|seizes|retake|retakes|recapture|recaptures|clash|clashes|bomb|bombs)\b",
+    re.I,
+)
 _PLACE_WORDS = frozenset(w for _, _, aliases in GOVERNORATES.values() for a in aliases for w in a.split())
 
 # Regions of Iraq news names instead of a place, as the governorates they cover.
@@ -173,6 +182,20 @@ def content_words(texts: tuple[str, ...], place: Place | None = None) -> frozens
     return frozenset(w for w in stems if w not in stop_words() and w not in _GENERIC and w not in skip)
 
 
+def _victims(words: frozenset[str], texts: list[str]) -> frozenset[str]:
+    """Who was hit, as classes; forces named as the ones acting ("Iraqi army kills 35 militants", "PMF
+    thwarts an attack") are not counted, unless the text also names them elsewhere."""
+    classes = frozenset(_VICTIM_CLASS[w] for w in words if w in _VICTIM_CLASS)
+    acting = [t for t in texts if _ACTING.search(t)]
+    if not classes or not acting:
+        return classes
+    rest = [_ACTING.sub(" ", t) for t in acting]
+    elsewhere = {w for t in (*rest, *(t for t in texts if t not in acting)) for w in _WORD.findall(fold(t))}
+    stems = {w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 4 else w for w in elsewhere}
+    named = {_VICTIM_CLASS.get(_SAME_THING.get(w, w)) for w in stems}
+    return frozenset(c for c in classes if c in named)
+
+
 def _name_keys(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(skeleton(k) for n in names for k in name_keys(fold(n))[-1:])
 
@@ -230,7 +253,7 @@ class Report:
     def __post_init__(self) -> None:
         texts = [e.text for e in self.mention.evidence]
         derived = {
-            "victims": frozenset(_VICTIM_CLASS[w] for w in self.words if w in _VICTIM_CLASS),
+            "victims": _victims(self.words, texts),
             "name_keys": _name_keys(self.mention.place_names),
             "states_day": _states_the_day(self.mention),
             "late_news": any(_LATE_NEWS.search(t) for t in texts),
