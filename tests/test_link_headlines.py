@@ -43,7 +43,7 @@ def test_late_news_days_after_is_not_held_against_the_pair() -> None:
 
 
 def test_two_lone_headlines_a_day_apart_join_when_each_is_the_others_only_fit() -> None:
-    today = report("a", "Two hurt in Diyala roadside blast", wounded=2)
+    today = report("a", "Two hurt in Diyala roadside blast", wounded=2, place=KHALIS)
     tomorrow = report(
         "b",
         "Roadside explosion leaves civilians with injuries at a crowded Diyala market",
@@ -56,7 +56,7 @@ def test_two_lone_headlines_a_day_apart_join_when_each_is_the_others_only_fit() 
 
 
 def test_two_lone_headlines_a_day_apart_stay_apart_when_their_tolls_differ() -> None:
-    today = report("a", "Six hurt in Diyala roadside blast", wounded=6)
+    today = report("a", "Six hurt in Diyala roadside blast", wounded=6, place=KHALIS)
     tomorrow = report(
         "b",
         "Roadside explosion at a Diyala market leaves five with injuries",
@@ -70,7 +70,7 @@ def test_two_lone_headlines_a_day_apart_stay_apart_when_their_tolls_differ() -> 
 
 
 def test_two_lone_headlines_a_day_apart_stay_apart_when_either_fits_another() -> None:
-    today = report("a", "Two hurt in Diyala roadside blast", wounded=2)
+    today = report("a", "Two hurt in Diyala roadside blast", wounded=2, place=KHALIS)
     tomorrow = report(
         "b",
         "Roadside explosion leaves civilians with injuries at a crowded Diyala market",
@@ -120,7 +120,7 @@ def test_people_are_read_only_where_capitals_name_someone() -> None:
 
 
 def test_two_lone_headlines_a_day_apart_need_more_than_a_bare_fit() -> None:
-    today = report("a", "Two hurt in Diyala blast", wounded=2)
+    today = report("a", "Two hurt in Diyala blast", wounded=2, place=KHALIS)
     tomorrow = report(
         "b",
         "Explosion leaves civilians with injuries at a crowded Diyala market",
@@ -133,7 +133,7 @@ def test_two_lone_headlines_a_day_apart_need_more_than_a_bare_fit() -> None:
 
 def test_a_stored_lone_report_that_fits_another_stored_one_is_no_new_reports_only_fit() -> None:
     before = report("k", "Blast hits police patrol near Diyala farms", published=DAY - timedelta(1))
-    stored = report("j", "Two soldiers hurt in Diyala roadside blast", wounded=2)
+    stored = report("j", "Two soldiers hurt in Diyala roadside blast", wounded=2, place=KHALIS)
     new = report("i", "Roadside explosion leaves two with injuries in Diyala", published=DAY + timedelta(1))
     weights = word_weights([before, stored, new])
     assert 1.0 <= compare(stored, before, weights).score < 1.5  # a fit, too weak to join across days
@@ -167,3 +167,11 @@ def test_forces_named_as_the_ones_acting_are_not_the_ones_hit() -> None:
     shepherds = report("e", "Bomb kills two shepherds near Khalis", killed=2)
     army = report("f", "Iraqi army kills two militants near Khalis", killed=2)
     assert not any("different victims" in r for r in compare(shepherds, army).reasons)
+
+
+def test_two_reports_giving_only_the_same_governorate_agree_on_the_place() -> None:
+    a = report("a", "Two injured in an explosion in Diyala", wounded=2)
+    b = report("b", "Civilians injured by an explosive device in Diyala")
+    town = report("c", "Civilians injured by an explosive device in Khalis", place=KHALIS)
+    assert next(r for r in compare(a, b).reasons if " place: " in r).startswith("+0.3 place: both give only")
+    assert next(r for r in compare(a, town).reasons if " place: " in r).startswith("+0.0 place: one report")
