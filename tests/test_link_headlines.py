@@ -175,3 +175,16 @@ def test_two_reports_giving_only_the_same_governorate_agree_on_the_place() -> No
     town = report("c", "Civilians injured by an explosive device in Khalis", place=KHALIS)
     assert next(r for r in compare(a, b).reasons if " place: " in r).startswith("+0.3 place: both give only")
     assert next(r for r in compare(a, town).reasons if " place: " in r).startswith("+0.0 place: one report")
+
+
+def test_two_lone_headlines_of_one_day_naming_different_forces_stay_apart() -> None:
+    militia = report(
+        "a", "Militiaman killed in an attack in Diyala", kind=("Battles", "Armed clash"), killed=1
+    )
+    police = report(
+        "b", "A policeman injured in an attack in Diyala", kind=("Battles", "Armed clash"), wounded=1
+    )
+    comparison = compare(militia, police, word_weights([militia, police]))
+    assert not comparison.vetoed and comparison.score >= 1.0  # forces confused in headlines: no veto
+    events = link_into([militia, police]).events
+    assert sorted(sorted(e.article_ids) for e in events) == [["a"], ["b"]]

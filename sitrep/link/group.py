@@ -24,8 +24,7 @@ LINK_THRESHOLD = 2.0  # a pair scoring this much is one incident
 # a headline ("3 policemen killed in Iraq") carries too little to pass the threshold with any one report,
 # but when exactly one event of its day fits and none of its reports rules it out, it is that event.
 ATTACH_THRESHOLD = 1.0
-# Two lone reports of different days, each the other's only fit, join at this score and only when
-# nothing they say differs (the tolls, who was hit).
+# Two lone reports of different days, each the other's only fit, join at this score.
 _ACROSS_DAYS_THRESHOLD = 1.5
 _GROUP_AGREEMENT = 0.5  # mean score across two groups before they may merge, as a share of the threshold
 _WEAKEST_PAIR = 0.5  # no pair across two merging groups may score below this
@@ -155,21 +154,20 @@ class Linker:
 
     def _pair_alone(self, group_of: dict[int, Group], fits: dict[int, list[int]], i: int, j: int) -> bool:
         """Two reports left alone may join each other when each is the other's only fit (a report that fits
-        several is no evidence for any one of them): on the same day; or a day or more apart when one is a
-        headline, they score `_ACROSS_DAYS_THRESHOLD` and give no different toll or victims (a headline
-        published the day after tells of the day before; two full accounts of different days, each with
-        nothing closer, are still two incidents)."""
+        several is no evidence for any one of them) and they give no different toll or victims (they score
+        below the threshold: what they say must agree): on the same day; or a day or more apart when one is
+        a headline and they score `_ACROSS_DAYS_THRESHOLD` (a headline published the day after tells of the
+        day before; two full accounts of different days, each with nothing closer, are still two
+        incidents)."""
         a, b = self.reports[i], self.reports[j]
         only_i, only_j = {id(group_of[i])}, {id(group_of[j])}
         if self._fit_groups(group_of, fits, i) != only_j or self._fit_groups(group_of, fits, j) != only_i:
             return False
+        if _disagree(a, b):
+            return False
         if not days_apart(a.mention, b.mention):
             return True
-        return (
-            not (a.full_account and b.full_account)
-            and self.score(i, j) >= _ACROSS_DAYS_THRESHOLD
-            and not _disagree(a, b)
-        )
+        return not (a.full_account and b.full_account) and self.score(i, j) >= _ACROSS_DAYS_THRESHOLD
 
     def _fit_groups(self, group_of: dict[int, Group], fits: dict[int, list[int]], i: int) -> set[int]:
         """The groups that fit report i: those of the pairs scored now, and for a stored report left alone,

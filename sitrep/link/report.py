@@ -58,7 +58,18 @@ _VICTIM_CLASS = {
     **dict.fromkeys(("army", "military"), "soldiers"),
     **dict.fromkeys(("police", "policemen", "policeman"), "police"),
     **dict.fromkeys(
-        ("pmf", "hashd", "militia", "militiamen", "volunteer", "mobilization", "sahwa", "tribal"), "militia"
+        (
+            "pmf",
+            "hashd",
+            "militia",
+            "militiaman",
+            "militiamen",
+            "volunteer",
+            "mobilization",
+            "sahwa",
+            "tribal",
+        ),
+        "militia",
     ),
     **dict.fromkeys(("peshmerga",), "peshmerga"),
     **dict.fromkeys(("shepherd", "herder", "herdsmen", "sheep"), "shepherds"),
