@@ -188,3 +188,16 @@ def test_two_lone_headlines_of_one_day_naming_different_forces_stay_apart() -> N
     assert not comparison.vetoed and comparison.score >= 1.0  # forces confused in headlines: no veto
     events = link_into([militia, police]).events
     assert sorted(sorted(e.article_ids) for e in events) == [["a"], ["b"]]
+
+
+def test_a_report_of_one_more_incident_of_a_series_is_not_the_next_days() -> None:
+    series = report("a", "Another liquor shop attacked in Baghdad")
+    next_day = report("b", "Blast targets liquor shop in Baghdad", published=DAY + timedelta(1))
+    assert compare(series, next_day).vetoed and "series" in compare(series, next_day).reasons[0]
+    same_day = report("c", "Blast targets liquor shop in Baghdad")
+    assert not compare(series, same_day).vetoed
+    told = report(
+        "d", "Another liquor shop attacked in Baghdad on Monday", stated=DAY, published=DAY + timedelta(1)
+    )
+    plain = report("e", "Blast targets liquor shop in Baghdad", published=DAY + timedelta(1))
+    assert not compare(told, plain).vetoed  # a day stated: the day is the text's, not the publication's
