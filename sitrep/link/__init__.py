@@ -9,7 +9,7 @@ absorb another (the older keeps its id), never split, so re-running changes noth
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -103,6 +103,21 @@ def _links(g: Group, linker: Linker, order: list[int]) -> list[Link]:
     return links
 
 
+def _new_pairs(
+    pairs: Iterable[tuple[int, int]], first_new: int, alone: set[int], stored_partners: dict[int, list[int]]
+) -> Iterator[tuple[int, int]]:
+    """The pairs that hold a new report (the others were weighed when they were new); a pair of two stored
+    reports is only noted, for a stored report left alone (whether a new report is its only fit)."""
+    for i, j in pairs:
+        if j >= first_new:
+            yield (i, j)
+            continue
+        if i in alone:
+            stored_partners[i].append(j)
+        if j in alone:
+            stored_partners[j].append(i)
+
+
 def link_into(new: Sequence[Report], known: Sequence[Known] = (), across_articles: bool = True) -> LinkResult:
     """Events for the `new` reports, linked to each other and to the `known` events where they match."""
     result = LinkResult()
@@ -115,8 +130,10 @@ def link_into(new: Sequence[Report], known: Sequence[Known] = (), across_article
     reports = [k.report for k in known] + list(new)
     first_new = len(known)
     linker = Linker(reports)
-    pairs = (p for p in candidate_pairs(reports) if p[1] >= first_new)  # a pair always holds a new report
-    for g in linker.groups(pairs, _initial_groups(known)):
+    initial = _initial_groups(known)
+    alone = {g.members[0] for g in initial if len(g.members) == 1}
+    pairs = _new_pairs(candidate_pairs(reports), first_new, alone, linker.stored_partners)
+    for g in linker.groups(pairs, initial):
         if all(i < first_new for i in g.members):
             continue  # an event no new report touched
         order = sorted(g.members, key=linker.order_key)

@@ -68,6 +68,8 @@ def _date_points(a: Report, b: Report) -> Points | None:
     if days is None:
         return None
     points = {0: 1.0, 1: 0.5, 2: -0.4}.get(days, -1.2)
+    if days and (a.late_news or b.late_news):
+        points = max(points, 0.3)
     return (
         points,
         "date",
@@ -82,6 +84,12 @@ def _place_points(a: Report, b: Report, km: float | None) -> Points | None:
         if pa.place_id and pa.place_id == pb.place_id and pa.geo_precision < 3:
             return (0.6 if pa.importance >= _CITY else 1.5), "place", f"same place ({pa.name})"
         if pa.geo_precision == 3 or pb.geo_precision == 3:
+            if pa.admin1_code == pb.admin1_code and pa.geo_precision == pb.geo_precision:
+                return (
+                    0.3,
+                    "place",
+                    f"both give only the governorate ({pa.admin1})",
+                )  # they agree on all they say
             if pa.admin1_code == pb.admin1_code:
                 return 0.0, "place", f"one report gives only the governorate ({pa.admin1})"
             return None

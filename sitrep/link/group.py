@@ -24,9 +24,19 @@ LINK_THRESHOLD = 2.0  # a pair scoring this much is one incident
 # a headline ("3 policemen killed in Iraq") carries too little to pass the threshold with any one report,
 # but when exactly one event of its day fits and none of its reports rules it out, it is that event.
 ATTACH_THRESHOLD = 1.0
+# Two lone reports of different days, each the other's only fit, join at this score.
+_ACROSS_DAYS_THRESHOLD = 1.5
 _GROUP_AGREEMENT = 0.5  # mean score across two groups before they may merge, as a share of the threshold
 _WEAKEST_PAIR = 0.5  # no pair across two merging groups may score below this
 SEARCH_DAYS = VAGUE_WINDOW  # the widest window any report is compared across
+
+
+def _disagree(a: Report, b: Report) -> bool:
+    """The two reports give different tolls or name different victims."""
+    ma, mb = a.mention, b.mention
+    killed = bool(ma.fatalities and mb.fatalities and ma.fatalities != mb.fatalities)
+    wounded = bool(ma.injured and mb.injured and ma.injured != mb.injured)
+    return killed or wounded or bool(a.victims and b.victims and not a.victims & b.victims)
 
 
 @dataclass
@@ -60,6 +70,9 @@ class Linker:
         self.threshold = threshold
         self.weights = word_weights(reports)
         self._scores: dict[tuple[int, int], float] = {}  # pairs merging has checked: score, -inf if vetoed
+        # Stored reports left alone, with the other stored reports blocking pairs them with: pairs that are
+        # not scored again, but asked when one of them may be a new report's only fit.
+        self.stored_partners: dict[int, list[int]] = defaultdict(list)
 
     def comparison(self, i: int, j: int) -> Comparison:
         """The comparison of two reports, with its reasons."""
@@ -135,6 +148,29 @@ class Linker:
                 continue  # none, or several events it could belong to: stay apart
             (group,) = candidates.values()
             best = max((j for j in fits[i] if group_of[j] is group), key=lambda j: self.score(i, j))
-            if len(group.members) == 1 and days_apart(self.reports[i].mention, self.reports[best].mention):
-                continue  # two loose reports of different days: too little to go on
+            if len(group.members) == 1 and not self._pair_alone(group_of, fits, i, best):
+                continue
             self._join(group_of, best, i)
+
+    def _pair_alone(self, group_of: dict[int, Group], fits: dict[int, list[int]], i: int, j: int) -> bool:
+        """Two reports left alone may join each other when each is the other's only fit (a report that fits
+        several is no evidence for any one of them) and they give no different toll or victims (they score
+        below the threshold: what they say must agree): on the same day; or a day or more apart when one is
+        a headline and they score `_ACROSS_DAYS_THRESHOLD` (a headline published the day after tells of the
+        day before; two full accounts of different days, each with nothing closer, are still two
+        incidents)."""
+        a, b = self.reports[i], self.reports[j]
+        only_i, only_j = {id(group_of[i])}, {id(group_of[j])}
+        if self._fit_groups(group_of, fits, i) != only_j or self._fit_groups(group_of, fits, j) != only_i:
+            return False
+        if _disagree(a, b):
+            return False
+        if not days_apart(a.mention, b.mention):
+            return True
+        return not (a.full_account and b.full_account) and self.score(i, j) >= _ACROSS_DAYS_THRESHOLD
+
+    def _fit_groups(self, group_of: dict[int, Group], fits: dict[int, list[int]], i: int) -> set[int]:
+        """The groups that fit report i: those of the pairs scored now, and for a stored report left alone,
+        those of the stored reports blocking pairs it with."""
+        stored = (k for k in self.stored_partners.get(i, ()) if self.score(i, k) >= ATTACH_THRESHOLD)
+        return {id(group_of[k]) for k in (*fits[i], *stored)}

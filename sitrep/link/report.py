@@ -58,7 +58,18 @@ _VICTIM_CLASS = {
     **dict.fromkeys(("army", "military"), "soldiers"),
     **dict.fromkeys(("police", "policemen", "policeman"), "police"),
     **dict.fromkeys(
-        ("pmf", "hashd", "militia", "militiamen", "volunteer", "mobilization", "sahwa", "tribal"), "militia"
+        (
+            "pmf",
+            "hashd",
+            "militia",
+            "militiaman",
+            "militiamen",
+            "volunteer",
+            "mobilization",
+            "sahwa",
+            "tribal",
+        ),
+        "militia",
     ),
     **dict.fromkeys(("peshmerga",), "peshmerga"),
     **dict.fromkeys(("shepherd", "herder", "herdsmen", "sheep"), "shepherds"),
@@ -83,6 +94,15 @@ _ATTRIBUTION = re.compile(
     r"\b(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}(?:officials?|officers?|police|sources?|spokesm[ae]n|ministry|medics?)"
     r"\s+(?:said|says|say|told|reported|added)\b|\baccording to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:police|officials?|sources?|officers?|ministry|medics?)\b",
+    re.I,
+)
+# Forces named as the ones acting, in a headline's present tense: "Iraqi army kills", "PMF thwarts",
+# "police arrest". ("Soldiers killed", "convoy targeted" are passive: the ones hit.)
+_ACTING = re.compile(
+    r"\b(?:army|military|troops|soldiers|police|policemen|pmf|hashd(?: al-shaabi)?|militias?|militiamen|peshmerga"
+    r"|forces)\s+(?:kill|kills|target|targets|attack|attacks|shell|shells|thwart|thwarts|foil|foils|launch"
+    r"|launches|arrest|arrests|repel|repels|raid|raids|storm|storms|capture|captures|destroy|destroys|free"
+    r"|frees|rescue|rescues|seize|seizes|retake|retakes|recapture|recaptures|clash|clashes|bomb|bombs)\b",
     re.I,
 )
 _PLACE_WORDS = frozenset(w for _, _, aliases in GOVERNORATES.values() for a in aliases for w in a.split())
@@ -128,7 +148,23 @@ _MEANS = {
 }
 # A report that tells of one more incident of a kind: not the incident earlier reports told of.
 _ANOTHER = re.compile(r"\b(?:another|a new|yet again|(?:second|third|fourth|fifth) (?!day|time)\w+)\b", re.I)
+# "Another" that names a second victim of the same incident, not another incident: "kills a shepherd and
+# injures another", "a soldier was killed and another one wounded", "two killed, another wounded".
+_ANOTHER_VICTIM = re.compile(
+    r"\band\s+(?:\w+\s+)?another\b(?!\s+(?:attack|bomb|blast|explosion|strike|incident))"
+    r"|\banother\s+(?:one\b|(?:was\s+|were\s+)?(?:wounded|injured|hurt|killed)\b)",
+    re.I,
+)
 _STATED = ("event_date",)
+# A person named after the role that says who was hit: "activist Ali Emad", "candidate Hassan al-Jubouri".
+_PERSON = re.compile(
+    r"\b(?i:activists?|journalists?|reporters?|candidates?|lawmakers?|MPs?|judges?|lawyers?|doctors?|sheikhs?"
+    r"|sheiks?|clerics?|imams?|commanders?|mayors?|directors?|bloggers?|businessm[ae]n|engineers?|named)"
+    r"\s+((?:(?:al|el|bin|ibn|abu|abd)[- ])?[A-Z][\w’'-]+(?:\s+(?:(?:al|el|bin|ibn|abu|abd)[- ])?[A-Z][\w’'-]+){1,2})"
+)
+_SPEAKS = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+)?(?:said|says|told|stated|added)\b")  # a source, not a victim
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd"})
+_TITLE_CASE_SHARE = 0.5  # a text with more than this share of long words capitalised is a title-case headline
 # Words of text about the incident from which a report is a full account, not a headline: what a full
 # account leaves out (the dead, the wounded) it says did not happen; what a headline leaves out it
 # does not say.
@@ -157,8 +193,44 @@ def content_words(texts: tuple[str, ...], place: Place | None = None) -> frozens
     return frozenset(w for w in stems if w not in stop_words() and w not in _GENERIC and w not in skip)
 
 
+def _victims(words: frozenset[str], texts: list[str]) -> frozenset[str]:
+    """Who was hit, as classes; forces named as the ones acting ("Iraqi army kills 35 militants", "PMF
+    thwarts an attack") are not counted, unless the text also names them elsewhere."""
+    classes = frozenset(_VICTIM_CLASS[w] for w in words if w in _VICTIM_CLASS)
+    acting = [t for t in texts if _ACTING.search(t)]
+    if not classes or not acting:
+        return classes
+    rest = [_ACTING.sub(" ", t) for t in acting]
+    elsewhere = {w for t in (*rest, *(t for t in texts if t not in acting)) for w in _WORD.findall(fold(t))}
+    stems = {w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 4 else w for w in elsewhere}
+    named = {_VICTIM_CLASS.get(_SAME_THING.get(w, w)) for w in stems}
+    return frozenset(c for c in classes if c in named)
+
+
 def _name_keys(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(skeleton(k) for n in names for k in name_keys(fold(n))[-1:])
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Senior Iraqi Commander Survives Roadside Bombing"): its capitals name
+    nothing."""
+    words = [w for w in text.split()[1:] if len(w) > 3 and w[0].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) > _TITLE_CASE_SHARE
+
+
+def person_keys(texts: tuple[str, ...]) -> frozenset[str]:
+    """Spelling-tolerant keys of each word of the people the texts name after their role ("activist Ali
+    Emad": ali, emad), from texts not in title case; empty when they name nobody."""
+    keys = set()
+    for t in texts:
+        if _title_case(_PERSON.sub(" ", t)):
+            continue
+        for m in _PERSON.finditer(t):
+            if _SPEAKS.match(t, m.end()):
+                continue
+            words = fold(m.group(1)).split()
+            keys |= {skeleton(w) for w in words if w not in _NAME_PARTICLES}
+    return frozenset(keys)
 
 
 def _states_the_day(m: Mention) -> bool:
@@ -187,17 +259,19 @@ class Report:
     means: frozenset[str] = field(init=False)  # how the harm was done: gunfire, explosive, shelling...
     full_account: bool = field(init=False)  # long enough that leaving out the dead means there were none
     another: bool = field(init=False)  # "another liquor store attacked", "a third attack in 24 hours"
+    people: frozenset[str] = field(init=False)  # keys of the words of the people named as hit
 
     def __post_init__(self) -> None:
         texts = [e.text for e in self.mention.evidence]
         derived = {
-            "victims": frozenset(_VICTIM_CLASS[w] for w in self.words if w in _VICTIM_CLASS),
+            "victims": _victims(self.words, texts),
             "name_keys": _name_keys(self.mention.place_names),
             "states_day": _states_the_day(self.mention),
             "late_news": any(_LATE_NEWS.search(t) for t in texts),
             "updates": any(_UPDATE.search(t) for t in texts),
             "full_account": sum(len(t.split()) for t in texts) >= _FULL_ACCOUNT_WORDS,
-            "another": any(_ANOTHER.search(t) for t in texts),
+            "another": any(_ANOTHER.search(_ANOTHER_VICTIM.sub(" ", t)) for t in texts),
+            "people": person_keys(tuple(texts)),
             "means": frozenset(k for k, pattern in _MEANS.items() if any(pattern.search(t) for t in texts)),
         }
         for name, value in derived.items():

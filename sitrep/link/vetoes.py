@@ -11,7 +11,9 @@ reports that disagree on any of them stay apart however much else they share:
 - the kind: a protest and a bombing; a roadside bomb and a rocket or an air strike;
 - the counts: different tolls of dead or wounded, unless the later report raises the toll or one
   revises it ("rose to", "a correction"), or both are five or more and differ by a fifth or less;
-- the victims: soldiers in one, shepherds in the other.
+- the victims: soldiers in one, shepherds in the other; different people named as hit;
+- a series: a report of "another" incident is not one a report before it told of, nor, dated by its
+  publication, one a report of the next day tells of.
 
 Grouping never joins two groups across a vetoed pair, so a vague report cannot chain two incidents.
 """
@@ -181,6 +183,8 @@ def _victim_veto(a: Report, b: Report) -> str | None:
     va, vb = a.victims, b.victims
     if va and vb and not va & vb and not (va | vb) <= ARMED_VICTIMS:
         return f"different victims: {', '.join(sorted(va))} / {', '.join(sorted(vb))}"
+    if a.people and b.people and not a.people & b.people:
+        return "different people named as hit"
     return None
 
 
@@ -194,6 +198,18 @@ def _another_veto(a: Report, b: Report) -> str | None:
     return None
 
 
+def _series_veto(a: Report, b: Report) -> str | None:
+    """A report of one more incident of a series ("another liquor store attacked", "a new explosion"),
+    dated by its publication, tells of that day's: like incidents come on the days around it, so a report
+    dated by publication to the next day tells of another (`_another_veto` keeps it from earlier ones)."""
+    if not (a.another or b.another) or a.states_day or b.states_day:
+        return None
+    da, db = a.mention.event_date, b.mention.event_date
+    if da is None or db is None or da == db:
+        return None
+    return f"one tells of one more incident of a series: {_day(da)} / {_day(db)} are two of them"
+
+
 def veto(a: Report, b: Report, km: float | None) -> str | None:
     """The reason two reports are clearly different incidents, or None. `km`: between their places."""
     ma, mb = a.mention, b.mention
@@ -204,6 +220,7 @@ def veto(a: Report, b: Report, km: float | None) -> str | None:
     return (
         _victim_veto(a, b)
         or _another_veto(a, b)
+        or _series_veto(a, b)
         or date_veto(a, b)
         or _place_veto(a, b, km)
         or count_veto(a, b)
