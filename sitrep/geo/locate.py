@@ -10,7 +10,7 @@ from .admin1 import fold
 from .boundaries import governorate_at
 from .distance import km_between
 from .gazetteer import Gazetteer, GazetteerPlace
-from .names import facility_town
+from .names import facility_town, loose_key, name_keys, skeleton, spelling_distance
 from .offsets import destination, midpoint
 from .toponyms import Toponym
 
@@ -39,8 +39,9 @@ WELL_KNOWN = 10  # importance of a town known by many names (cities, district se
 
 
 def well_known(t: Toponym) -> bool:
-    """A town with many names in many languages: a place even where NER reads it as a person."""
-    return any(c.importance >= WELL_KNOWN for c in t.candidates)
+    """A town with many names in many languages, or a facility named with its kind ('the Waleed border
+    crossing', 'Ajil oil field'): a place even where NER reads it as a person or an organisation."""
+    return t.qualifier == "facility" or any(c.importance >= WELL_KNOWN for c in t.candidates)
 
 
 def _rank(
@@ -153,7 +154,51 @@ def resolve(
         if best.admin1_code not in named:
             place = _snap(place, named, g)
         return _moved(place, t, best)
-    return coarse
+    return _spelled_loosely(tops, ctx) or coarse
+
+
+def _spelled_loosely(tops: list[Toponym], ctx: _Context) -> Place | None:
+    """No name the text gives is a known place in the governorate it names ('Khaldiyah, Anbar';
+    'in Yankajah, Saladin'): a place there with the same consonants (`Gazetteer.loosely`), or a namesake
+    just across the border ('Tall Safouk, Nineveh'), the closest spelling first; at precision 2, as near
+    the place named. Only where the text names a governorate, and only inside it or near its border."""
+    govs = [ctx.g.governorates[c] for c in ctx.named if c in ctx.g.governorates]
+    for name in (t.caption for t in tops if t.caption):
+        home = [
+            c
+            for c in ctx.g.loosely(name)
+            if c.country == ctx.country and not c.facility and _close_enough(name, c)
+        ]
+        found = [c for c in home if c.admin1_code in ctx.named] or [
+            c for c in home if _near_named(c, ctx.named, ctx.g)
+        ]
+        found = found or [
+            c
+            for t in tops
+            if t.surface == name
+            for c in t.candidates
+            if c.country != ctx.country and any(gov.near_border(c.latitude, c.longitude) for gov in govs)
+        ]
+        if found:
+            best = min(found, key=lambda c: (_spelled_apart(name, c), -c.importance))
+            place = replace(place_of(best, 2), country=ctx.country)
+            return place if best.admin1_code in ctx.named else _snap(place, ctx.named, ctx.g)
+    return None
+
+
+_FEW_CONSONANTS = 3  # 'Tabaat', 'Chragh': so short a key fits many names; the spelling must be near too
+
+
+def _close_enough(name: str, p: GazetteerPlace) -> bool:
+    """A name of few consonants matches only a place spelled at most one letter apart."""
+    short = min(len(loose_key(k)) for k in name_keys(fold(name))) <= _FEW_CONSONANTS
+    return not short or _spelled_apart(name, p) <= 1
+
+
+def _spelled_apart(name: str, p: GazetteerPlace) -> int:
+    """How far the name as written is from the place's name: letters apart in their skeletons."""
+    written = [skeleton(k) for k in name_keys(fold(name))]
+    return min(spelling_distance(w, skeleton(k)) for w in written for k in name_keys(fold(p.name)))
 
 
 _CAPTION_TOWN_KM = 30.0
