@@ -15,7 +15,7 @@ from sitrep.geo.admin1 import fold
 from sitrep.geo.build import COLUMNS, DATA_DIR, GOVERNORATES_FILE, PLACES_FILE
 from sitrep.geo.gazetteer import Gazetteer, default_gazetteer
 from sitrep.geo.locate import resolve, well_known
-from sitrep.geo.names import loose_key, name_keys, skeleton
+from sitrep.geo.names import construct_head, loose_key, name_keys, skeleton
 from sitrep.geo.toponyms import find_toponyms
 from sitrep.model import Place
 
@@ -28,6 +28,10 @@ _PLACES = [
     ("syn:5", "Iraq", "Qarandiyah", 32.00, 46.00, "IQ-DQ", "Thi Qar", "Nasiriya"),  # a namesake elsewhere
     ("syn:6", "Syria", "Tall Qirwash", 36.30, 41.20, "", "Al-Hasakeh", "Al-Hasakeh"),  # across the border
     ("syn:7", "Iraq", "Murabba", 36.35, 43.10, "IQ-NI", "Ninewa", "Mosul"),  # a town the text also names
+    ("syn:8", "Iraq", "Nahiyat al Zahiriyah", 33.20, 43.80, "IQ-AN", "Al Anbar", "Falluja"),
+    ("syn:9", "Iraq", "Kani Zerdal", 35.60, 45.40, "IQ-SU", "Sulaymaniyah", "Sulaymaniyah"),  # twins,
+    ("syn:10", "Iraq", "Kani Zerdal", 35.50, 45.90, "IQ-SU", "Sulaymaniyah", "Penjwen"),  # 45 km apart,
+    ("syn:11", "Iraq", "Bardiwar", 35.45, 45.80, "IQ-SU", "Sulaymaniyah", "Penjwen"),  # one by a village
 ]
 
 
@@ -37,7 +41,7 @@ def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     shutil.copy(DATA_DIR / GOVERNORATES_FILE, folder / GOVERNORATES_FILE)
     lines = ["\t".join(COLUMNS)]
     for pid, country, name, lat, lon, code, admin1, admin2 in _PLACES:
-        row = {
+        row: dict[str, str] = {
             "place_id": pid,
             "country": country,
             "name": name,
@@ -45,7 +49,7 @@ def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
             "lat": str(lat),
             "lon": str(lon),
             "feature": "PPL",
-            "importance": "1",
+            "importance": "2" if pid == "syn:9" else "1",
             "admin1_code": code,
             "admin1": admin1,
             "admin2": admin2,
@@ -139,3 +143,17 @@ def test_a_facility_named_with_its_kind_is_a_place_whatever_ner_says() -> None:
     g = default_gazetteer()
     [facility] = [t for t in find_toponyms("Gunmen attacked the Waleed border crossing.", g) if t.candidates]
     assert facility.qualifier == "facility" and well_known(facility)
+
+
+def test_a_name_in_the_construct_state_falls_back_to_its_head(gazetteer: Gazetteer) -> None:
+    assert construct_head("zahiriyat al samoud") == "zahiriyah"
+    assert construct_head("jazirat al zahiriyah") == ""  # "island of": a generic head is no place
+    place = _place("Gunmen attacked a checkpoint in Zahiriyat al-Samoud, Al Anbar, Iraq.", gazetteer)
+    assert place is not None and place.place_id == "syn:8" and place.geo_precision == 2
+
+
+def test_of_two_namesakes_the_one_near_another_place_named_is_meant(gazetteer: Gazetteer) -> None:
+    alone = _place("A bomb went off in Kani Zerdal, Sulaymaniyah, Iraq.", gazetteer)
+    assert alone is not None and alone.place_id == "syn:9"  # the more important twin
+    together = _place("A bomb went off between Kani Zerdal and Bardiwar villages, Sulaymaniyah.", gazetteer)
+    assert together is not None and together.place_id == "syn:10"

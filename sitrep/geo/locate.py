@@ -10,7 +10,7 @@ from .admin1 import fold
 from .boundaries import governorate_at
 from .distance import km_between
 from .gazetteer import Gazetteer, GazetteerPlace
-from .names import facility_town, loose_key, name_keys, skeleton, spelling_distance
+from .names import construct_head, facility_town, loose_key, name_keys, skeleton, spelling_distance
 from .offsets import destination, midpoint
 from .toponyms import Toponym
 
@@ -44,14 +44,26 @@ def well_known(t: Toponym) -> bool:
     return t.qualifier == "facility" or any(c.importance >= WELL_KNOWN for c in t.candidates)
 
 
+_COMPANY_KM = 30.0  # two places a report names together lie about this close
+
+
 def _rank(
-    p: GazetteerPlace, named: set[str], preferred: set[str], country: str
-) -> tuple[bool, bool, int, bool, int]:
+    p: GazetteerPlace, named: set[str], preferred: set[str], country: str, company: list[GazetteerPlace]
+) -> tuple[bool, bool, int, bool, bool, int]:
     """Inside a governorate the report names; at home; a city over a town over a village, whatever the
     rest of the article names ("around Sinjar" is the Sinjar, not a village of its name in the capital's
-    governorate); then in a governorate the article names; then the more important."""
+    governorate); then near another place the report names ("between Kani Spika and Bardarash": the Kani
+    Spika by Bardarash); then in a governorate the article names; then the more important."""
     size = 2 if p.importance >= _CITY else 1 if p.importance >= WELL_KNOWN else 0
-    return (p.admin1_code in named, p.country == country, size, p.admin1_code in preferred, p.importance)
+    near = any(km_between(_at(p), _at(c)) <= _COMPANY_KM for c in company)
+    return (
+        p.admin1_code in named,
+        p.country == country,
+        size,
+        near,
+        p.admin1_code in preferred,
+        p.importance,
+    )
 
 
 def _names_the_seat(t: Toponym) -> bool:
@@ -117,7 +129,7 @@ def resolve(
     countries = {t.country for t in tops if t.country and t.country != country}
     preferred = named | set(context_governorates)  # the article's other governorates rank, never filter
     coarse: Place | None = None
-    ctx = _Context(g, named, preferred, countries, country)
+    ctx = _Context(g, named, preferred, countries, country, tuple(tops))
     districts = {b.admin2 for t in tops if t.qualifier == "district" and (b := ctx.best(t)) and b.admin2}
     for i, t in enumerate(tops):
         if t.country:
@@ -163,7 +175,9 @@ def _spelled_loosely(tops: list[Toponym], ctx: _Context) -> Place | None:
     just across the border ('Tall Safouk, Nineveh'), the closest spelling first; at precision 2, as near
     the place named. Only where the text names a governorate, and only inside it or near its border."""
     govs = [ctx.g.governorates[c] for c in ctx.named if c in ctx.g.governorates]
-    for name in (t.caption for t in tops if t.caption):
+    captions = [t.caption for t in tops if t.caption]
+    heads = [h for c in captions if (h := construct_head(fold(c)))]  # after the whole names, their heads
+    for name in captions + heads:
         home = [
             c
             for c in ctx.g.loosely(name)
@@ -326,6 +340,17 @@ class _Context:
     preferred: set[str]
     countries: set[str]
     country: str
+    tops: tuple[Toponym, ...] = ()
+
+    def company(self, t: Toponym) -> list[GazetteerPlace]:
+        """The other places the text names, at home and inside the governorates it names, if any."""
+        return [
+            c
+            for u in self.tops
+            if u is not t and not (u.country or u.governorate)
+            for c in u.candidates
+            if c.country == self.country and (not self.named or c.admin1_code in self.named)
+        ]
 
     def foreign_city(self, t: Toponym) -> bool:
         """'Homs', 'Damascus': a city abroad, where namesakes at home, if any, are villages ("Al Khums"),
@@ -350,8 +375,7 @@ class _Context:
             # Sources disagree on governorates near borders ("Tarmiyah, Saladin"): a town in a
             # neighbouring governorate is still the place named, and keeps its own admin1.
             candidates = inside or [c for c in candidates if _near_named(c, self.named, self.g)]
-        return (
-            max(candidates, key=lambda p: _rank(p, self.named, self.preferred, self.country))
-            if candidates
-            else None
-        )
+        if not candidates:
+            return None
+        company = self.company(t) if len(candidates) > 1 else []
+        return max(candidates, key=lambda p: _rank(p, self.named, self.preferred, self.country, company))

@@ -205,6 +205,24 @@ def facility_keys(folded: str) -> list[str]:
     return list(dict.fromkeys(f"{kinds[0]}:{skeleton(n)}" for n in names))
 
 
+# Nouns that head many names in the construct state without being the place: island, city, riverside,
+# new, town, village, sub-district, quarter, square.
+_GENERIC_HEADS = frozenset(
+    ["jazirat", "madinat", "hawijat", "jadidat", "qasabat", "qaryat", "nahiyat", "mahallat", "sahat"]
+)
+_CONSTRUCT = re.compile(r"^([a-z]{3,}a)t (?:al|el|ad|adh|ar|as|ash|at|ath|az|an) [a-z]")
+
+
+def construct_head(folded: str) -> str:
+    """'amiriyat al samoud' -> 'amiriyah': in Arabic's construct state a name's first word ends in -at
+    ('the Amiriyah of Samoud'); the head alone, in its -ah form, is the town the name qualifies. Empty
+    when the name is no such construct or its head is a generic noun ('Jazirat al-Khalidiyah')."""
+    m = _CONSTRUCT.match(folded)
+    if not m or folded.split()[0] in _GENERIC_HEADS:
+        return ""
+    return m.group(1) + "h"
+
+
 def spelling_distance(a: str, b: str) -> int:
     """Letters to change, add or drop to turn skeleton `a` into skeleton `b` (Levenshtein)."""
     row = list(range(len(b) + 1))
