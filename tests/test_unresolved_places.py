@@ -56,3 +56,17 @@ def test_own_places_file(tmp_path: Path) -> None:
     path.write_text("name\tlatitude\nZubbaraqa\tnorth\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match="line 2"):
         list(own_place_rows(path))
+
+
+# SYNTHETIC: "Khaldiyah" is how news may spell the town the gazetteer holds as Khalidiyah (Anbar).
+LOOSE = "Gunmen attacked a police station in Khaldiyah, Anbar, Iraq, on Monday. Two policemen were killed."
+
+
+@pytest.mark.slow
+def test_a_village_found_only_by_a_loose_spelling_is_near_it_and_still_listed_unresolved() -> None:
+    article = parse_record({"id": "syn-l", "title": "", "text": LOOSE, "published": "2021-03-03"}, "t")
+    [extraction] = list(extract([article]))
+    [mention] = extraction.mentions
+    assert mention.place is not None and mention.place.admin1_code == "IQ-AN"
+    assert mention.place.geo_precision == 2 and "Khalidiyah" in mention.place.name
+    assert f"{UNRESOLVED_PLACE}Khaldiyah" in mention.warnings

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import GazetteerError
 from .admin1 import ALIAS_TO_ISO, fold
 from .build import CELL_DEGREES, CONFLICTMAP_FILE, COUNTRIES_FILE, DATA_DIR, GOVERNORATES_FILE, PLACES_FILE
-from .names import facility_keys, name_keys, skeleton, skeletons
+from .names import facility_keys, loose_key, name_keys, skeleton, skeletons
 
 __all__ = ["Gazetteer", "GazetteerPlace", "Governorate", "default_gazetteer", "name_keys", "skeleton"]
 
@@ -93,6 +93,7 @@ class Gazetteer:
         self.by_name: dict[str, list[GazetteerPlace]] = {}
         self.by_skeleton: dict[str, list[GazetteerPlace]] = {}
         self.by_facility: dict[str, list[GazetteerPlace]] = {}
+        self._by_loose: dict[str, list[GazetteerPlace]] | None = None  # built on first use: `loosely`
         # The war-map places (CC BY-SA) ship as their own file, beside the CC BY gazetteer.
         for path in (places_path, data_dir / CONFLICTMAP_FILE):
             if path.exists():
@@ -158,6 +159,21 @@ class Gazetteer:
             for key in facility_keys(folded):
                 for p in self.by_facility.get(key, []):
                     found.setdefault(p.place_id, p)
+        return list(found.values())
+
+    def loosely(self, name: str) -> list[GazetteerPlace]:
+        """Places whose name has the same consonants (`names.loose_key`): 'Khaldiyah' finds Khalidiyah, and
+        many a namesake with it. Only for a name the text places inside a governorate, within it."""
+        if self._by_loose is None:
+            self._by_loose = {}
+            for name_key, places in self.by_name.items():
+                if key := loose_key(name_key):
+                    for place in places:
+                        _add(self._by_loose, key, place)
+        found: dict[str, GazetteerPlace] = {}
+        for key in {loose_key(k) for k in name_keys(fold(name))} - {""}:
+            for p in self._by_loose.get(key, []):
+                found.setdefault(p.place_id, p)
         return list(found.values())
 
     def facilities(self, name: str) -> list[GazetteerPlace]:

@@ -10,7 +10,7 @@ from .admin1 import fold
 from .boundaries import governorate_at
 from .distance import km_between
 from .gazetteer import Gazetteer, GazetteerPlace
-from .names import facility_town
+from .names import construct_head, facility_town, loose_key, name_keys, skeleton, spelling_distance
 from .offsets import destination, midpoint
 from .toponyms import Toponym
 
@@ -39,18 +39,31 @@ WELL_KNOWN = 10  # importance of a town known by many names (cities, district se
 
 
 def well_known(t: Toponym) -> bool:
-    """A town with many names in many languages: a place even where NER reads it as a person."""
-    return any(c.importance >= WELL_KNOWN for c in t.candidates)
+    """A town with many names in many languages, or a facility named with its kind ('the Waleed border
+    crossing', 'Ajil oil field'): a place even where NER reads it as a person or an organisation."""
+    return t.qualifier == "facility" or any(c.importance >= WELL_KNOWN for c in t.candidates)
+
+
+_COMPANY_KM = 30.0  # two places a report names together lie about this close
 
 
 def _rank(
-    p: GazetteerPlace, named: set[str], preferred: set[str], country: str
-) -> tuple[bool, bool, int, bool, int]:
+    p: GazetteerPlace, named: set[str], preferred: set[str], country: str, company: list[GazetteerPlace]
+) -> tuple[bool, bool, int, bool, bool, int]:
     """Inside a governorate the report names; at home; a city over a town over a village, whatever the
     rest of the article names ("around Sinjar" is the Sinjar, not a village of its name in the capital's
-    governorate); then in a governorate the article names; then the more important."""
+    governorate); then near another place the report names ("between Kani Spika and Bardarash": the Kani
+    Spika by Bardarash); then in a governorate the article names; then the more important."""
     size = 2 if p.importance >= _CITY else 1 if p.importance >= WELL_KNOWN else 0
-    return (p.admin1_code in named, p.country == country, size, p.admin1_code in preferred, p.importance)
+    near = any(km_between(_at(p), _at(c)) <= _COMPANY_KM for c in company)
+    return (
+        p.admin1_code in named,
+        p.country == country,
+        size,
+        near,
+        p.admin1_code in preferred,
+        p.importance,
+    )
 
 
 def _names_the_seat(t: Toponym) -> bool:
@@ -116,7 +129,7 @@ def resolve(
     countries = {t.country for t in tops if t.country and t.country != country}
     preferred = named | set(context_governorates)  # the article's other governorates rank, never filter
     coarse: Place | None = None
-    ctx = _Context(g, named, preferred, countries, country)
+    ctx = _Context(g, named, preferred, countries, country, tuple(tops))
     districts = {b.admin2 for t in tops if t.qualifier == "district" and (b := ctx.best(t)) and b.admin2}
     for i, t in enumerate(tops):
         if t.country:
@@ -153,7 +166,53 @@ def resolve(
         if best.admin1_code not in named:
             place = _snap(place, named, g)
         return _moved(place, t, best)
-    return coarse
+    return _spelled_loosely(tops, ctx) or coarse
+
+
+def _spelled_loosely(tops: list[Toponym], ctx: _Context) -> Place | None:
+    """No name the text gives is a known place in the governorate it names ('Khaldiyah, Anbar';
+    'in Yankajah, Saladin'): a place there with the same consonants (`Gazetteer.loosely`), or a namesake
+    just across the border ('Tall Safouk, Nineveh'), the closest spelling first; at precision 2, as near
+    the place named. Only where the text names a governorate, and only inside it or near its border."""
+    govs = [ctx.g.governorates[c] for c in ctx.named if c in ctx.g.governorates]
+    captions = [t.caption for t in tops if t.caption]
+    heads = [h for c in captions if (h := construct_head(fold(c)))]  # after the whole names, their heads
+    for name in captions + heads:
+        home = [
+            c
+            for c in ctx.g.loosely(name)
+            if c.country == ctx.country and not c.facility and _close_enough(name, c)
+        ]
+        found = [c for c in home if c.admin1_code in ctx.named] or [
+            c for c in home if _near_named(c, ctx.named, ctx.g)
+        ]
+        found = found or [
+            c
+            for t in tops
+            if t.surface == name
+            for c in t.candidates
+            if c.country != ctx.country and any(gov.near_border(c.latitude, c.longitude) for gov in govs)
+        ]
+        if found:
+            best = min(found, key=lambda c: (_spelled_apart(name, c), -c.importance))
+            place = replace(place_of(best, 2), country=ctx.country)
+            return place if best.admin1_code in ctx.named else _snap(place, ctx.named, ctx.g)
+    return None
+
+
+_FEW_CONSONANTS = 3  # 'Tabaat', 'Chragh': so short a key fits many names; the spelling must be near too
+
+
+def _close_enough(name: str, p: GazetteerPlace) -> bool:
+    """A name of few consonants matches only a place spelled at most one letter apart."""
+    short = min(len(loose_key(k)) for k in name_keys(fold(name))) <= _FEW_CONSONANTS
+    return not short or _spelled_apart(name, p) <= 1
+
+
+def _spelled_apart(name: str, p: GazetteerPlace) -> int:
+    """How far the name as written is from the place's name: letters apart in their skeletons."""
+    written = [skeleton(k) for k in name_keys(fold(name))]
+    return min(spelling_distance(w, skeleton(k)) for w in written for k in name_keys(fold(p.name)))
 
 
 _CAPTION_TOWN_KM = 30.0
@@ -281,6 +340,17 @@ class _Context:
     preferred: set[str]
     countries: set[str]
     country: str
+    tops: tuple[Toponym, ...] = ()
+
+    def company(self, t: Toponym) -> list[GazetteerPlace]:
+        """The other places the text names, at home and inside the governorates it names, if any."""
+        return [
+            c
+            for u in self.tops
+            if u is not t and not (u.country or u.governorate)
+            for c in u.candidates
+            if c.country == self.country and (not self.named or c.admin1_code in self.named)
+        ]
 
     def foreign_city(self, t: Toponym) -> bool:
         """'Homs', 'Damascus': a city abroad, where namesakes at home, if any, are villages ("Al Khums"),
@@ -305,8 +375,7 @@ class _Context:
             # Sources disagree on governorates near borders ("Tarmiyah, Saladin"): a town in a
             # neighbouring governorate is still the place named, and keeps its own admin1.
             candidates = inside or [c for c in candidates if _near_named(c, self.named, self.g)]
-        return (
-            max(candidates, key=lambda p: _rank(p, self.named, self.preferred, self.country))
-            if candidates
-            else None
-        )
+        if not candidates:
+            return None
+        company = self.company(t) if len(candidates) > 1 else []
+        return max(candidates, key=lambda p: _rank(p, self.named, self.preferred, self.country, company))

@@ -38,13 +38,23 @@ def name_keys(folded: str, suffixes: bool = True) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+# "Albu Hayat", "Albuhayat": the tribe's "Al Bu", written joined or not
+_ALBU = re.compile(r"\balbu ?(?=[a-z]{3})")
+_ABD = re.compile(r"\babd ?[aeu]l ?(?=[a-z]{3})")  # "Abdul Aziz", "Abd al-Aziz", "Abdelaziz"
+
+
+def _split_albu(folded: str) -> str:
+    """'albuhayat', 'albu hayat' -> 'al bu hayat'; 'abdullah', 'abdul aziz' -> 'abd al lah', 'abd al aziz'."""
+    return _ABD.sub("abd al ", _ALBU.sub("al bu ", folded))
+
+
 def skeleton(folded: str) -> str:
     """A transliteration-tolerant key. Articles dropped wherever they stand ('Jazirat al Khalidiyah' is
     'Jazirat Khalidiyah'), 'Albu X' as 'Al Bu X'; ee/ou/oo as i/u, dh/th as d/t, q as k, gh as g; a u
     before w after a consonant dropped (Kuwayr, Kweir); no doubled letters (Tall, Tal); no final h after
     a vowel (Hawijah, Hawija); a jim between vowels as y (Hawija, Hawiyah); y/e/o as i/a/u, so that
     -iyah, -iya, -ieh and -ia end alike."""
-    parts = folded.replace("albu ", "al bu ").split()
+    parts = _split_albu(folded).split()
     words = [w for i, w in enumerate(parts) if w not in ARTICLES or i == len(parts) - 1]
     s = " ".join(words)
     s = s.replace("ee", "i").replace("ou", "u").replace("oo", "u").replace("dh", "d").replace("th", "t")
@@ -63,6 +73,41 @@ def skeletons(folded: str) -> list[str]:
     no Bakuz)."""
     qaf = re.sub(r"g(?!h)", "q", folded)
     return list(dict.fromkeys([skeleton(folded), skeleton(qaf)]))
+
+
+# Words after a village's name that tell it from its twin: north, south, east, west; upper, lower, middle;
+# big, small; new, old; first, second (feminine and masculine, as GeoNames and news spell them).
+_QUALIFIERS = frozenset(
+    """
+    shamaliyah shamaliya shimaliyah shimali shamali janubiyah janubiya janubi gharbiyah gharbiya gharbi
+    sharqiyah sharqiya sharqi ulya ulia sufla suflah wusta kabir kabirah kabira kubra saghir saghirah
+    saghira sughra jadid jadidah jadida qadim qadimah qadima ula thaniyah thani
+    """.split()  # noqa: SIM905
+)
+_LOOSE_LETTERS = str.maketrans({"q": "k", "g": "k", "c": "k", "p": "b", "v": "w", "x": "k"})
+
+
+def loose_key(folded: str) -> str:
+    """A key for spellings the skeleton keeps apart: the consonants alone, as news writes a short vowel or
+    none ('Khaldiyah', 'Khalidiyah'; 'Yankajah', 'Yanakjah'; 'Sherawa', 'Shirawah'), a diphthong as a
+    vowel ('Souda', 'Sawdah'; 'Trebiel', 'Turaybil'), and q, g, k, c as one letter, p as b ('Pek', 'Beg').
+    Articles, a final h after a vowel, doubled letters, vowels and the y or w of a diphthong go, and spaces.
+    A name's qualifier of north or south, upper or lower, new or old goes too. Empty when fewer than two
+    consonants remain."""
+    words = _split_albu(folded).replace("al bu ", "albu ").split()  # Albu (a tribe's) is no Abu (father)
+    words = [w for i, w in enumerate(words) if w not in ARTICLES or i == len(words) - 1]
+    if len(words) > 1 and words[-1] in _QUALIFIERS:
+        words = words[:-1]  # 'Ash Shari'ah ash Shamaliyah' (northern), 'Kashkul al Jadidah' (new)
+    s = " ".join(words)
+    for digraph, letter in (("sh", "S"), ("kh", "K"), ("gh", "k"), ("dh", "d"), ("th", "t"), ("ch", "C")):
+        s = s.replace(digraph, letter)
+    s = s.translate(_LOOSE_LETTERS)
+    s = re.sub(r"(.)\1", r"\1", s)
+    s = re.sub(r"(?<=[aeiouyw])h\b", "", s)
+    s = re.sub(r"(?<=i)y(?=[aeiou])|(?<=u)w(?=[aeiou])", "", s)  # -iyah as -iah, -uwa as -ua
+    s = re.sub(r"(?<=[aeiou])[yw](?![aeiou])", "", s)  # a diphthong written as a vowel: aw, ay
+    s = re.sub(r"[aeiou]+", "", s).replace(" ", "")
+    return s if len(s) >= 2 else ""
 
 
 # Words that say what kind of facility a name labels, longest first, each with its kind. Airports, air
@@ -158,3 +203,31 @@ def facility_keys(folded: str) -> list[str]:
     name = " ".join(words)
     names = [name] + [name[len(p) :] for p in _SPRING if name.startswith(p) and len(name) > len(p) + 2]
     return list(dict.fromkeys(f"{kinds[0]}:{skeleton(n)}" for n in names))
+
+
+# Nouns that head many names in the construct state without being the place: island, city, riverside,
+# new, town, village, sub-district, quarter, square.
+_GENERIC_HEADS = frozenset(
+    ["jazirat", "madinat", "hawijat", "jadidat", "qasabat", "qaryat", "nahiyat", "mahallat", "sahat"]
+)
+_CONSTRUCT = re.compile(r"^([a-z]{3,}a)t (?:al|el|ad|adh|ar|as|ash|at|ath|az|an) [a-z]")
+
+
+def construct_head(folded: str) -> str:
+    """'amiriyat al samoud' -> 'amiriyah': in Arabic's construct state a name's first word ends in -at
+    ('the Amiriyah of Samoud'); the head alone, in its -ah form, is the town the name qualifies. Empty
+    when the name is no such construct or its head is a generic noun ('Jazirat al-Khalidiyah')."""
+    m = _CONSTRUCT.match(folded)
+    if not m or folded.split()[0] in _GENERIC_HEADS:
+        return ""
+    return m.group(1) + "h"
+
+
+def spelling_distance(a: str, b: str) -> int:
+    """Letters to change, add or drop to turn skeleton `a` into skeleton `b` (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]

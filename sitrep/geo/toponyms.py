@@ -88,6 +88,7 @@ class Toponym:
     country_hint: str | None = None  # "the Syrian town of X"
     offset: Offset | None = None  # "30 miles south of X"
     between: tuple[GazetteerPlace, ...] = ()  # "the road between X and Y": Y's candidates
+    caption: str | None = None  # a governorate's: the name a caption puts before it ("Al-Boudur, Saladin")
 
 
 _AFTER = re.compile(
@@ -174,7 +175,7 @@ def _capital(m: re.Match[str], gazetteer: Gazetteer, offset: int) -> Toponym | N
 
 
 def find_toponyms(text: str, gazetteer: Gazetteer, offset: int = 0) -> list[Toponym]:
-    found = _between(text, _find_names(text, gazetteer, offset), gazetteer, offset)
+    found = _captions(text, _between(text, _find_names(text, gazetteer, offset), gazetteer, offset), offset)
     capitals = [t for m in _CAPITAL_PHRASE.finditer(text) if (t := _capital(m, gazetteer, offset))]
     if not capitals:
         return found
@@ -221,6 +222,28 @@ def _find_names(text: str, gazetteer: Gazetteer, offset: int) -> list[Toponym]:
             found.append(hit)
         i += 1
     return found
+
+
+_CAPTION_WORD = r"(?:[A-Z][\w’'-]*|(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z][\w’'-]*|al|el|bin|bu)"
+# "in Al-Boudur, Saladin", "Makhtar village, Al Anbar governorate", "Tall Safouk village in Nineveh": a name
+# a caption puts before the governorate, up to four words, after a word in lower case or a comma.
+_CAPTION = re.compile(
+    r"(?:^|(?<=[a-z]\s)|(?<=,\s))(" + _CAPTION_WORD + r"(?:[\s-]" + _CAPTION_WORD + r"){0,3})"
+    r"(?:\s+(?:area|village|district|sub-?district|neighbou?rhood|town|city|region))?(?:,\s*|\s+in\s+)$"
+)
+
+
+def _captions(text: str, found: list[Toponym], offset: int) -> list[Toponym]:
+    """A governorate that ends a caption carries the whole name before it, known to the gazetteer or not."""
+    out = []
+    for t in found:
+        m = _CAPTION.search(text, max(0, t.start - offset - 80), t.start - offset) if t.governorate else None
+        name = m.group(1) if m else ""
+        admin = any(u.surface == name and (u.governorate or u.country) for u in found)  # "Diyala, Iraq"
+        if name and not admin and fold(name) not in NOT_PLACES and len(fold(name)) >= 3:
+            t = replace(t, caption=name)
+        out.append(t)
+    return out
 
 
 # Words after a name that make it a facility's: "Ain al-Asad air base", "the Mosul dam", "K-1 base".
