@@ -87,7 +87,7 @@ def test_territory_taken_in_two_towns_is_two_events() -> None:
 
 @pytest.mark.slow
 def test_an_act_dated_by_its_year_dates_the_telling_that_follows() -> None:
-    """"one 2007 attack ... In a brazen attack, gunmen ...": history told by the year before it, not news."""
+    """ "one 2007 attack ... In a brazen attack, gunmen ...": history told by the year before it, not news."""
     events, kinds = _events(
         "Iraqi families sued the banks on Monday over attacks in Iraq.\n\n"
         "The lawsuit details one 2007 attack in Iraq by militants trained abroad.\n\n"
