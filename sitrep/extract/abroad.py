@@ -100,3 +100,14 @@ def placed_abroad(m: Mention, draft: Draft, infos: list[SentenceInfo]) -> bool:
         for t in s.toponyms
     )
     return (foreign_before or any(s.unknown_places for s in sentences)) and not focus_nearby
+
+
+def names_abroad(infos: list[SentenceInfo]) -> bool:
+    """Whether an article names anywhere outside the focus country: a foreign country, a town by its
+    American state, or a place NER finds and the gazetteer does not know ("El Paso", "Kabul")."""
+    return any(
+        s.unknown_places
+        or _TOWN_IN_A_STATE.search(s.evidence.text)
+        or any(t.country and t.country != FOCUS_COUNTRY for t in s.toponyms)
+        for s in infos
+    )

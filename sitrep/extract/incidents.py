@@ -15,7 +15,7 @@ from ..geo.locate import resolve
 from ..geo.toponyms import Toponym
 from ..ingest.dates import safe_date
 from ..model import Article, Claim, Extraction, Mention, Place
-from .abroad import placed_abroad
+from .abroad import names_abroad, placed_abroad
 from .claims import claim_numbers, claim_period
 from .context import ArticleContext, Telling, cluster, sums_up, with_context_place
 from .dates import shift
@@ -208,7 +208,12 @@ def extract_article(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> E
     # a place) and is kept as a claim.
     kept: list[Mention] = []
     first_told = min((d.sentences[0].index for d, _ in incidents), default=-1)
-    focus = in_focus(article, (t for s in infos for t in s.toponyms), gazetteer)
+    # An article that never sets itself in Iraq but names places abroad, or cities and countries NER finds
+    # and no Iraqi one, tells of incidents there, whatever Iraqi village shares a word with them; one that
+    # names only a mountain or a region ("hideouts in the Qandil mountains") is read as it stands.
+    focus = in_focus(article, (t for s in infos for t in s.toponyms), gazetteer) or not (
+        names_abroad(infos) or any(e.label == "GPE" for e in parsed.entities)  # a city or country, not Iraqi
+    )
     for d, m in incidents:
         why = (
             "abroad"
