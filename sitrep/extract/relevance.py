@@ -14,8 +14,9 @@ with a core incident passes; about 93% of a mixed stream of 2,000 articles of al
 
 `in_focus` is the stricter test the extractor applies to every article, filtered or not, after it has
 found the article's place names: an article that never names the country, a governorate, a city or
-force of the list, or a seat or well-known town as a name of its own, gives no Iraqi event. Without
-it, a shooting in El Paso became an attack in the Duhok village of Basay.
+force of the list, or a seat or well-known town as a name of its own, and does name somewhere else
+(`extract.incidents`), gives no Iraqi event. Without it, a shooting in El Paso became an attack in the
+Duhok village of Basay.
 """
 
 from __future__ import annotations
