@@ -6,11 +6,13 @@ villages share a word with the place they happened ("San Bernardino, Calif." is 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..geo.locate import WELL_KNOWN
 from ..model import Mention, Place
 from .grouping import Draft
 from .mentions import ACTING_COUNTRIES
+from .nlp import Entity
 from .place_names import FOCUS_COUNTRY
 from .sentences import FOCUS_NAME, SentenceInfo
 
@@ -102,10 +104,12 @@ def placed_abroad(m: Mention, draft: Draft, infos: list[SentenceInfo]) -> bool:
     return (foreign_before or any(s.unknown_places for s in sentences)) and not focus_nearby
 
 
-def names_abroad(infos: list[SentenceInfo]) -> bool:
-    """Whether an article names anywhere outside the focus country: a foreign country, a town by its
-    American state, or a place NER finds and the gazetteer does not know ("El Paso", "Kabul")."""
-    return any(
+def names_abroad(infos: list[SentenceInfo], entities: Iterable[Entity]) -> bool:
+    """Whether an article that sets itself nowhere in the focus country names somewhere else: a foreign
+    country, a town by its American state, a place NER finds and the gazetteer does not know ("El
+    Paso", "Kabul"), or any city or country NER finds (`entities`; none of them is an Iraqi one it
+    names as such). A mountain or a region alone ("the Qandil mountains") is not somewhere else."""
+    return any(e.label == "GPE" for e in entities) or any(
         s.unknown_places
         or _TOWN_IN_A_STATE.search(s.evidence.text)
         or any(t.country and t.country != FOCUS_COUNTRY for t in s.toponyms)

@@ -211,8 +211,8 @@ def extract_article(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> E
     # An article that never sets itself in Iraq but names places abroad, or cities and countries NER finds
     # and no Iraqi one, tells of incidents there, whatever Iraqi village shares a word with them; one that
     # names only a mountain or a region ("hideouts in the Qandil mountains") is read as it stands.
-    focus = in_focus(article, (t for s in infos for t in s.toponyms), gazetteer) or not (
-        names_abroad(infos) or any(e.label == "GPE" for e in parsed.entities)  # a city or country, not Iraqi
+    focus = in_focus(article, (t for s in infos for t in s.toponyms), gazetteer) or not names_abroad(
+        infos, parsed.entities
     )
     for d, m in incidents:
         why = (

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..geo.admin1 import GOVERNORATES, fold
-from ..geo.gazetteer import Gazetteer, default_gazetteer
+from ..geo.gazetteer import Gazetteer, GazetteerPlace, default_gazetteer
 from ..geo.locate import WELL_KNOWN
 from ..geo.names import name_keys, skeletons
 from ..geo.toponyms import Toponym
@@ -165,14 +165,17 @@ SEAT_FEATURES = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "ADM2", "A
 _CAPITALISED = re.compile(r"(?=\b([A-Z][\w'’]+(?:[ -][A-Z][\w'’]+)?))")
 
 
+def _focus_seat(p: GazetteerPlace) -> bool:
+    """The seat of a district or sub-district in the focus country."""
+    return p.country == FOCUS_COUNTRY and p.feature in SEAT_FEATURES
+
+
 @cache
 def _seat_names() -> frozenset[str]:
     """Folded names of the focus country's district and sub-district seats, of four letters or more."""
     g = default_gazetteer()
     return frozenset(
-        key
-        for key, places in g.by_name.items()
-        if len(key) >= 4 and any(p.country == FOCUS_COUNTRY and p.feature in SEAT_FEATURES for p in places)
+        key for key, places in g.by_name.items() if len(key) >= 4 and any(_focus_seat(p) for p in places)
     )
 
 
@@ -219,18 +222,18 @@ def _anchors(t: Toponym, gazetteer: Gazetteer, before: str) -> bool:
         # one the text calls a district ("Amiriya district").
         places += [p for key in keys for sk in skeletons(key) for p in gazetteer.by_skeleton.get(sk, ())]
     return any(
-        p.country == FOCUS_COUNTRY
-        and (p.feature in SEAT_FEATURES or (p.feature == "locality" and p.importance >= WELL_KNOWN))
+        _focus_seat(p)
+        or (p.country == FOCUS_COUNTRY and p.feature == "locality" and p.importance >= WELL_KNOWN)
         for p in places
     )
 
 
 def in_focus(article: Article, toponyms: Iterable[Toponym], gazetteer: Gazetteer) -> bool:
-    """Whether an article is set in the focus country at all: it names the country, a governorate, a
-    city or force of `FOCUS_WORDS`, or a well-known town or seat there (`toponyms`, the names the
-    extractor found). An article that names none of them reports nothing that happened there: its
-    incidents are abroad (a shooting in El Paso, a riot in Portland, Ore.), whatever Iraqi village
-    shares a word with them."""
+    """Whether an article sets itself in the focus country: it names the country, a governorate, a city
+    or force of `FOCUS_WORDS`, or a well-known town or seat there (`toponyms`, the names the extractor
+    found). One that does not, and names somewhere else (`abroad.names_abroad`), tells of incidents
+    abroad (a shooting in El Paso, a riot in Portland, Ore.), whatever Iraqi village shares a word
+    with them."""
     if _FOCUS.search(f"{article.title}\n{article.text}"):
         return True
     parsed = article.text or article.title  # what the extractor read, and the toponyms' offsets are in
