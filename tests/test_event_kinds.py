@@ -58,6 +58,8 @@ EXAMPLES = [
     ("Police seized a weapons cache containing rockets and mortar rounds.", "Strategic developments", "Disrupted weapons use"),
     ("Air defences shot down a drone over the airport.", "Strategic developments", "Disrupted weapons use"),
     ("Police arrested two men attempting to detonate a car bomb.", "Strategic developments", "Disrupted weapons use"),
+    ("An attack on a liquor store was thwarted in the city.", "Strategic developments", "Disrupted weapons use"),
+    ("Bomb attack on army checkpoint foiled north of the city", "Strategic developments", "Disrupted weapons use"),
     ("The militia set up a new base near the border crossing.", "Strategic developments", "Headquarters or base established"),
     ("Militants looted shops in the market.", "Strategic developments", "Looting/property destruction"),
     ("Foreign troops withdrew from the base and handed it over to the army.", "Strategic developments", "Non-violent transfer of territory"),

@@ -30,6 +30,8 @@ _DISRUPTED = re.compile(
     rf"|\b{_WEAPON}\s+(?:[\w'’-]+\s+){{0,3}}?(?:was|were|had been|have been|has been|being)\s+(?:\w+\s+)?"
     rf"{_STOPPED}\b"  # "a launcher with six rockets was found"
     rf"|\b{_FOILED}\s+(?:[\w,'’-]+\s+){{0,4}}?{_ATTEMPT}\w*"  # "foiled a suicide attack"
+    rf"|\b(?:{_WEAPON}\s+)?{_ATTEMPT}\w*\s+(?:[\w,'’-]+\s+){{0,5}}?(?:(?:was|were|has been|have been|had been)\s+)?"
+    r"(?:foiled|thwarted|prevented|averted)\b"  # "an attack on a liquor store thwarted", "plot was foiled"
     r"|\b(?:controlled (?:explosion|detonation)|detonated (?:it|them) (?:safely|in a controlled)\w*)"
     rf"|\b(?:attempt(?:ed|ing)?|tried|trying) to (?:detonate|plant|blow up|launch|fire)\b"
     rf"(?:\s+(?:[\w'’-]+\s+){{0,3}}?{_WEAPONS}\b)?",
