@@ -243,3 +243,18 @@ def test_an_english_word_capitalised_in_a_headline_is_no_village(headline: str) 
     is never a place, however it is capitalised."""
     found = find_toponyms(headline, default_gazetteer())
     assert [t.surface for t in found if t.candidates] == []
+
+
+@pytest.mark.slow
+def test_a_road_ner_takes_for_an_organisation_still_places_the_incident() -> None:
+    # Synthetic: the parser reads "al-Samarra-Tikrit" as an organisation's name; the road is still where
+    # the device was, halfway between the two towns, since the sentence names no other town.
+    from sitrep.extract import extract
+    from sitrep.ingest import parse_record
+
+    text = "Security forces found and defused an explosive device planted on al-Samarra-Tikrit road, Iraq."
+    article = parse_record({"id": "syn-road", "title": "", "text": text, "published": "2021-03-10"}, "t")
+    [extraction] = list(extract([article]))
+    [mention] = extraction.mentions
+    assert mention.place is not None and mention.place.name.startswith("between")
+    assert mention.place.admin1_code == "IQ-SD" and mention.place.geo_precision == 2

@@ -134,6 +134,12 @@ def common_word(surface: str, lower_words: frozenset[str]) -> bool:
     return " " not in word and (word in lower_words or word in stop_words())
 
 
+def _roads_between(found: tuple[Toponym, ...], whole: str) -> tuple[Toponym, ...]:
+    """'on al-Diwaniyah-Babil road': a road between two places NER took for an organisation, for a sentence
+    that names no other town (one that does, "the Qaim-Akashat road, Akashat", is placed by that town)."""
+    return tuple(t for t in found if t.qualifier == "between" and not _TITLE.match(whole, t.start))
+
+
 def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> list[SentenceInfo]:
     excluded = [(e.start, e.end) for e in parsed.entities if e.label in _EXCLUDED_ENTS]
     places = [e for e in parsed.entities if e.label in ("GPE", "LOC")]
@@ -150,13 +156,13 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
             if not _TITLE.match(whole, t.start)
             and (
                 t.governorate
+                or before_admin_area(t, found[i + 1 :], whole)
                 or (
                     surname(t.surface) not in surnames
                     and not _given_name(t, whole, surnames)
                     and not (t.start - start <= 2 and common_word(t.surface, lower_words))
                     and (
-                        before_admin_area(t, found[i + 1 :], whole)
-                        or not _overlaps(t, excluded)
+                        not _overlaps(t, excluded)
                         or _listed_with_a_place(i, found, whole, excluded)
                         or (well_known(t) and not _inside_longer_name(t, excluded))
                         or (well_known(t) and t.qualifier == "label")  # "Baghdad airport", "Mosul Dam"
@@ -164,6 +170,8 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
                 )
             )
         )
+        if not any(not (t.governorate or t.country) for t in toponyms):
+            toponyms = tuple(sorted(toponyms + _roads_between(found, whole), key=lambda t: t.start))
         kind = classify(text)
         casualties = count_casualties(text)
         found_date = find_date(text, article.published)
