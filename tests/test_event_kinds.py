@@ -93,6 +93,10 @@ def test_every_kind_is_in_the_typology() -> None:
         ("A bomb exploded among protesters in the square, killing two.", "Remote explosive/landmine/IED"),
         ("Gunmen killed an activist who had taken part in the protests.", "Attack"),
         ("Two civilians were killed when militants fired on their car.", "Attack"),
+        # the police who tell of it are not the ones attacked
+        ("Gunmen killed two farmers near the town on Monday, police said.", "Attack"),
+        ("Gunmen shot dead a shepherd, according to army officers.", "Attack"),
+        ("Gunmen attacked an army checkpoint near the town, police said.", "Armed clash"),
     ],
 )
 def test_who_acts_on_whom_decides(sentence: str, sub_event_type: str) -> None:
