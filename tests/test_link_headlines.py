@@ -201,3 +201,13 @@ def test_a_report_of_one_more_incident_of_a_series_is_not_the_next_days() -> Non
     )
     plain = report("e", "Blast targets liquor shop in Baghdad", published=DAY + timedelta(1))
     assert not compare(told, plain).vetoed  # a day stated: the day is the text's, not the publication's
+
+
+def test_local_officials_and_pilgrims_are_victims_two_headlines_share() -> None:
+    # Synthetic headlines: "a local official" and "the mayor's house" tell of one victim; so do
+    # "pilgrims" and "the pilgrimage"; an official named as a source is not one.
+    assert report("a", "An explosive device targets a local official in Khalis").victims == {"official"}
+    assert report("b", "Sound bomb explodes at the house of the mayor of Khalis").victims == {"official"}
+    assert report("c", "Pilgrimage goes on despite blast in Khalis").victims == {"worshippers"}
+    assert report("d", "Bomb wounds ten pilgrims in Khalis").victims == {"worshippers"}
+    assert report("e", "Two soldiers killed in Khalis, officials said").victims == {"soldiers"}

@@ -30,7 +30,7 @@ FAMILIES = {
 _GENERIC = frozenset(
     """
     iraq iraqi iraqis killed kill kills wounded wound injured injures attack attacks attacked people
-    said says reported report reports sources source official officials security forces province
+    said says reported report reports sources source security forces province
     governorate district city town village area near north south east west monday tuesday wednesday
     thursday friday saturday sunday today yesterday night morning evening incident claimed responsibility
     group including least number others members member member's islamic state isis isil daesh one two
@@ -75,7 +75,10 @@ _VICTIM_CLASS = {
     **dict.fromkeys(("shepherd", "herder", "herdsmen", "sheep"), "shepherds"),
     **dict.fromkeys(("farmer", "farmers", "poultry"), "farmers"),
     **dict.fromkeys(("child", "children", "boy", "girl", "kid"), "children"),
-    **dict.fromkeys(("pilgrim", "worshipper", "mosque", "shrine"), "worshippers"),
+    **dict.fromkeys(("pilgrim", "pilgrimage", "worshipper", "mosque", "shrine"), "worshippers"),
+    **dict.fromkeys(
+        ("official", "mayor", "municipality", "councillor", "councilman", "governor"), "official"
+    ),
     **dict.fromkeys(("doctor", "physician", "nurse", "hospital"), "medics"),
     **dict.fromkeys(("candidate", "election", "electoral"), "candidate"),
     **dict.fromkeys(("journalist", "reporter", "cameraman"), "journalist"),
