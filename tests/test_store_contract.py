@@ -244,6 +244,26 @@ def test_claims_round_trip(
     assert store.claims(latest=1) == claims[-1:]
 
 
+def test_articles_and_claims_come_a_page_at_a_time(store: Store) -> None:
+    days = [date(2021, 1, d) for d in (3, 1, 2)]
+    for i, day in enumerate(days):
+        store.add_article(_article(f"p-{i}", day), b"", None)
+        store.put_claims(
+            f"p-{i}",
+            [
+                Claim(f"p-{i}", k, kind, "t", (), None, Evidence(f"p-{i}", 0, 1, "t"))
+                for k, kind in enumerate("ab")
+            ],
+        )
+    assert store.article_count() == 3
+    assert [s.article.id for s in store.articles()] == ["p-1", "p-2", "p-0"]  # by publication date
+    assert [s.article.id for s in store.articles(limit=2, offset=1)] == ["p-2", "p-0"]
+    assert store.claim_count() == 6 and store.claim_count(kind="a") == 3
+    assert store.claim_count(kind="b", article_id="p-2") == 1
+    assert [(c.article_id, c.kind) for c in store.claims(kind="b", limit=2)] == [("p-0", "b"), ("p-1", "b")]
+    assert [c.index for c in store.claims(article_id="p-1")] == [0, 1]
+
+
 def test_a_transaction_is_stored_whole_or_not_at_all(store: Store) -> None:
     article = _article("x-1")
     with pytest.raises(RuntimeError), store.transaction():

@@ -120,8 +120,8 @@ def articles(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
     """Stored articles by publication date (syndicated copies name the article they copy)."""
-    stored = store.articles()
-    return {"total": len(stored), "articles": [article_record(a) for a in stored[offset : offset + limit]]}
+    page = store.articles(limit, offset)
+    return {"total": store.article_count(), "articles": [article_record(a) for a in page]}
 
 
 @router.get("/claims", tags=["articles"])
@@ -132,12 +132,8 @@ def claims(
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
 ) -> dict[str, Any]:
     """Statements that are not incidents (statistics, background, abroad), kept apart from events."""
-    found = [
-        c
-        for c in store.claims()
-        if (kind is None or c.kind == kind) and (article_id is None or c.article_id == article_id)
-    ]
-    return {"total": len(found), "claims": [claim_view(c) for c in found[:limit]]}
+    found = store.claims(kind=kind, article_id=article_id, limit=limit)
+    return {"total": store.claim_count(kind, article_id), "claims": [claim_view(c) for c in found]}
 
 
 @router.get("/places/unresolved", tags=["places"])

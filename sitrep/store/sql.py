@@ -302,9 +302,15 @@ class SQLStore(CountsKeeper):
         return str(row["text"]) if row else None
 
     @mapped
-    def articles(self) -> list[StoredArticle]:
-        rows = self._run("SELECT * FROM articles ORDER BY published, id")
+    def articles(self, limit: int | None = None, offset: int = 0) -> list[StoredArticle]:
+        """Stored articles by publication date; a page of them with `limit` and `offset`."""
+        page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        rows = self._run("SELECT * FROM articles ORDER BY published, id" + page)
         return [StoredArticle(_article(r), r["canonical_id"]) for r in rows]
+
+    @mapped
+    def article_count(self) -> int:
+        return self._count("SELECT count(*) AS n FROM articles")
 
     @mapped
     def get_article(self, article_id: str) -> Article | None:
@@ -638,12 +644,29 @@ class SQLStore(CountsKeeper):
         )
         return [DatasetCount(str(r["dataset"]), int(r["n"]), day(r["first"]), day(r["last"])) for r in rows]
 
+    @staticmethod
+    def _claims_where(kind: str | None, article_id: str | None) -> tuple[str, tuple[str, ...]]:
+        tests = [
+            (col, value) for col, value in (("kind", kind), ("article_id", article_id)) if value is not None
+        ]
+        where = " WHERE " + " AND ".join(f"{col} = ?" for col, _ in tests) if tests else ""
+        return where, tuple(value for _, value in tests)
+
     @mapped
-    def claims(self, latest: int | None = None) -> list[Claim]:
-        """Stored claims by article; with `latest`, only the N stored last."""
-        sql = "SELECT * FROM claims"
+    def claims(
+        self,
+        latest: int | None = None,
+        kind: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[Claim]:
+        """Stored claims by article, of one kind or article if given; with `latest`, only the N stored
+        last; with `limit`, the first N."""
+        where, params = self._claims_where(kind, article_id)
+        sql = "SELECT * FROM claims" + where
         if latest:
-            sql = f"SELECT * FROM (SELECT * FROM claims ORDER BY {self._ORDER} DESC LIMIT {int(latest)}) AS latest"
+            sql = f"SELECT * FROM ({sql} ORDER BY {self._ORDER} DESC LIMIT {int(latest)}) AS latest"
+        page = "" if limit is None else f" LIMIT {int(limit)}"
         return [
             Claim(
                 r["article_id"],
@@ -655,5 +678,10 @@ class SQLStore(CountsKeeper):
                 Evidence(r["article_id"], r["start"], r["end"], r["text"]),
                 r["extractor_version"],
             )
-            for r in self._run(sql + " ORDER BY article_id, idx")
+            for r in self._run(sql + " ORDER BY article_id, idx" + page, params)
         ]
+
+    @mapped
+    def claim_count(self, kind: str | None = None, article_id: str | None = None) -> int:
+        where, params = self._claims_where(kind, article_id)
+        return self._count("SELECT count(*) AS n FROM claims" + where, params)
