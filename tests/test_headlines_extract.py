@@ -105,9 +105,22 @@ def test_a_weapon_stopped_told_without_was(headline: str) -> None:
     assert m.sub_event_type == "Disrupted weapons use"
 
 
-def test_a_weapon_that_went_off_is_not_stopped() -> None:
-    kind = classify("A car bomb exploded near the market where police found two more devices")
-    assert kind is not None and kind.sub_event_type == "Remote explosive/landmine/IED"
+@pytest.mark.parametrize(
+    ("sentence", "sub_type"),
+    [
+        (
+            "A car bomb exploded near the market where police found two more devices",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Gunmen launched rockets targeting troops located at the Erbil airport",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_a_weapon_used_is_not_stopped(sentence: str, sub_type: str) -> None:
+    kind = classify(sentence)
+    assert kind is not None and kind.sub_event_type == sub_type
 
 
 def test_a_neighbourhood_named_as_such_sets_the_headline_in_the_capital() -> None:

@@ -29,10 +29,13 @@ _WEAPONS = rf"{_WEAPON}(?:[\s,]+(?:[\w'’-]+\s+){{0,3}}?{_WEAPON})*"
 # dismantled", "Roadside bomb defused in Tarmiyah". The weapon opens the sentence, nothing goes off on the
 # way, and the stopping verb ends it or comes before where it was.
 _GOES_OFF = (
-    r"(?:explo\w+|detonat\w+|went off|blew|blast\w*|kill\w*|wound\w*|injur\w*|hit|struck|targets?|targeted)"
+    r"(?:explo\w+|detonat\w+|went off|blew|blast\w*|kill\w*|wound\w*|injur\w*|hit|struck|target\w*|launch\w*|"
+    r"fir(?:ed|ing))"
 )
 _HEADLINE_STOPPED = (
-    rf"^\W*(?:(?:an?|the|one|two|three|four|five|\d+)\s+)?(?:[\w'’-]+\s+){{0,2}}?{_WEAPONS}\b"
+    # the weapon is the subject: before it only a number and words that are no verb ("Assailants launched")
+    r"^\W*(?:(?:an?|the|one|two|three|four|five|\d+)\s+)?"
+    rf"(?:(?!(?!improvised|unexploded)\w+ed\b)[\w'’-]+\s+){{0,2}}?{_WEAPONS}\b"
     rf"(?:(?!\b{_GOES_OFF}\b)[^.;:!?]){{0,160}}?"
     # with no "was" before the verb (nor "was safely"): a sentence that has one says so in full, above
     r"(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bbeing)(?<!\bis)(?<!\bare)(?<!ly)"
