@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Actor
+from .spelling import standard_spelling
 
 UNIDENTIFIED = "Unidentified Armed Group (Iraq)"
 CIVILIANS = "Civilians (Iraq)"
@@ -90,7 +91,14 @@ _ATTRIBUTED = re.compile(
     re.I,
 )
 _BY = re.compile(r"\b(?:by|from)\s+(?P<who>(?:suspected\s+)?[^.;,]{0,60})", re.I)
-_VICTIM_VERB = re.compile(r"\b(killed|wounded|injured|kidnapped|abducted|attacked|died|dead)\b", re.I)
+# An armed group named as the maker of the act, as headlines name it: "in an ISIS attack", "a Daesh/ISIS
+# terror attack", "IS assault on Hashd members" (not its members, who may be the ones hit: "killed ISIS militants").
+_GROUPS_ACT = re.compile(
+    r"(?P<who>(?:[\w'’.-]+[\s/]+){1,2}?)(?:terror(?:ist)?\s+|suicide\s+|bomb\s+)?"
+    r"(?:attacks?|assaults?|ambush(?:es)?|bombings?|raids?|offensive)\b",
+    re.I,
+)
+_VICTIM_VERB = re.compile(r"\b(killed|wounded|injured|kidnapped|abducted|attacked|died|dead|deaths)\b", re.I)
 _TARGET = re.compile(r"\b(?:targeting|targeted|against|on|at)\s+(?P<who>[^.;]{0,80})", re.I)
 
 
@@ -136,6 +144,7 @@ def attribute(sentences: list[str], by_state: bool = False) -> Attribution:
 
     For acts only states do (arrests, air strikes) the actor is the state force named, when one is.
     """
+    sentences = [standard_spelling(s) for s in sentences]
     actor1: Actor | None = None
     idx1: int | None = None
     if by_state:
@@ -155,6 +164,11 @@ def attribute(sentences: list[str], by_state: bool = False) -> Attribution:
     if actor1 is None:
         for i, s in enumerate(sentences):
             for m in _BY.finditer(s):
+                found = canonical(m["who"])
+                if found and found.name in _ARMED_GROUPS:
+                    actor1, idx1 = found, i
+                    break
+            for m in _GROUPS_ACT.finditer(s) if actor1 is None and not _NO_CLAIM.search(s) else ():
                 found = canonical(m["who"])
                 if found and found.name in _ARMED_GROUPS:
                     actor1, idx1 = found, i

@@ -43,6 +43,11 @@ _PERSON = (
     r"recruits?|contractors?|journalists?|doctors?|teachers?|judges?|candidates?|officials?|leaders?|"
     r"mukhtars?|elders?|shop ?keepers?|owners?|drivers?|passengers?|deputy|deputies|victims?|bodies|"
     r"suspects?|elements?|labou?rers?|youths?|advisers?|advisors?|bodyguards?|hostages?|captives?|herders?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?|activists?|lawyers?|merchants?|traders?|comrades?|"
+    r"militiam[ae]n|"
+    # "two police in Kirkuk", not "two police stations"
+    r"police(?=\s*(?:$|[,.;:]|\s(?:in|at|near|on|and|with|while|as|were|was|during|after)\b))|"
+    # "killed 11 of PMF", "3 deaths of the Peshmerga": some of a force or people, by its name (not a month)
+    rf"of (?:the )?(?!{MONTH}\b)(?-i:[A-Z])[\w’'-]+|"
     r"security forces|forces|of them|of whom)"
 )
 _QTY = rf"(?:{_HEDGE}\s+)?{_NUMBER}\b(?!-year|th\b|st\b|nd\b|rd\b|%| percent| km| kilomet| mile)"
@@ -54,7 +59,14 @@ _ONE = (
     r"official|leader|sheikh|cleric|engineer|activist|lawyer|journalist|doctor|teacher|judge|candidate|son|"
     r"daughter|brother|father|mother|wife|husband|relative|employee|contractor|merchant|trader|youth|adviser|"
     r"bodyguard|hostage|herder|pilgrim|resident|villager|mukhtar|elder|shopkeeper|victim|colonel|general|"
-    r"major|captain|lieutenant|sergeant|mayor|governor|imam|priest)"
+    r"major|captain|lieutenant|sergeant|mayor|governor|imam|priest|militiaman|serviceman|tribesman)"
+)
+# A headline's one victim, with no article and no "was": "Hashd al-Shaabi Militiaman Killed", "Lawyer shot
+# dead", "Shia leader assassinated"; and one more after a count: "Three soldiers killed, another wounded".
+_HEADLINE_ONE = re.compile(
+    rf"^[\s,]*(?:and\s+)?(?:(?:(?!(?:and|or|but|was|were|who|that|which|said|says|after|as|when)\b)[\w’'-]+\s+){{0,3}}?{_ONE}"
+    r"|another|one other)\s+(?:shot\s+)?$",
+    re.I,
 )
 # One victim named by a singular noun after the verb: "killed its driver", "kill tribal sheikh".
 _ONE_AFTER = re.compile(
@@ -68,7 +80,7 @@ _ADVERB = re.compile(
 )
 _SELF = re.compile(r"\bblew (himself|herself) up|\bdetonated (his|her) (explosive )?(vest|belt)", re.I)
 _BOMBER_TOO = re.compile(r"\bwhen the (suicide )?bomber detonated\b", re.I)
-_KILLED = r"(kills|kill|killing|killed|assassinated|assassinating|dead|died|lost their lives|lost his life|slain|slaughtered|massacred|lives|fatalities|deaths|murdered|executed|beheaded)"
+_KILLED = r"(kills|kill|killing|killed|assassinated|assassinating|assassinates|(?<!to )assassinate|dead|died|lost their lives|lost his life|slain|slaughtered|massacred|lives|fatalities|deaths|murdered|executed|beheaded)"
 _WOUNDED = r"(wounds|injures|wounding|injuring|wounded|injured|hurt|injuries|casualties)"
 _VERB = re.compile(rf"\b(?P<verb>{_KILLED}|{_WOUNDED})\b", re.I)
 _KILL_VERB = re.compile(rf"^{_KILLED}$", re.I)
@@ -128,7 +140,18 @@ _NOMINAL = re.compile(
     r"\b(killing|deaths)\s+of\s+(?=(?-i:[A-Z])|(?:at least|more than|up to|nearly|about|some|\d|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores)\b)",
     re.I,
 )
-_ACTIVE = {"kills", "kill", "killing", "assassinating", "wounds", "injures", "wounding", "injuring"}
+_ACTIVE = {
+    "kills",
+    "kill",
+    "killing",
+    "assassinating",
+    "assassinate",
+    "assassinates",
+    "wounds",
+    "injures",
+    "wounding",
+    "injuring",
+}
 _NAMING_VERBS = {"killed", "killing", "assassinated", "assassinating", "wounded", "injured"}
 _ADDITIONAL = re.compile(r"\b(an additional|a further|an estimated)\s+", re.I)
 _IN_ADDITION = re.compile(r"\bin addition to (?P<what>[^,]{1,60}),", re.I)
@@ -222,7 +245,7 @@ def _victims_before(window: str, read: _Reader) -> Count | None:
         if m["num"].isdigit() and (year is None or year >= 1900) and not m["mods"].strip():
             continue  # "in 2014 militants": a year; a number too long to read is no count either
         total = _add(total, read.value(m["num"], m["hedge"]))
-    if total is None and _ONE_PERSON.search(window):
+    if total is None and (_ONE_PERSON.search(window) or _HEADLINE_ONE.search(window)):
         total = Count(1, 1, 1)
     if total is None:
         trimmed = window.rstrip().removesuffix("were").removesuffix("have been").rstrip()

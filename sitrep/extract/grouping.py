@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .counts import Count
 from .sentences import SentenceInfo
+from .spelling import standard_spelling
 from .types import EventKind
 
 _SINGLE = re.compile(
@@ -27,7 +28,7 @@ _SINGLE = re.compile(
 
 _ACT = re.compile(
     r"\b(killed|detonated|exploded|went off|attacked|opened fire|fired|shot|stormed|ambushed|kidnapped|abducted|"
-    r"clashed|struck|hit|targeted|bombed|shelled|assassinated|gunned down|blew up|set fire|torched|raided|"
+    r"clashed|struck|hit|targeted|bombed|shelled|assassinated|gunned down|blew up|blows up|set fire|torched|raided|"
     r"arrested|detained|died|wounded|injured|executed|beheaded|launched an? \w+|"
     r"(?:carried out|conducted) (?:[\w,.-]+ ){0,3}(?:strikes?|airstrikes?|raids?|attacks?|executions?|bombings?)|"
     r"the latest (?:\w+ )?(?:air ?strikes|strikes|raids|attacks|bombings)|"
@@ -96,6 +97,17 @@ _ACTS_BY_NOUN_TYPES = {"Protests", "Riots"}
 _ACTS_BY_NOUN_SUB_TYPES = {"Change to group/activity", "Headquarters or base established"}
 
 
+# A headline's kicker: a few words before a colon that name its topic or its place ("Open Season:",
+# "In Video:", "Baghdad:"), which spaCy may read as a sentence of its own.
+_KICKER = re.compile(r"\s*(?:[\w'’.-]+\s+){0,3}[\w'’.-]+\s*:\s*")
+
+
+def headline_only(infos: list[SentenceInfo]) -> bool:
+    """The record is a headline alone: one sentence, or one after its kicker ("Open Season: Two More
+    Supply Convoys Attacked In Iraq")."""
+    return len([s for s in infos if not _KICKER.fullmatch(s.evidence.text)]) == 1
+
+
 @dataclass
 class Draft:
     sentences: list[SentenceInfo] = field(default_factory=list)
@@ -122,9 +134,8 @@ def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
     ("Blast targets bakery") or without ("Sound bomb attack on a bakery in Karrada").
     """
     c = s.casualties
-    act = bool(
-        c.killed or c.wounded or c.zero or _ACT.search(s.evidence.text) or _SINGLE.search(s.evidence.text)
-    )
+    text = standard_spelling(s.evidence.text)
+    act = bool(c.killed or c.wounded or c.zero or _ACT.search(text) or _SINGLE.search(text))
     dated = s.found_date is not None and s.found_date.precision in ("day", "week", "month")
     placed = any(not t.country for t in s.toponyms)
     # "helped troops reclaim the dam": territory taken at a place the sentences before have named
@@ -133,7 +144,7 @@ def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
         and s.kind.sub_event_type in TERRITORY
         and _PLACE_TOLD.search(s.evidence.text) is not None
     )
-    act = act or (headline and (s.kind is not None or _HEADLINE_ACT.search(s.evidence.text) is not None))
+    act = act or (headline and (s.kind is not None or _HEADLINE_ACT.search(text) is not None))
     act = act or (s.kind is not None and s.kind.sub_event_type in TERRITORY)
     # on a day or in a week at a place ("a demonstration on Monday in Baghdad"), not "long the scene of protests"
     day = s.found_date is not None and s.found_date.precision in ("day", "week")
@@ -176,8 +187,11 @@ def group_mentions(infos: list[SentenceInfo]) -> tuple[list[Draft], list[Sentenc
     drafts: list[Draft] = []
     claims: list[SentenceInfo] = []
     current: Draft | None = None
-    headline = len(infos) == 1
+    headline = headline_only(infos)
+    kickers = [s for s in infos if headline and _KICKER.fullmatch(s.evidence.text)]
     for s in infos:
+        if s in kickers:
+            continue
         if s.claim:
             if current is not None and _RESPONSIBILITY.search(s.evidence.text) and _joins(current, s):
                 current.sentences.append(s)  # "X claimed the attack and said it was intended to ..."
@@ -203,4 +217,6 @@ def group_mentions(infos: list[SentenceInfo]) -> tuple[list[Draft], list[Sentenc
         ):
             current = Draft([s])
             drafts.append(current)
+    for d in drafts:
+        d.sentences += kickers  # the kicker's place is the headline's ("Baghdad: Bomb Blast Targets ...")
     return drafts, claims

@@ -12,14 +12,14 @@ from itertools import pairwise
 
 from ..geo.gazetteer import Gazetteer
 from ..geo.locate import resolve
-from ..geo.toponyms import Toponym
+from ..geo.toponyms import Toponym, names_a_side
 from ..ingest.dates import safe_date
 from ..model import Article, Claim, Extraction, Mention, Place
 from .abroad import names_abroad, placed_abroad
 from .claims import claim_numbers, claim_period
 from .context import ArticleContext, Telling, cluster, sums_up, with_context_place
 from .dates import shift
-from .grouping import TERRITORY, Draft, group_mentions
+from .grouping import TERRITORY, Draft, group_mentions, headline_only
 from .mentions import build_mention, earlier_date
 from .nlp import Parsed
 from .place_names import FOCUS_COUNTRY
@@ -190,7 +190,7 @@ def extract_article(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> E
     drafts, claim_infos = group_mentions(infos)
     sources = [(s, s.claim or "") for s in claim_infos]
     incidents = [(d, build(d)) for d in drafts]
-    whole_article = len(infos) > 1
+    whole_article = not headline_only(infos)
     if whole_article:
         incidents, summaries = _one_per_incident(drafts, [m for _, m in incidents], build)
         sources += summaries
@@ -211,8 +211,9 @@ def extract_article(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> E
     # An article that never sets itself in Iraq but names places abroad, or cities and countries NER finds
     # and no Iraqi one, tells of incidents there, whatever Iraqi village shares a word with them; one that
     # names only a mountain or a region ("hideouts in the Qandil mountains") is read as it stands.
+    sides = [e for e in parsed.entities if not names_a_side(parsed.text, e.end)]  # not "US-led"
     focus = in_focus(article, (t for s in infos for t in s.toponyms), gazetteer) or not names_abroad(
-        infos, parsed.entities
+        infos, sides
     )
     for d, m in incidents:
         why = (

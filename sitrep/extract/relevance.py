@@ -28,7 +28,7 @@ from functools import cache
 
 from ..geo.admin1 import GOVERNORATES, fold
 from ..geo.gazetteer import Gazetteer, GazetteerPlace, default_gazetteer
-from ..geo.locate import WELL_KNOWN
+from ..geo.locate import TOWN_PARTS, WELL_KNOWN
 from ..geo.names import name_keys, skeletons
 from ..geo.toponyms import Toponym
 from ..model import Article
@@ -198,6 +198,9 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|at|from|of)\s+$")
 # The end of a longer name ("Capitol Hill", "Rose Garden") or a word after "the" ("the House").
 _INSIDE_A_NAME = re.compile(r"(?:\b[A-Z][\w'’-]*|\bthe)\s+$")
 _ADMIN_QUALIFIERS = frozenset({"district", "subdistrict", "sub-district", "province", "governorate"})
+# Words after a name that make "the X" a part of a town or country: "the Mansour region", "the Karrada
+# district" (a word after "the" is otherwise no anchor: "the House").
+AREA_QUALIFIERS = _ADMIN_QUALIFIERS | {"area", "neighbourhood", "neighborhood", "quarter", "region"}
 
 
 def _anchors(t: Toponym, gazetteer: Gazetteer, before: str) -> bool:
@@ -211,7 +214,11 @@ def _anchors(t: Toponym, gazetteer: Gazetteer, before: str) -> bool:
     if t.governorate:
         return True
     folded = fold(t.surface)
-    if _INSIDE_A_NAME.search(before) and not _PLACE_PREPOSITION.search(before.lower()):
+    if (
+        _INSIDE_A_NAME.search(before)
+        and not _PLACE_PREPOSITION.search(before.lower())
+        and not (t.qualifier in AREA_QUALIFIERS and before.endswith("the "))
+    ):
         return False
     if len(folded.replace(" ", "")) < _SHORTEST_ANCHOR and not _PLACE_PREPOSITION.search(before):
         return False
@@ -221,9 +228,13 @@ def _anchors(t: Toponym, gazetteer: Gazetteer, before: str) -> bool:
         # A spelling variant is safe where chance cannot make one: a name of two words ("Tuz Khurmato"), or
         # one the text calls a district ("Amiriya district").
         places += [p for key in keys for sk in skeletons(key) for p in gazetteer.by_skeleton.get(sk, ())]
+    # "the Karrada district", "the Mansour neighbourhood": a name the text calls a part of a town, and
+    # that the gazetteer holds as one in the focus country
+    part_of_a_town = t.qualifier in AREA_QUALIFIERS
     return any(
         _focus_seat(p)
         or (p.country == FOCUS_COUNTRY and p.feature == "locality" and p.importance >= WELL_KNOWN)
+        or (part_of_a_town and p.country == FOCUS_COUNTRY and p.feature in TOWN_PARTS)
         for p in places
     )
 

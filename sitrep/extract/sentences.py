@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from ..geo.admin1 import fold
 from ..geo.gazetteer import Gazetteer
 from ..geo.locate import well_known
-from ..geo.toponyms import Toponym, find_toponyms
+from ..geo.toponyms import Toponym, find_toponyms, names_a_side
 from ..model import Article, Evidence
 from .claims import claim_kind
 from .counts import Casualties, count_casualties
 from .dates import DateFound, find_date, out_of_range
 from .nlp import Parsed, stop_words
 from .place_names import before_admin_area, unlisted_in_captions
+from .spelling import standard_spelling
 from .types import KINDS, EventKind, classify
 
 _ABOUT_VIOLENCE = re.compile(
@@ -28,7 +29,7 @@ _ABOUT_VIOLENCE = re.compile(
 )
 
 
-_CASUALTY_ONLY = re.compile(r"^(killed|wounded|injured)$", re.I)
+_CASUALTY_ONLY = re.compile(r"^(killed|wounded|injured|\w+ deaths)$", re.I)
 
 
 _EXCLUDED_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
@@ -172,8 +173,9 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
         )
         if not any(not (t.governorate or t.country) for t in toponyms):
             toponyms = tuple(sorted(toponyms + _roads_between(found, whole), key=lambda t: t.start))
-        kind = classify(text)
-        casualties = count_casualties(text)
+        read = standard_spelling(text)  # "convoy targetted": read as meant, kept as written
+        kind = classify(read)
+        casualties = count_casualties(read)
         found_date = find_date(text, article.published)
         date_warning = out_of_range(found_date, article.published) if found_date else None
         infos.append(
@@ -187,14 +189,15 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
                 if found_date or date_warning
                 else find_date(text, article.published, reporting=True),
                 toponyms=toponyms,
-                claim=claim_kind(text, article.published) if kind or _ABOUT_VIOLENCE.search(text) else None,
-                casualty_trigger_only=_trigger_words(text, kind),
+                claim=claim_kind(read, article.published) if kind or _ABOUT_VIOLENCE.search(read) else None,
+                casualty_trigger_only=_trigger_words(read, kind),
                 unknown_places=tuple(
                     e.text
                     for e in places
                     if start <= e.start < end
                     and not any(t.start < e.end and e.start < t.end for t in found)
                     and not FOCUS_NAME.search(e.text)
+                    and not names_a_side(whole, e.end)
                     and not _SPOKEN_IN.search(whole, max(start, e.start - 60), e.start)
                 )
                 + unlisted_in_captions(whole, found),

@@ -69,7 +69,7 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
             r"\b(explosive devices?|explosives?(?:[- ]laden| packed| rigged)?|ieds?|roadside bombs?|car bombs?|"
             + _NOT_INCENDIARY
             + r"bombs?|bombings?|landmines?|mines?|explosions?|exploded|detonat(ed|ion)|blasts?|vbieds?|"
-            r"booby[- ]trap(ped|s)?|sticky bombs?|improvised|bombed|blew up|blown up|blowing up)\b"
+            r"booby[- ]trap(ped|s)?|sticky bombs?|improvised|bombed|blew up|blown up|blowing up|blows up|(?<!to )blow up)\b"
         ),
         kind("Remote explosive/landmine/IED", 6),
     ),
@@ -134,7 +134,9 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
             r"\b(attack(ed|s)?|open(ed|s)? fire|fired (on|at|upon)|shot( dead)?|shoots?|gunned down|ambush(ed|es)?|"
             r"storm(ed|s)|assassinat(e|ed|ion|ions|es)|execut(ed|ion|es)|behead(ed|s)|stab(s|bed)|raided|"
             r"assault(ed|s)?|murdered|slaughter(s|ed)?|massacre(s|d)?|targeted|targets|targeting|killed|wounded|injured|kills?|wounds|"
-            r"injures|killing|wounding)\b"
+            r"injures|killing|wounding|"
+            # a toll counted as a noun, as headlines give it: "3 deaths of PMF in Khanaqin"
+            r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) deaths)\b"
         ),
         kind("Attack", 3),
     ),

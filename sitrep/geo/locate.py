@@ -47,13 +47,28 @@ def well_known(t: Toponym) -> bool:
 _COMPANY_KM = 30.0  # two places a report names together lie about this close
 
 
+# What a text calls a part of a town ("the Mansour region", "the Cairo neighborhood"), and the features of
+# the gazetteer's parts of towns.
+_PART_OF_A_TOWN = {"neighbourhood", "neighborhood", "quarter", "area", "region", "district"}
+TOWN_PARTS = frozenset({"neighbourhood", "microhood", "PPLX"})
+# A seat, which a "district" may also be: "Tarmiyah district" is the town, not a neighbourhood of its name.
+_SEATS = frozenset({"PPLA", "PPLA2", "PPLA3", "PPLA4"})
+
+
 def _rank(
-    p: GazetteerPlace, named: set[str], preferred: set[str], country: str, company: list[GazetteerPlace]
-) -> tuple[bool, bool, int, bool, bool, int]:
+    p: GazetteerPlace,
+    named: set[str],
+    preferred: set[str],
+    country: str,
+    company: list[GazetteerPlace],
+    part_of_a_town: bool = False,
+) -> tuple[bool, bool, int, bool, bool, bool, int]:
     """Inside a governorate the report names; at home; a city over a town over a village, whatever the
     rest of the article names ("around Sinjar" is the Sinjar, not a village of its name in the capital's
     governorate); then near another place the report names ("between Kani Spika and Bardarash": the Kani
-    Spika by Bardarash); then in a governorate the article names; then the more important."""
+    Spika by Bardarash); then, for a name the text calls a neighbourhood or area ("the Mansour region"),
+    a neighbourhood over a village of its name; then in a governorate the article names; then the more
+    important."""
     size = 2 if p.importance >= _CITY else 1 if p.importance >= WELL_KNOWN else 0
     near = any(km_between(_at(p), _at(c)) <= _COMPANY_KM for c in company)
     return (
@@ -61,6 +76,7 @@ def _rank(
         p.country == country,
         size,
         near,
+        part_of_a_town and (p.feature in TOWN_PARTS or p.feature in _SEATS),
         p.admin1_code in preferred,
         p.importance,
     )
@@ -378,4 +394,7 @@ class _Context:
         if not candidates:
             return None
         company = self.company(t) if len(candidates) > 1 else []
-        return max(candidates, key=lambda p: _rank(p, self.named, self.preferred, self.country, company))
+        part = t.qualifier in _PART_OF_A_TOWN
+        return max(
+            candidates, key=lambda p: _rank(p, self.named, self.preferred, self.country, company, part)
+        )

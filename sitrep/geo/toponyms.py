@@ -92,7 +92,8 @@ class Toponym:
 
 
 _AFTER = re.compile(
-    r"\s*(province|governorate|district|sub-?district|area|neighbou?rhood|village|town|city)\b", re.I
+    r"\s*(province|governorate|district|sub-?district|area|neighbou?rhood|quarter|region|village|town|city)\b",
+    re.I,
 )
 # A name that only labels a facility or a route: "Balad Air Base" (in Yathrib), "Yusufiya Road".
 _LABEL = re.compile(r"[\s-]*(?:air\s*base|airbase|airport|base|road|highway|street|bridge|dam|camp)\b", re.I)
@@ -362,9 +363,24 @@ def offset_before(text: str, start: int) -> Offset | None:
     return Offset(km, BEARINGS[direction], m.group().strip()) if 0 < km <= 300 else None
 
 
+# "Iran-backed militia", "US-led coalition": a country or place joined to a word that says whose side an
+# actor is on; it names no place where anything happened.
+_SIDE = re.compile(
+    r"[-‐–]\s?(?:backed|led|funded|sponsored|supported|allied|aligned|affiliated|linked|trained|armed)\b",
+    re.I,
+)
+
+
+def names_a_side(text: str, end: int) -> bool:
+    """The name ending at `end` says whose side an actor is on ("Iran-backed", "US-led"), not where."""
+    return _SIDE.match(text, end) is not None
+
+
 def _toponym(
     text: str, start: int, end: int, surface: str, key: str, gazetteer: Gazetteer, offset: int
 ) -> Toponym | None:
+    if names_a_side(text, end):
+        return None
     after = _AFTER.match(text, end)
     before = _BEFORE.search(text, 0, start)
     qualifier = after.group(1).lower().replace("subd", "sub-d") if after else None
