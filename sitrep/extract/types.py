@@ -52,10 +52,14 @@ _ARMED_OBJECT = re.compile(
     re.I,
 )
 
+_ARMED_PEOPLE = (
+    r"(soldiers?|troops?|policem[ae]n|police ?officers?|officers?|fighters?|peshmerga|members of the security "
+    r"forces|security (forces|personnel|members))"
+)
 _PASSIVE_ARMED = re.compile(
-    r"\b(soldiers?|troops?|policem[ae]n|police ?officers?|officers?|fighters?|peshmerga|members of the security "
-    r"forces|security (forces|personnel|members))\b[^.;]{0,40}\b(was|were|have been|had been)\s+"
-    r"(killed|wounded|injured|hurt)",
+    rf"\b{_ARMED_PEOPLE}\b[^.;]{{0,40}}\b(was|were|have been|had been)\s+(killed|wounded|injured|hurt)"
+    # a headline drops the verb: "3 policemen killed in attack", "Soldier Shot Dead Near Kirkuk"
+    rf"|\b{_ARMED_PEOPLE}\s+(killed|wounded|injured|hurt|shot dead)\b",
     re.I,
 )
 
