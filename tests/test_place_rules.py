@@ -258,3 +258,18 @@ def test_a_road_ner_takes_for_an_organisation_still_places_the_incident() -> Non
     [mention] = extraction.mentions
     assert mention.place is not None and mention.place.name.startswith("between")
     assert mention.place.admin1_code == "IQ-SD" and mention.place.geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ERBIL, Kurdistan Region - A shepherd was wounded by shelling.",
+        "A suicide bomber killed nine people in a Taliban attack.",
+        "Militants took a mainly Turkmen town.",
+        "Asian markets fell after the attack.",
+    ],
+)
+def test_a_region_a_people_or_a_movement_names_no_village(text: str) -> None:
+    # Synthetic: the gazetteer holds villages named Kurdistan and Taliban, and spellings near Turkmen and Asian.
+    names = {fold(t.surface) for t in find_toponyms(text, default_gazetteer())}
+    assert not names & {"kurdistan", "kurdistan region", "taliban", "turkmen", "asian"}

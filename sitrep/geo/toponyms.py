@@ -24,8 +24,13 @@ NOT_PLACES = frozenset(
     americans us u s un nato coalition god allah first last new old north south east west central
     a'immat baqee hashd popular mobilization units pmf saraya islam ahl marouf kataib hezbollah
     koran quran bible
+    kurdistan kurd taliban turkmen turkmens turkoman arab arabs asian asians persian yazidi yazidis yezidi
+    assyrian assyrians chaldean shabak kakai sufi sufis salafi marine marines mujahideen mujahidin hamas houthi
+    houthis
     """.split()  # noqa: SIM905
 )
+# (A region, a people, a faith or a movement: "Kurdistan", "Turkmen", "the Taliban" name no village here,
+# though a gazetteer holds villages of those names or spellings near them.)
 # Common given names that are also village names: alone they are people in news text.
 GIVEN_NAMES = frozenset(
     """
