@@ -8,7 +8,7 @@ import pytest
 
 from sitrep.extract.claims import claim_kind
 from sitrep.extract.counts import count_casualties
-from sitrep.extract.dates import days_before_end, find_date, time_before
+from sitrep.extract.dates import days_before_end, days_later, find_date, time_before
 from sitrep.extract.types import classify
 
 
@@ -81,3 +81,33 @@ def test_strike_named_by_its_target() -> None:
 )
 def test_an_event_of_several_days_is_dated_by_its_first(sentence: str, date_text: str, days: int) -> None:
     assert days_before_end(sentence, date_text) == days
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("Five days later, Iran fired missiles at the base.", 5),
+        ("The next day, the militants seized the town.", 1),
+        ("A day later a second bomb exploded.", 1),
+        ("Two weeks later the army retook the village.", 14),
+        ("The following morning gunmen attacked a checkpoint.", 1),
+        ("Gunmen attacked a checkpoint later on Monday.", None),
+        ("A few days later the town fell.", None),  # not a number of days
+    ],
+)
+def test_days_after_the_time_the_article_gave_last(sentence: str, days: int | None) -> None:
+    assert days_later(sentence) == days
+
+
+def test_an_act_told_days_later_is_dated_from_the_earlier_one() -> None:
+    from sitrep.extract import extract
+    from sitrep.ingest import parse_record
+
+    text = (
+        "A drone strike killed a militia commander near Baghdad airport on January 3. "
+        "Five days later, rockets struck the Ain al-Asad air base in Anbar."
+    )
+    article = parse_record({"id": "syn-later", "title": "", "text": text, "published": "2020-01-20"}, "t")
+    [extraction] = list(extract([article]))
+    dates = sorted(m.event_date for m in extraction.mentions if m.event_date)
+    assert dates == [date(2020, 1, 3), date(2020, 1, 8)]

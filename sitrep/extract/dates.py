@@ -220,6 +220,28 @@ def time_before(sentence: str) -> tuple[int, str, str] | None:
     return n * (7 if m["unit"].lower().startswith("week") else 1), m["clause"], m["main"]
 
 
+_LATER = re.compile(
+    r"\b(?:(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)\s+"
+    r"(?:later|afterwards?)|the\s+(?:next|following)\s+(?P<next>day|morning|afternoon|evening|night|week)"
+    r"|(?P<tomorrow>a\s+day\s+later))\b",
+    re.I,
+)
+
+
+def days_later(sentence: str) -> int | None:
+    """ "Five days later, Iran fired missiles ...", "The next day, they seized Tikrit": the days after the
+    time the article gave last (None when the sentence says no such thing)."""
+    m = _LATER.search(sentence)
+    if m is None:
+        return None
+    if m["next"]:
+        return 7 if m["next"].lower() == "week" else 1
+    if m["tomorrow"]:
+        return 1
+    n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS.get(m["n"].lower(), 1)
+    return n * (7 if m["unit"].lower().startswith("week") else 1)
+
+
 def history_year(sentence: str, published: date | None) -> int | None:
     """A year before the publication year that the sentence is set in ("back in 2014"), if any."""
     if published is None:

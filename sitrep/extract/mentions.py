@@ -11,7 +11,7 @@ from ..geo.locate import resolve
 from ..model import UNRESOLVED_PLACE, Actor, Article, Evidence, Mention
 from .actors import attribute
 from .counts import Count
-from .dates import DateFound, days_before_end, shift, time_before
+from .dates import DateFound, days_before_end, days_later, shift, time_before
 from .grouping import Draft
 from .place_names import FOCUS_COUNTRY, local_names, unresolved_names
 from .sentences import SentenceInfo
@@ -101,6 +101,11 @@ def build_mention(
     elif context_date is not None:
         event_date, precision = context_date.value, context_date.precision
         warnings.append(f"date taken from an earlier sentence ({context_date.text!r})")
+        later = days_later(sentences[k_i].evidence.text)
+        moved = shift(event_date, later) if later and precision == "day" and event_date else None
+        if moved is not None and (article.published is None or moved <= article.published):
+            event_date = moved
+            warnings.append(f"dated {later} days after it, as the sentence says")
     elif article.published:
         warnings.append("no date in the text: publication date used")
     else:
