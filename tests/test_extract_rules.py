@@ -111,3 +111,16 @@ def test_an_act_told_days_later_is_dated_from_the_earlier_one() -> None:
     [extraction] = list(extract([article]))
     dates = sorted(m.event_date for m in extraction.mentions if m.event_date)
     assert dates == [date(2020, 1, 3), date(2020, 1, 8)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("Officials said that late on Thursday several attackers approached the shrine.", date(2016, 7, 7)),
+        ("Five people were killed, police said on Thursday.", None),  # the day it was told, not of the act
+        ("The army said Thursday that troops had killed five militants.", None),
+    ],
+)
+def test_the_time_of_what_was_said_dates_the_act(sentence: str, day: date | None) -> None:
+    found = find_date(sentence, date(2016, 7, 8))
+    assert (found.value if found else None) == day

@@ -273,3 +273,32 @@ def test_a_region_a_people_or_a_movement_names_no_village(text: str) -> None:
     # Synthetic: the gazetteer holds villages named Kurdistan and Taliban, and spellings near Turkmen and Asian.
     names = {fold(t.surface) for t in find_toponyms(text, default_gazetteer())}
     assert not names & {"kurdistan", "kurdistan region", "taliban", "turkmen", "asian"}
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1_code"),
+    [
+        ("A roadside bomb hit a convoy on the highway in Diwaniyah province, south of Baghdad.", "IQ-QA"),
+        ("Militants seized Tikrit and have since pushed to within 100 kilometres of Baghdad.", "IQ-SD"),
+        ("A roadside bomb exploded south of Baghdad.", "IQ-BG"),  # alone, the landmark is all there is
+    ],
+)
+def test_a_place_named_only_to_say_where_another_lies_yields(text: str, admin1_code: str) -> None:
+    assert _place(text).admin1_code == admin1_code
+
+
+@pytest.mark.slow
+def test_the_town_a_story_was_filed_from_yields_to_the_governorate_it_names() -> None:
+    # Synthetic wire lead: filed in Baghdad, about Muthanna; told on Thursday, so it happened by Wednesday.
+    from sitrep.extract import extract
+    from sitrep.ingest import parse_record
+
+    text = (
+        "BAGHDAD (Reuters) - Gunmen kidnapped 12 hunters from their desert camp in Iraq's southern Muthanna "
+        "province, officials said on Wednesday."
+    )
+    article = parse_record({"id": "syn-filed", "title": "", "text": text, "published": "2015-12-17"}, "t")
+    [extraction] = list(extract([article]))
+    [mention] = extraction.mentions
+    assert mention.place is not None and mention.place.admin1_code == "IQ-MU"
+    assert str(mention.event_date) == "2015-12-16"

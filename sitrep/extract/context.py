@@ -17,7 +17,7 @@ from ..geo.gazetteer import Gazetteer
 from ..geo.locate import resolve, well_known
 from ..geo.toponyms import Toponym, find_toponyms
 from ..model import Article, Mention, Place
-from .place_names import FOCUS_COUNTRY
+from .place_names import DATELINE, FOCUS_COUNTRY
 from .sentences import common_word, surname
 
 # A telling that points back at an incident already told: "the attack", "the strike that killed ...".
@@ -38,9 +38,6 @@ _SEVERAL = re.compile(
     r"a string of|coordinated|separate|\d+)\s+(?:[\w-]+\s+){0,2}?(attacks|bombings|blasts|explosions|"
     r"strikes|airstrikes|assaults|raids|incidents|car bombs|suicide bombings)\b",
     re.I,
-)
-_DATELINE = re.compile(
-    r"^\s*([A-Z][A-Za-z'’. -]{2,40}?)(?:,\s*[A-Z][A-Za-z]+)?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]+")
 # Capitalised words that are not the names of incidents' victims or targets.
@@ -261,7 +258,7 @@ class ArticleContext:
             for t in find_toponyms(article.title, gazetteer)
             if _usable(t, lower_words) and surname(t.surface) not in people
         )
-        m = _DATELINE.match(article.text)
+        m = DATELINE.match(article.text)
         dateline = tuple(t for t in find_toponyms(m[1], gazetteer) if not t.country) if m else ()
         if article.dateline:
             dateline += tuple(t for t in find_toponyms(article.dateline, gazetteer) if not t.country)

@@ -106,7 +106,7 @@ def _before(published: date, month: int, day: int) -> date | None:
 
 _SAID = re.compile(
     r"\b(said|says|told|announced|reported|added|stated|statement|confirmed|denied|claimed|released|published|"
-    r"issued)\s+(\w+\s+){0,2}$",
+    r"issued)\s+((?!that\b)\w+\s+){0,2}$",  # not "said that late on Thursday ...": the time of what was said
     re.I,
 )
 

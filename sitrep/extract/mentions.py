@@ -106,6 +106,10 @@ def build_mention(
         if moved is not None and (article.published is None or moved <= article.published):
             event_date = moved
             warnings.append(f"dated {later} days after it, as the sentence says")
+    elif reported := next((s.reported_date for s in sentences if s.reported_date), None):
+        # "... kidnapped 26 hunters, officials said on Wednesday": it happened by the day it was told
+        event_date, precision = reported.value, reported.precision
+        warnings.append(f"dated by the day it was told ({reported.text!r})")
     elif article.published:
         warnings.append("no date in the text: publication date used")
     else:

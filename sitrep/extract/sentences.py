@@ -7,7 +7,7 @@ places a sentence names are filtered here against the people and organisations t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..geo.admin1 import fold
 from ..geo.gazetteer import Gazetteer
@@ -18,7 +18,7 @@ from .claims import claim_kind
 from .counts import Casualties, count_casualties
 from .dates import DateFound, find_date, out_of_range
 from .nlp import Parsed, stop_words
-from .place_names import before_admin_area, unlisted_in_captions
+from .place_names import DATELINE, before_admin_area, unlisted_in_captions
 from .spelling import standard_spelling
 from .types import KINDS, EventKind, classify
 
@@ -148,6 +148,8 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
     lower_words = parsed.lower_words
     whole = parsed.text
     infos: list[SentenceInfo] = []
+    filed = DATELINE.match(whole)
+    filed_end = filed.end() if filed else -1
     for i, (start, end) in enumerate(parsed.sentences):
         text = whole[start:end]
         found = tuple(find_toponyms(text, gazetteer, offset=start))
@@ -173,6 +175,8 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
         )
         if not any(not (t.governorate or t.country) for t in toponyms):
             toponyms = tuple(sorted(toponyms + _roads_between(found, whole), key=lambda t: t.start))
+        if start <= filed_end:  # "BAGHDAD (Reuters) - ... in Muthanna province": where it was filed yields
+            toponyms = tuple(replace(t, qualifier="dateline") if t.end <= filed_end else t for t in toponyms)
         read = standard_spelling(text)  # "convoy targetted": read as meant, kept as written
         kind = classify(read)
         casualties = count_casualties(read)

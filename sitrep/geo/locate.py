@@ -141,9 +141,12 @@ def resolve(
 ) -> Place | None:
     """The most specific place among `toponyms` (in text order) that agrees with the governorates named."""
     tops = _in_order_of_preference(list(toponyms))
-    named = {t.governorate for t in tops if t.governorate}
+    landmarks = [t for t in tops if _a_landmark(t, tops)]
+    tops = [t for t in tops if t not in landmarks] + landmarks
+    named = {t.governorate for t in tops if t.governorate and t not in landmarks}
     countries = {t.country for t in tops if t.country and t.country != country}
-    preferred = named | set(context_governorates)  # the article's other governorates rank, never filter
+    # the article's other governorates, and a landmark's, rank, never filter
+    preferred = named | set(context_governorates) | {t.governorate for t in landmarks if t.governorate}
     coarse: Place | None = None
     ctx = _Context(g, named, preferred, countries, country, tuple(tops))
     districts = {b.admin2 for t in tops if t.qualifier == "district" and (b := ctx.best(t)) and b.admin2}
@@ -159,8 +162,18 @@ def resolve(
         if (t.country_hint and t.country_hint != country) or ctx.foreign_city(t):
             return _foreign(t)
         best = ctx.best(t)
+        if (
+            coarse is not None
+            and t in landmarks
+            and not (best and _near_named(best, {coarse.admin1_code or ""}, g))
+        ):
+            # "in Diwaniyah province, south of Baghdad": the governorate named, not the landmark (unless the
+            # landmark lies at its border: "Mushahada, north of Baghdad, Diyala")
+            break
         if best is None:
             continue
+        if t not in landmarks and _far_from_landmarks(best, landmarks):
+            continue  # "Al Rakah area, south of Samarra": not a village of that name far from Samarra
         if districts and t.qualifier != "district" and best.admin2 and best.admin2 not in districts:
             continue  # "Al-Dawalib, Balad Ruz district": a namesake in another district is not it
         later_inside = any(
@@ -283,6 +296,31 @@ def _at(p: GazetteerPlace) -> tuple[float, float]:
 
 _SUB_AREA = {"area", "neighbourhood", "neighborhood"}
 _CAPTION_GAP = 20  # characters between "Shuala area" and ", Baghdad"
+
+
+_BEARINGS = {"north of", "south of", "east of", "west of"}
+_LANDMARK_GAP = 24  # characters from a place to ", south of Baghdad" that says where it lies
+
+
+def _a_landmark(t: Toponym, tops: list[Toponym]) -> bool:
+    """A name the text uses only to say where another lies: "Diwaniyah province, south of Baghdad",
+    "pushed to within 100 kilometres of Baghdad", or where the story was filed ("BAGHDAD (Reuters) -").
+    Not "30 km south of Baghdad" (a point from it)."""
+    if t.qualifier in ("within", "dateline"):
+        return True
+    return (
+        t.qualifier in _BEARINGS
+        and t.offset is None
+        and any(u is not t and not u.country and 0 < t.start - u.end <= _LANDMARK_GAP for u in tops)
+    )
+
+
+_LANDMARK_KM = 60.0  # a place said to lie north or south of a town lies no farther from it
+
+
+def _far_from_landmarks(p: GazetteerPlace, landmarks: list[Toponym]) -> bool:
+    points = [c for t in landmarks if t.qualifier in _BEARINGS for c in t.candidates]
+    return bool(points) and all(km_between(_at(p), _at(c)) > _LANDMARK_KM for c in points)
 
 
 def _in_order_of_preference(tops: list[Toponym]) -> list[Toponym]:

@@ -119,6 +119,10 @@ _OFFSET = re.compile(
     + r"(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village|district|capital)\s+of\s+)?$",
     re.I,
 )
+# "pushed to within 100 kilometres of Baghdad": a radius around the name, not where anything happened.
+_WITHIN = re.compile(
+    r"\bwithin\s+(?:[\w.-]+\s+){0,2}?(?:km|kms|kilomet(?:er|re)s?|mi|miles?)\s+of\s+(?:the\s+)?$", re.I
+)
 # "northeast of Baqubah", "north-west of": near, like "north of".
 _INTERCARDINAL = re.compile(r"\b(?:north|south)[\s-]?(?:east|west)(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
 
@@ -392,6 +396,8 @@ def _toponym(
     qualifier = qualifier or (before.group(1).lower() if before else None)
     if qualifier is None and _INTERCARDINAL.search(text, max(0, start - 30), start):
         qualifier = "near"
+    if qualifier is None and _WITHIN.search(text, max(0, start - 40), start):
+        qualifier = "within"
     moved = offset_before(text, start)
     if qualifier is None and _AFTER_A_PLACE.search(text, max(0, start - 60), start):
         qualifier = "after a place"
