@@ -97,6 +97,16 @@ def test_every_kind_is_in_the_typology() -> None:
         ("Gunmen killed two farmers near the town on Monday, police said.", "Attack"),
         ("Gunmen shot dead a shepherd, according to army officers.", "Attack"),
         ("Gunmen attacked an army checkpoint near the town, police said.", "Armed clash"),
+        # who the victim was is not who was hit: "an elder who had helped recruit policemen"
+        ("Two gunmen shot dead a tribal elder who had helped recruit policemen.", "Attack"),
+        ("Gunmen shot dead two soldiers who were guarding a checkpoint.", "Armed clash"),
+        # a crowd that marches, or gathers to demand, protests; one that gathers to celebrate does not
+        ("In the two cities, thousands marched peacefully after Friday prayers.", "Peaceful protest"),
+        (
+            "Hundreds of widows gathered in front of the governor's office, demanding news of their sons.",
+            "Peaceful protest",
+        ),
+        ("Militants seized full control of the town on Sunday.", "Non-state actor overtakes territory"),
         # a headline drops the verb: the armed men are still the ones hit
         ("3 policemen killed in terror attack near the town", "Armed clash"),
         ("Policeman Shot Dead Near the Town", "Armed clash"),
@@ -129,3 +139,16 @@ def test_a_protest_article_gives_protest_events() -> None:
     assert all(event_type in ("Protests", "Riots") for event_type, _ in kinds)
     lethal = next(m for m in extraction.mentions if m.sub_event_type == "Excessive force against protesters")
     assert lethal.fatalities == 4 and lethal.place is not None and lethal.place.admin1_code == "IQ-BG"
+
+
+def test_a_crowd_that_gathers_to_celebrate_is_no_protest() -> None:
+    assert classify("Hundreds of families gathered to celebrate Eid in the park.") is None
+
+
+@pytest.mark.slow
+def test_a_protest_in_two_cities_is_two_events() -> None:
+    text = "In Karbala and Najaf, thousands marched peacefully on Friday, chanting against corruption."
+    article = parse_record({"id": "syn-march", "title": "", "text": text, "published": "2019-10-26"}, "t")
+    [extraction] = list(extract([article]))
+    assert sorted(m.place.admin1_code for m in extraction.mentions if m.place) == ["IQ-KA", "IQ-NA"]
+    assert {m.event_type for m in extraction.mentions} == {"Protests"}

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from ..geo.gazetteer import Gazetteer
-from ..geo.locate import resolve
+from ..geo.locate import resolve, well_known
 from ..geo.toponyms import Toponym, names_a_side
 from ..ingest.dates import safe_date
 from ..model import Article, Claim, Extraction, Mention, Place
@@ -103,12 +103,14 @@ def _remote_targets(first: SentenceInfo) -> list[Toponym]:
 
 
 def _per_town(m: Mention, d: Draft, gazetteer: Gazetteer, context: set[str]) -> list[Mention]:
-    """Territory taken in several towns at once ("seized Fallujah and parts of Ramadi") and a missile or air
-    attack on several places ("targeted the Ain al-Assad air base and a second base at Irbil") are one event
+    """Territory taken in several towns at once ("seized Fallujah and parts of Ramadi"), protests in several
+    towns ("in Karbala and Najaf, thousands marched") and a missile or air attack on several places ("targeted the Ain al-Assad air base and a second base at Irbil") are one event
     per place, as ACLED codes one place per event; every other incident stays whole."""
     if m.place is None:
         return [m]
-    if m.sub_event_type in TERRITORY:
+    if m.event_type == "Protests":  # "In Karbala and Najaf, thousands marched": a protest in each city
+        named = [t for t in d.sentences[0].toponyms if not t.country and (t.governorate or well_known(t))]
+    elif m.sub_event_type in TERRITORY:
         named = [t for t in d.sentences[0].toponyms if not (t.country or t.governorate)]
     elif m.sub_event_type in _REMOTE:
         named = _remote_targets(d.sentences[0])

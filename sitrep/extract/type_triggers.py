@@ -124,7 +124,9 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     ),
     (
         _rx(
-            r"\b(overr(un|an|uns)|falls? to|fell to|(the )?fall of (?!the\b|an?\b|power\b)[A-Z][\w-]+|(seiz(e|es|ed)|claim(s|ed)|gain(s|ed)) control|took (?-i:[A-Z])[\w-]+|take(s|n)? control of|"
+            r"\b(overr(un|an|uns)|falls? to|fell to|(the )?fall of (?!the\b|an?\b|power\b)[A-Z][\w-]+|"
+            r"(seiz(e|es|ed)|claim(s|ed)|gain(s|ed)) (full |total |complete |effective )?control|"
+            r"(took|seized) (?-i:[A-Z])[\w-]+|take(s|n)? (full |total |complete )?control of|"
             r"took control of|ha(s|d|ve) taken over|captur(e|es|ed|ing) (the )?(city|town|village|base|airport) of)\b"
         ),
         kind("Non-state actor overtakes territory", 4),
@@ -179,7 +181,12 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
         kind("Other", 2),
     ),
     (
-        _rx(r"\b(protest(ers|ed|s|ing)?|demonstrat(ors|ed|ion|ions)|rall(y|ied|ies)|sit-ins?|marchers)\b"),
+        _rx(
+            r"\b(protest(ers|ed|s|ing)?|demonstrat(ors|ed|ion|ions)|rall(y|ied|ies)|sit-ins?|marchers)\b"
+            # a crowd that marches, or gathers to demand: "thousands marched", "hundreds gathered ... demanding"
+            r"|\b(thousands|hundreds|dozens|scores|crowds?)\b(?: [\w,'’-]+){0,6}? (marched|took to the streets|chanted)\b"
+            r"|\bgathered\b[^.;]{0,120}\b(demanding|to demand|calling for|chanting|to protest|in protest)\b"
+        ),
         kind("Peaceful protest", 1),
     ),
 )

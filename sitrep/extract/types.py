@@ -77,6 +77,10 @@ _TOLD_BY = re.compile(
     re.I,
 )
 
+_RELATIVE_CLAUSE = re.compile(
+    r",?\s+(?:who|whom|whose)\s+(?:had|has|have|was|were|is|are|used to|worked)\b", re.I
+)
+
 _CASUALTY = re.compile(r"\b(killed|killing|dead|died|wounded|wounding|injured|injuring)\b", re.I)
 
 # Air power told as support of a ground battle ("backed by US airstrikes", "air strikes are helping Iraqi
@@ -99,6 +103,8 @@ def _attack_on_armed(sentence: str) -> bool:
     sentence = without(sentence, [m.span() for m in _TOLD_BY.finditer(sentence)])
     act = _ATTACK.search(sentence)
     after = sentence[act.start() :] if act else sentence
+    # "shot dead a tribal elder who had helped recruit policemen": who the victim was, not who was hit
+    after = _RELATIVE_CLAUSE.split(after, maxsplit=1)[0]
     return bool(
         _ARMED_TARGET.search(after) or _PASSIVE_ARMED.search(sentence) or _ARMED_OBJECT.search(sentence)
     )
