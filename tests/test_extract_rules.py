@@ -124,3 +124,33 @@ def test_an_act_told_days_later_is_dated_from_the_earlier_one() -> None:
 def test_the_time_of_what_was_said_dates_the_act(sentence: str, day: date | None) -> None:
     found = find_date(sentence, date(2016, 7, 8))
     assert (found.value if found else None) == day
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rights commission now says at least 30 people have been killed nationwide today.",
+        "According to the UN, 804 Iraqis were killed in acts of violence and terrorism in August.",
+    ],
+)
+def test_a_toll_over_the_whole_country_is_a_statistic(sentence: str) -> None:
+    assert claim_kind(sentence, date(2019, 10, 25)) == "statistic"
+
+
+def test_a_toll_in_one_town_is_no_statistic() -> None:
+    assert claim_kind("At least 30 people were killed in Kirkuk on Friday.", date(2019, 10, 25)) is None
+
+
+@pytest.mark.slow
+def test_each_entry_of_a_live_blog_and_each_governorate_is_its_own_incident() -> None:
+    from sitrep.extract import extract
+    from sitrep.ingest import parse_record
+
+    text = (  # SYNTHETIC live blog
+        "15:30 - The death toll in Baghdad has risen to five, medics said, with 200 injured.\n\n"
+        "16:40 - In Karbala and Najaf, thousands marched peacefully after Friday prayers."
+    )
+    article = parse_record({"id": "syn-live", "title": "", "text": text, "published": "2019-10-25"}, "t")
+    [extraction] = list(extract([article]))
+    by_place = {m.place.admin1_code: m.event_type for m in extraction.mentions if m.place}
+    assert by_place.get("IQ-KA") == by_place.get("IQ-NA") == "Protests"

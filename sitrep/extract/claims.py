@@ -15,6 +15,10 @@ _STATISTIC = re.compile(
     r"[^.]{0,120}\b(since|per|every|each|a month|a week|a year|this year|last year|in (?:the )?(first|second|third|"
     r"fourth) quarter|in \d{4}|so far|to date|total|alone|over the past|during)\b"
     r"|\b(a total of|in total|on average|per cent|percent|%)"
+    # a toll over the whole country: "at least 30 people have been killed nationwide", "804 Iraqis were killed
+    # ... in acts of violence and terrorism in August"
+    r"|\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:people|Iraqis|civilians|protesters|demonstrators)\b[^.]{0,120}"
+    r"\b(?:nationwide|across (?:the country|Iraq|the nation)|throughout (?:the country|Iraq)|in acts of violence)"
     r"|\b(?:has|have) (?:killed|kidnapped|abducted|executed|displaced|detained|arrested) (?:hundreds|thousands|"
     r"dozens|scores|tens of thousands|more than \d)"
     r"|\b(?:has|have|had) (?:conducted|carried out|launched|flown) (?:over |more than |some |nearly )?[\d,]{3,} "

@@ -51,7 +51,8 @@ _HEADLINE_ACT = re.compile(
 
 _NEW_INCIDENT = re.compile(
     r"\b(separately|in a separate|in another|meanwhile|elsewhere|"
-    r"another (attack|incident|bomb(ing)?|explosion|blast|assault|clash|roadside bomb))\b",
+    r"another (attack|incident|bomb(ing)?|explosion|blast|assault|clash|roadside bomb))\b"
+    r"|^\s*\d{1,2}[:.]\d{2}\s*[-–—]\s",  # a live blog's entry: "16:40 - In Karbala and Najaf, ..."
     re.I,
 )
 
@@ -164,6 +165,10 @@ def _joins(draft: Draft, s: SentenceInfo) -> bool:
     new_places = {t.surface.lower() for t in s.toponyms if not t.country and not t.governorate}
     if new_places and draft.places() and not new_places & draft.places():
         return False
+    new_governorates = {t.governorate for t in s.toponyms if t.governorate}
+    governorates = {t.governorate for x in draft.sentences for t in x.toponyms if t.governorate}
+    if new_governorates and governorates and not new_governorates & governorates:
+        return False  # "In Karbala and Najaf, thousands marched" does not go on a Baghdad report
     dates = {x.found_date.value for x in draft.sentences if x.found_date}
     if s.found_date and dates and s.found_date.value not in dates:
         return False
