@@ -302,3 +302,15 @@ def test_the_town_a_story_was_filed_from_yields_to_the_governorate_it_names() ->
     [mention] = extraction.mentions
     assert mention.place is not None and mention.place.admin1_code == "IQ-MU"
     assert str(mention.event_date) == "2015-12-16"
+
+
+@pytest.mark.slow
+def test_a_dateline_of_two_towns_yields_to_the_town_the_sentence_names() -> None:
+    from sitrep.extract import extract
+    from sitrep.ingest import parse_record
+
+    text = "RAMADI/BAGHDAD (Reuters) - Militants seized full control of Ramadi on Sunday."  # SYNTHETIC
+    article = parse_record({"id": "syn-two", "title": "", "text": text, "published": "2015-05-18"}, "t")
+    [extraction] = list(extract([article]))
+    [mention] = extraction.mentions
+    assert mention.place is not None and mention.place.admin1_code == "IQ-AN"

@@ -16,7 +16,7 @@ from ..model import Evidence, Place
 FOCUS_COUNTRY = "Iraq"
 # "BAGHDAD (AP) — ", "ERBIL, Kurdistan Region - ": where the story was filed, before its first sentence.
 DATELINE = re.compile(
-    r"^\s*([A-Z][A-Za-z'’. -]{2,40}?)(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?\s*(?:\([^)]{1,40}\))?"
+    r"^\s*([A-Z][A-Za-z'’./ -]{2,40}?)(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?\s*(?:\([^)]{1,40}\))?"
     r"\s*[—–-]{1,2}\s"
 )
 
