@@ -152,3 +152,19 @@ def test_a_protest_in_two_cities_is_two_events() -> None:
     [extraction] = list(extract([article]))
     assert sorted(m.place.admin1_code for m in extraction.mentions if m.place) == ["IQ-KA", "IQ-NA"]
     assert {m.event_type for m in extraction.mentions} == {"Protests"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two helicopters carrying fighters crashed in bad weather near the border, killing nine.",
+        "A stampede at the stadium killed two fans.",
+    ],
+)
+def test_deaths_no_one_inflicted_are_no_event(sentence: str) -> None:
+    assert classify(sentence) is None
+
+
+def test_an_attack_told_with_a_crash_is_still_an_attack() -> None:
+    found = classify("Gunmen fired on a car, which crashed into a wall, killing the driver.")
+    assert found is not None and found.event_type == "Violence against civilians"

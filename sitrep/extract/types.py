@@ -133,9 +133,19 @@ _FIGURATIVE = re.compile(
 )
 
 
+# Deaths no one inflicted: a crash, a collapse, a stampede, bad weather. ACLED codes none of them.
+_ACCIDENT = re.compile(
+    r"\b(crash(ed|es)?|accident(al|ally)?|collided|collision|collapsed?|stampede|drown(ed|ing)|bad weather|"
+    r"(caught|broke out) fire|electrical fire|heat ?wave|flood(s|ing)?)\b",
+    re.I,
+)
+
+
 def classify(sentence: str) -> EventKind | None:
     """The sentence's kind of event, or None when it names no act ACLED codes."""
     sentence = without(sentence, [m.span() for m in _FIGURATIVE.finditer(sentence)])
+    if _ACCIDENT.search(sentence) and _by_words(_CASUALTY.sub(" ", sentence)) is None:
+        return None  # "two helicopters crashed in bad weather, killing nine": the dead alone make no attack
     if stopped_before_use(sentence):
         rest = without(sentence, disrupted_spans(sentence))
         done = _by_words(rest)

@@ -171,6 +171,8 @@ def resolve(
             # landmark lies at its border: "Mushahada, north of Baghdad, Diyala")
             break
         if best is None:
+            if t.governorate:  # "Sulaimani": the governorate, when no town of the name lies in it
+                coarse = coarse or governorate_place(g, t.governorate)
             continue
         if t not in landmarks and _far_from_landmarks(best, landmarks):
             continue  # "Al Rakah area, south of Samarra": not a village of that name far from Samarra
