@@ -154,3 +154,33 @@ def test_each_entry_of_a_live_blog_and_each_governorate_is_its_own_incident() ->
     [extraction] = list(extract([article]))
     by_place = {m.place.admin1_code: m.event_type for m in extraction.mentions if m.place}
     assert by_place.get("IQ-KA") == by_place.get("IQ-NA") == "Protests"
+
+
+def test_when_an_incident_came_is_told_against_the_news_not_as_an_incident() -> None:
+    day = date(2010, 11, 2)
+    said = (
+        "The attack came as leaders remained deadlocked eight months after a March 7 parliamentary election."
+    )
+    assert claim_kind(said, day) == "reaction"
+    assert (
+        claim_kind("The attack came on Monday when gunmen stormed a checkpoint, killing five.", day) is None
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "update",
+    [
+        "By Monday the ministry said 52 people had died and 67 were wounded.",
+        "The health ministry said on Monday that the death toll from that attack had risen to 52.",
+    ],
+)
+def test_a_later_toll_revises_the_incident_and_makes_no_other(update: str) -> None:
+    from sitrep.extract import extract
+    from sitrep.ingest import parse_record
+
+    text = "Gunmen stormed a church in Baghdad on Sunday, killing 37 worshippers, police said. " + update
+    article = parse_record({"id": "syn-toll", "title": "", "text": text, "published": "2010-11-02"}, "t")
+    [extraction] = list(extract([article]))
+    [mention] = extraction.mentions
+    assert mention.fatalities == 52 and str(mention.event_date) == "2010-10-31"

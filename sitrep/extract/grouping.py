@@ -64,6 +64,16 @@ _FOLLOW_UP = re.compile(
 )
 
 
+# A toll revised after the first telling: "By Monday the ministry said 52 people had died", "the death toll
+# from that attack had risen to 292". It tells of the same incident on a later day, with a higher count.
+TOLL_UPDATE = re.compile(
+    r"\b(?:death )?toll\b[^.;]{0,60}\b(?:rose|risen|rises|climbed|increased|reached|now stands|stood)\b"
+    r"|\b(?:rose|risen|climbed|increased) to (?:at least )?\d"
+    r"|\b(?:had|have) (?:since )?died\b|\bby (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"the (?:next|following) (?:day|morning)|nightfall|evening)\b[^.;]{0,80}\b(?:died|dead|killed)\b",
+    re.I,
+)
+
 _RESPONSIBILITY = re.compile(r"\b(claimed responsibility|attributed|blamed)\b", re.I)
 
 
@@ -160,7 +170,8 @@ def _joins(draft: Draft, s: SentenceInfo) -> bool:
     gap = _MAX_GAP if s.kind else _MAX_FOLLOW_UP_GAP
     if s.index - draft.last > gap or _NEW_INCIDENT.search(s.evidence.text):
         return False
-    if s.kind and not s.casualty_trigger_only and _another_act(draft, s.kind):
+    update = TOLL_UPDATE.search(s.evidence.text) is not None  # a later toll of the incident, not another one
+    if s.kind and not s.casualty_trigger_only and not update and _another_act(draft, s.kind):
         return False
     new_places = {t.surface.lower() for t in s.toponyms if not t.country and not t.governorate}
     if new_places and draft.places() and not new_places & draft.places():
@@ -169,6 +180,8 @@ def _joins(draft: Draft, s: SentenceInfo) -> bool:
     governorates = {t.governorate for x in draft.sentences for t in x.toponyms if t.governorate}
     if new_governorates and governorates and not new_governorates & governorates:
         return False  # "In Karbala and Najaf, thousands marched" does not go on a Baghdad report
+    if update:
+        return True
     dates = {x.found_date.value for x in draft.sentences if x.found_date}
     if s.found_date and dates and s.found_date.value not in dates:
         return False

@@ -12,7 +12,7 @@ from ..model import UNRESOLVED_PLACE, Actor, Article, Evidence, Mention
 from .actors import attribute
 from .counts import Count
 from .dates import DateFound, days_before_end, days_later, shift, time_before
-from .grouping import Draft
+from .grouping import TOLL_UPDATE, Draft
 from .place_names import FOCUS_COUNTRY, local_names, unresolved_names
 from .sentences import SentenceInfo
 from .time_of_day import time_of_day
@@ -26,11 +26,12 @@ _CROWDS = {PROTESTS: Actor("Protesters (Iraq)", ""), RIOTS: Actor("Rioters (Iraq
 
 
 def _first_count(draft: Draft, kind: str) -> tuple[Count | None, int | None]:
-    for i, s in enumerate(draft.sentences):
-        c = getattr(s.casualties, kind)
-        if c:
-            return c, i
-    return None, None
+    """The toll of the first sentence that gives one, or of the last that revises it ("had risen to 292")."""
+    found = [(c, i) for i, s in enumerate(draft.sentences) if (c := getattr(s.casualties, kind))]
+    revised = [(c, i) for c, i in found if TOLL_UPDATE.search(draft.sentences[i].evidence.text)]
+    if revised:
+        return revised[-1]
+    return found[0] if found else (None, None)
 
 
 def _told_as_earlier(sentence: str, kind: EventKind) -> int | None:
