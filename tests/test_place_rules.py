@@ -314,3 +314,14 @@ def test_a_dateline_of_two_towns_yields_to_the_town_the_sentence_names() -> None
     [extraction] = list(extract([article]))
     [mention] = extraction.mentions
     assert mention.place is not None and mention.place.admin1_code == "IQ-AN"
+
+
+def test_a_namesake_far_from_the_town_it_is_said_to_lie_by_is_not_it() -> None:
+    # Synthetic: "Wadi Houran" is not in the gazetteer; a loose namesake far away in Diyala must not win.
+    place = _place("An air strike hit Wadi Houran, northeast of Rutba, killing four fighters.")
+    assert place.admin1_code == "IQ-AN" and place.geo_precision == 2
+
+
+def test_a_district_named_at_home_keeps_a_namesake_of_a_foreign_capital_at_home() -> None:
+    place = _place("A roadside bomb struck an army patrol near Riyadh, in the Hawija district.")
+    assert place.country == "Iraq" and place.admin1_code == "IQ-KI"

@@ -32,7 +32,8 @@ _NEAR = {
 }
 
 
-_ADMIN_FEATURES = {"ADM2", "ADM3"}  # districts and sub-districts, at their centres
+_ADMIN_FEATURES = {"ADM2", "ADM3"}
+_DISTRICTS = {"district", "sub-district"}  # districts and sub-districts, at their centres
 
 
 WELL_KNOWN = 10  # importance of a town known by many names (cities, district seats)
@@ -300,7 +301,9 @@ _SUB_AREA = {"area", "neighbourhood", "neighborhood"}
 _CAPTION_GAP = 20  # characters between "Shuala area" and ", Baghdad"
 
 
-_BEARINGS = {"north of", "south of", "east of", "west of"}
+# What says where a place lies from a town: "Diwaniyah province, south of Baghdad", "Wadi Houran, northeast
+# of Rutba", "Albu Aitha, near Ramadi" (the town named after the comma is the landmark).
+_BEARINGS = {"north of", "south of", "east of", "west of", "near", "outside", "outskirts of"}
 _LANDMARK_GAP = 24  # characters from a place to ", south of Baghdad" that says where it lies
 
 
@@ -413,8 +416,14 @@ class _Context:
         and the text names no governorate. The city is meant, and the incident is abroad."""
         home = [c for c in t.candidates if c.country == self.country]
         abroad = [c for c in t.candidates if c.country != self.country]
+        # "near Riyadh, in the Hawija district": a district named at home settles it too
+        districts_at_home = any(
+            u is not t and u.qualifier in _DISTRICTS and any(c.country == self.country for c in u.candidates)
+            for u in self.tops
+        )
         return (
-            not self.named  # "Aden, Mosul, Nineveh": a governorate named at home settles it
+            not districts_at_home
+            and not self.named  # "Aden, Mosul, Nineveh": a governorate named at home settles it
             and bool(abroad)
             and max(c.importance for c in abroad) >= _CITY
             and max((c.importance for c in home), default=0) < _CITY
