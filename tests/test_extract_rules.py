@@ -184,3 +184,20 @@ def test_a_later_toll_revises_the_incident_and_makes_no_other(update: str) -> No
     [extraction] = list(extract([article]))
     [mention] = extraction.mentions
     assert mention.fatalities == 52 and str(mention.event_date) == "2010-10-31"
+
+
+@pytest.mark.slow
+def test_an_attack_of_several_bombs_at_a_place_of_its_own_is_no_summary() -> None:
+    from sitrep.extract import extract
+    from sitrep.ingest import parse_record
+
+    text = (  # SYNTHETIC wire report
+        "BAGHDAD -- At least 30 people were killed on Monday in a wave of car bombs in Baghdad, police said.\n\n"
+        "The deadliest attacks took place in Sadr City, where two car bombs went off in a market, killing 14.\n\n"
+        "In Kadhimiya, a parked car bomb exploded near a row of shops, killing nine people.\n\n"
+        "In the Bayaa district, a car bomb killed five people."
+    )
+    article = parse_record({"id": "syn-wave", "title": "", "text": text, "published": "2013-09-30"}, "t")
+    [extraction] = list(extract([article]))
+    assert sorted(m.fatalities for m in extraction.mentions) == [5, 9, 14]
+    assert [c.kind for c in extraction.claims if c.text.startswith("BAGHDAD")] == ["summary"]

@@ -325,3 +325,8 @@ def test_a_namesake_far_from_the_town_it_is_said_to_lie_by_is_not_it() -> None:
 def test_a_district_named_at_home_keeps_a_namesake_of_a_foreign_capital_at_home() -> None:
     place = _place("A roadside bomb struck an army patrol near Riyadh, in the Hawija district.")
     assert place.country == "Iraq" and place.admin1_code == "IQ-KI"
+
+
+def test_a_town_a_distance_is_counted_from_names_no_governorate() -> None:
+    place = _place("A suicide bomber struck in the northern city of Mosul, some 400 km north of Baghdad.")
+    assert place.admin1_code == "IQ-NI" and place.geo_precision == 1

@@ -200,6 +200,10 @@ def sums_up(summary: Telling, others: Sequence[Telling]) -> bool:
     later = [
         o for o in others if o.first > summary.first and o.mention.event_type == summary.mention.event_type
     ]
+    # "two car bombs went off in Sadr City": a place of its own, which none of the later tellings names
+    own = summary.known_names()
+    if own and not own & {n for o in later for n in o.known_names()}:
+        return False
     return len(later) >= 2 and all(_same_day(summary, o) for o in later)
 
 

@@ -144,7 +144,8 @@ def resolve(
     tops = _in_order_of_preference(list(toponyms))
     landmarks = [t for t in tops if _a_landmark(t, tops)]
     tops = [t for t in tops if t not in landmarks] + landmarks
-    named = {t.governorate for t in tops if t.governorate and t not in landmarks}
+    # a town a distance is counted from ("Mosul, some 400 km north of Baghdad") names no governorate either
+    named = {t.governorate for t in tops if t.governorate and t not in landmarks and t.offset is None}
     countries = {t.country for t in tops if t.country and t.country != country}
     # the article's other governorates, and a landmark's, rank, never filter
     preferred = named | set(context_governorates) | {t.governorate for t in landmarks if t.governorate}

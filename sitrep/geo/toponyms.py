@@ -369,7 +369,9 @@ def offset_before(text: str, start: int) -> Offset | None:
     amount = float(_NUMBER_WORDS.get(number, 0) or number)
     km = amount * (KM_PER_MILE if m.group(2).lower().startswith("mi") else 1.0)
     direction = ((m.group(3) or "") + (m.group(4) or "")).lower()
-    return Offset(km, BEARINGS[direction], m.group().strip()) if 0 < km <= 300 else None
+    return (
+        Offset(km, BEARINGS[direction], m.group().strip()) if 0 < km <= 600 else None
+    )  # Iraq spans some 900 km
 
 
 # "Iran-backed militia", "US-led coalition": a country or place joined to a word that says whose side an
