@@ -201,3 +201,27 @@ def test_an_attack_of_several_bombs_at_a_place_of_its_own_is_no_summary() -> Non
     [extraction] = list(extract([article]))
     assert sorted(m.fatalities for m in extraction.mentions) == [5, 9, 14]
     assert [c.kind for c in extraction.claims if c.text.startswith("BAGHDAD")] == ["summary"]
+
+
+def test_last_tuesday_told_on_a_tuesday_is_a_week_before() -> None:
+    tuesday = date(2014, 6, 17)
+    found = find_date("The offensive began last Tuesday.", tuesday)
+    assert found is not None and found.value == date(2014, 6, 10)
+    same = find_date("Gunmen attacked a checkpoint on Tuesday.", tuesday)
+    assert same is not None and same.value == tuesday
+
+
+@pytest.mark.slow
+def test_a_town_overrun_on_a_day_told_is_an_incident_and_undated_is_the_past() -> None:
+    from sitrep.extract import extract
+    from sitrep.ingest import parse_record
+
+    def towns(text: str) -> list[str]:
+        article = parse_record({"id": "syn-taken", "title": "", "text": text, "published": "2014-06-16"}, "t")
+        [extraction] = list(extract([article]))
+        return [m.place.name for m in extraction.mentions if m.place]
+
+    assert towns("The offensive began last Tuesday, when militants overran Mosul in a matter of hours.") == [
+        "Mosul"
+    ]
+    assert towns("The army fled when the militants rolled in from Syria and captured Mosul.") == []

@@ -153,6 +153,8 @@ def find_date(sentence: str, published: date | None, reporting: bool = False) ->
     m = _event_time(_WEEKDAY, sentence, reporting)
     if m:
         back = (published.weekday() - _WEEKDAYS.index(m[1].lower())) % 7
+        if back == 0 and m[0].lower().startswith("last"):
+            back = 7  # "last Tuesday" told on a Tuesday: a week before
         if d := shift(published, -back):
             return DateFound(d, "day", m[0])
     m = _event_time(_RELATIVE, sentence, reporting)

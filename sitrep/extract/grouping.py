@@ -74,6 +74,8 @@ TOLL_UPDATE = re.compile(
     re.I,
 )
 
+_TAKEN = re.compile(r"\b(?:overr(?:an|un|uns)|captured|seized)\b", re.I)
+
 _RESPONSIBILITY = re.compile(r"\b(claimed responsibility|attributed|blamed)\b", re.I)
 
 
@@ -157,6 +159,11 @@ def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
     )
     act = act or (headline and (s.kind is not None or _HEADLINE_ACT.search(text) is not None))
     act = act or (s.kind is not None and s.kind.sub_event_type in TERRITORY)
+    # "The offensive began last Tuesday, when militants overran Mosul": a town taken on a day told; undated
+    # ("when ISIS rolled in and captured Mosul") it is the story's past
+    act = act or (
+        _TAKEN.search(text) is not None and s.found_date is not None and s.found_date.precision == "day"
+    )
     # on a day or in a week at a place ("a demonstration on Monday in Baghdad"), not "long the scene of protests"
     day = s.found_date is not None and s.found_date.precision in ("day", "week")
     by_noun = s.kind is not None and (
