@@ -330,3 +330,15 @@ def test_a_district_named_at_home_keeps_a_namesake_of_a_foreign_capital_at_home(
 def test_a_town_a_distance_is_counted_from_names_no_governorate() -> None:
     place = _place("A suicide bomber struck in the northern city of Mosul, some 400 km north of Baghdad.")
     assert place.admin1_code == "IQ-NI" and place.geo_precision == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen of Saraya al-Salam clashed with security forces.",
+        "Fighters of Jaish al-Mahdi attacked a checkpoint.",
+    ],
+)
+def test_an_armed_groups_name_names_no_village(text: str) -> None:
+    # Synthetic: "al-Salam" and "al-Mahdi" are village names in the gazetteer; here they name armed groups.
+    assert [t.surface for t in find_toponyms(text, default_gazetteer())] == []

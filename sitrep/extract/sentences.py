@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from ..geo.admin1 import fold
 from ..geo.gazetteer import Gazetteer
 from ..geo.locate import well_known
-from ..geo.toponyms import Toponym, find_toponyms, names_a_side
+from ..geo.toponyms import Toponym, armed_group_name, find_toponyms, names_a_side
 from ..model import Article, Evidence
 from .claims import claim_kind
 from .counts import Casualties, count_casualties
@@ -201,6 +201,7 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
                     if start <= e.start < end
                     and not any(t.start < e.end and e.start < t.end for t in found)
                     and not FOCUS_NAME.search(e.text)
+                    and not armed_group_name(e.text)
                     and not names_a_side(whole, e.end)
                     and not _SPOKEN_IN.search(whole, max(start, e.start - 60), e.start)
                 )

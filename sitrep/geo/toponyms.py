@@ -139,6 +139,21 @@ _FOREIGN = re.compile(
     r"\b(Syrian|Jordanian|Saudi|Kuwaiti|Iranian|Turkish)\s+(?:border\s+)?(?:town|city|village|province|"
     r"region|crossing|governorate)\s+of\s+$"
 )
+# The first word of an armed group's name: "Saraya al-Salam", "Kataib Hezbollah", "Asaib Ahl al-Haq".
+_ARMED_GROUP = re.compile(
+    r"\b(?:Saraya|Kataib|Kata'ib|Kataeb|Asaib|Asa'ib|Jaish|Jaysh|Harakat|Liwa|Ansar|Jund|Fasail|Quwat)"
+    r"(?:\s+(?:[A-Z][\w'’]*|al|el|ad|ar|as|ash|at|az|an|of|the)[-\s]?){0,2}?\s*-?$"
+)
+_GROUP_HEAD = re.compile(
+    r"(?:Saraya|Kataib|Kata'ib|Kataeb|Asaib|Asa'ib|Jaish|Jaysh|Harakat|Liwa|Ansar|Jund|Fasail|Quwat)\b"
+)
+
+
+def armed_group_name(name: str) -> bool:
+    """'Saraya al-Salam', 'Kataib Hezbollah': the name an entity recogniser may take for a place."""
+    return _GROUP_HEAD.match(name.strip()) is not None
+
+
 _WATERS = re.compile(r"\b(?:Strait|Straits|Gulf|Sea|Bay)\s+of\s+$")
 _INSTITUTION = re.compile(
     r"(?:'s|’s)?\s+(?:provincial council|provincial government|council|governor|police(?: command| chief)?|"
@@ -414,6 +429,8 @@ def _toponym(
         return None
     if _WATERS.search(text, 0, start):
         return None  # "the Strait of Hormuz": a sea or strait, not the village of that name
+    if _ARMED_GROUP.search(text, max(0, start - 40), start):
+        return None  # "Saraya al-Salam", "Jaish al-Mahdi": an armed group's name, not a village's
     if _INSTITUTION.match(text, end):
         return None  # "Nineveh's provincial council", "Kirkuk police": an institution, not where it happened
     foreign = _FOREIGN.search(text, 0, start)
