@@ -10,6 +10,7 @@ from sitrep.extract.claims import claim_kind
 from sitrep.extract.counts import count_casualties
 from sitrep.extract.dates import days_before_end, days_later, find_date, time_before
 from sitrep.extract.types import classify
+from tests.synthetic import extraction_of
 
 
 @pytest.mark.parametrize(
@@ -100,15 +101,11 @@ def test_days_after_the_time_the_article_gave_last(sentence: str, days: int | No
 
 
 def test_an_act_told_days_later_is_dated_from_the_earlier_one() -> None:
-    from sitrep.extract import extract
-    from sitrep.ingest import parse_record
-
     text = (
         "A drone strike killed a militia commander near Baghdad airport on January 3. "
         "Five days later, rockets struck the Ain al-Asad air base in Anbar."
     )
-    article = parse_record({"id": "syn-later", "title": "", "text": text, "published": "2020-01-20"}, "t")
-    [extraction] = list(extract([article]))
+    extraction = extraction_of(text, "2020-01-20", "syn-later")
     dates = sorted(m.event_date for m in extraction.mentions if m.event_date)
     assert dates == [date(2020, 1, 3), date(2020, 1, 8)]
 
@@ -143,15 +140,11 @@ def test_a_toll_in_one_town_is_no_statistic() -> None:
 
 @pytest.mark.slow
 def test_each_entry_of_a_live_blog_and_each_governorate_is_its_own_incident() -> None:
-    from sitrep.extract import extract
-    from sitrep.ingest import parse_record
-
     text = (  # SYNTHETIC live blog
         "15:30 - The death toll in Baghdad has risen to five, medics said, with 200 injured.\n\n"
         "16:40 - In Karbala and Najaf, thousands marched peacefully after Friday prayers."
     )
-    article = parse_record({"id": "syn-live", "title": "", "text": text, "published": "2019-10-25"}, "t")
-    [extraction] = list(extract([article]))
+    extraction = extraction_of(text, "2019-10-25", "syn-live")
     by_place = {m.place.admin1_code: m.event_type for m in extraction.mentions if m.place}
     assert by_place.get("IQ-KA") == by_place.get("IQ-NA") == "Protests"
 
@@ -176,29 +169,21 @@ def test_when_an_incident_came_is_told_against_the_news_not_as_an_incident() -> 
     ],
 )
 def test_a_later_toll_revises_the_incident_and_makes_no_other(update: str) -> None:
-    from sitrep.extract import extract
-    from sitrep.ingest import parse_record
-
     text = "Gunmen stormed a church in Baghdad on Sunday, killing 37 worshippers, police said. " + update
-    article = parse_record({"id": "syn-toll", "title": "", "text": text, "published": "2010-11-02"}, "t")
-    [extraction] = list(extract([article]))
+    extraction = extraction_of(text, "2010-11-02", "syn-toll")
     [mention] = extraction.mentions
     assert mention.fatalities == 52 and str(mention.event_date) == "2010-10-31"
 
 
 @pytest.mark.slow
 def test_an_attack_of_several_bombs_at_a_place_of_its_own_is_no_summary() -> None:
-    from sitrep.extract import extract
-    from sitrep.ingest import parse_record
-
     text = (  # SYNTHETIC wire report
         "BAGHDAD -- At least 30 people were killed on Monday in a wave of car bombs in Baghdad, police said.\n\n"
         "The deadliest attacks took place in Sadr City, where two car bombs went off in a market, killing 14.\n\n"
         "In Kadhimiya, a parked car bomb exploded near a row of shops, killing nine people.\n\n"
         "In the Bayaa district, a car bomb killed five people."
     )
-    article = parse_record({"id": "syn-wave", "title": "", "text": text, "published": "2013-09-30"}, "t")
-    [extraction] = list(extract([article]))
+    extraction = extraction_of(text, "2013-09-30", "syn-wave")
     assert sorted(m.fatalities for m in extraction.mentions) == [5, 9, 14]
     assert [c.kind for c in extraction.claims if c.text.startswith("BAGHDAD")] == ["summary"]
 
@@ -213,13 +198,8 @@ def test_last_tuesday_told_on_a_tuesday_is_a_week_before() -> None:
 
 @pytest.mark.slow
 def test_a_town_overrun_on_a_day_told_is_an_incident_and_undated_is_the_past() -> None:
-    from sitrep.extract import extract
-    from sitrep.ingest import parse_record
-
     def towns(text: str) -> list[str]:
-        article = parse_record({"id": "syn-taken", "title": "", "text": text, "published": "2014-06-16"}, "t")
-        [extraction] = list(extract([article]))
-        return [m.place.name for m in extraction.mentions if m.place]
+        return [m.place.name for m in extraction_of(text, "2014-06-16", "syn-taken").mentions if m.place]
 
     news = "Iraq's leaders met in Baghdad on Sunday. The offensive began last Tuesday, when militants overran Mosul."
     assert towns(news) == ["Mosul"]

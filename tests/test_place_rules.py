@@ -17,6 +17,7 @@ from sitrep.geo.names import facility_keys, name_keys, skeleton, skeletons
 from sitrep.geo.offsets import destination, midpoint
 from sitrep.geo.toponyms import find_toponyms
 from sitrep.model import Place
+from tests.synthetic import extraction_of
 
 
 def _place(text: str) -> Place:
@@ -249,12 +250,8 @@ def test_an_english_word_capitalised_in_a_headline_is_no_village(headline: str) 
 def test_a_road_ner_takes_for_an_organisation_still_places_the_incident() -> None:
     # Synthetic: the parser reads "al-Samarra-Tikrit" as an organisation's name; the road is still where
     # the device was, halfway between the two towns, since the sentence names no other town.
-    from sitrep.extract import extract
-    from sitrep.ingest import parse_record
-
     text = "Security forces found and defused an explosive device planted on al-Samarra-Tikrit road, Iraq."
-    article = parse_record({"id": "syn-road", "title": "", "text": text, "published": "2021-03-10"}, "t")
-    [extraction] = list(extract([article]))
+    extraction = extraction_of(text, "2021-03-10", "syn-road")
     [mention] = extraction.mentions
     assert mention.place is not None and mention.place.name.startswith("between")
     assert mention.place.admin1_code == "IQ-SD" and mention.place.geo_precision == 2
@@ -290,15 +287,11 @@ def test_a_place_named_only_to_say_where_another_lies_yields(text: str, admin1_c
 @pytest.mark.slow
 def test_the_town_a_story_was_filed_from_yields_to_the_governorate_it_names() -> None:
     # Synthetic wire lead: filed in Baghdad, about Muthanna; told on Thursday, so it happened by Wednesday.
-    from sitrep.extract import extract
-    from sitrep.ingest import parse_record
-
     text = (
         "BAGHDAD (Reuters) - Gunmen kidnapped 12 hunters from their desert camp in Iraq's southern Muthanna "
         "province, officials said on Wednesday."
     )
-    article = parse_record({"id": "syn-filed", "title": "", "text": text, "published": "2015-12-17"}, "t")
-    [extraction] = list(extract([article]))
+    extraction = extraction_of(text, "2015-12-17", "syn-filed")
     [mention] = extraction.mentions
     assert mention.place is not None and mention.place.admin1_code == "IQ-MU"
     assert str(mention.event_date) == "2015-12-16"
@@ -306,12 +299,8 @@ def test_the_town_a_story_was_filed_from_yields_to_the_governorate_it_names() ->
 
 @pytest.mark.slow
 def test_a_dateline_of_two_towns_yields_to_the_town_the_sentence_names() -> None:
-    from sitrep.extract import extract
-    from sitrep.ingest import parse_record
-
     text = "RAMADI/BAGHDAD (Reuters) - Militants seized full control of Ramadi on Sunday."  # SYNTHETIC
-    article = parse_record({"id": "syn-two", "title": "", "text": text, "published": "2015-05-18"}, "t")
-    [extraction] = list(extract([article]))
+    extraction = extraction_of(text, "2015-05-18", "syn-two")
     [mention] = extraction.mentions
     assert mention.place is not None and mention.place.admin1_code == "IQ-AN"
 
