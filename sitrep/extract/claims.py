@@ -61,11 +61,7 @@ _REACTION = re.compile(
     r"condolences|paid tribute|commemorat\w+|acquitt(ed|al)|convicted|sentenced|court[- ]martial|"
     r"in court|on trial|(his|her|the) trial|testif(ied|y|ies)|testimony|prosecut(ed|ion|ors?)|indicted|apologi[sz]ed|charged (?:in|with)|federal court|the memorial|"
     r"(?:defended|justified) (?:the|its|his|her|their) (?:\w+ )?(?:decision|targeting|strike|killing|attack|raid)|"
-    r"called (?:the|his|her|its|their|\w+['’]s) (?:\w+ )?(?:killing|strike|attack|assassination|bombing) (?:an?|the)\b)\b"
-    # when the incident told came, against what was going on: "The attack came as leaders remained deadlocked"
-    r"|^\W*(?:the|this|that|[A-Z]\w+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|assault|strike|killing|violence|siege|"
-    r"blast|explosion|raid)s?\s+came\s+(?:as|amid|after|just|only|days|a day|hours|weeks|less than|more than|"
-    r"on the heels|in the wake|at a time)\b",
+    r"called (?:the|his|her|its|their|\w+['’]s) (?:\w+ )?(?:killing|strike|attack|assassination|bombing) (?:an?|the)\b)\b",
     re.I,
 )
 _HISTORY = re.compile(
@@ -97,7 +93,19 @@ _OWN_ACT = re.compile(
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|whom)\b[^,;]*$", re.I)
 
 
+# When a told incident came, against what was going on ("The attack came as leaders remained deadlocked"),
+# with no toll of its own ("The blast came as worshippers gathered, killing 20" tells the incident).
+_CAME_AS = re.compile(
+    r"^\W*(?:the|this|that|[A-Z]\w+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|assault|strike|killing|violence|"
+    r"siege|blast|explosion|raid)s?\s+came\s+(?:as|amid|after|just|only|days|a day|hours|weeks|less than|"
+    r"more than|on the heels|in the wake|at a time)\b(?![^.]*\b(?:kill\w*|wound\w*|injur\w*|dead|died)\b)",
+    re.I,
+)
+
+
 def _reaction(sentence: str) -> bool:
+    if _CAME_AS.search(sentence):
+        return True
     m = _REACTION.search(sentence)
     if m is None:
         return False
