@@ -32,8 +32,8 @@ _NEAR = {
 }
 
 
-_ADMIN_FEATURES = {"ADM2", "ADM3"}
-_DISTRICTS = {"district", "sub-district"}  # districts and sub-districts, at their centres
+_ADMIN_FEATURES = {"ADM2", "ADM3"}  # districts and sub-districts, at their centres
+_DISTRICTS = {"district", "sub-district"}  # what the text calls a name it gives as a district
 
 
 WELL_KNOWN = 10  # importance of a town known by many names (cities, district seats)
