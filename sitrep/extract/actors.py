@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 
 from ..model import Actor
-from .spelling import standard_spelling
 
 UNIDENTIFIED = "Unidentified Armed Group (Iraq)"
 CIVILIANS = "Civilians (Iraq)"
@@ -143,8 +142,8 @@ def attribute(sentences: list[str], by_state: bool = False) -> Attribution:
     """Actor1 from claims and attributions (else an armed group named as the doer); actor2 from the target.
 
     For acts only states do (arrests, air strikes) the actor is the state force named, when one is.
+    `sentences` are as read (`SentenceInfo.read`: "attaked" put right).
     """
-    sentences = [standard_spelling(s) for s in sentences]
     actor1: Actor | None = None
     idx1: int | None = None
     if by_state:

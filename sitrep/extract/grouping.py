@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from .counts import Count
 from .sentences import SentenceInfo
-from .spelling import standard_spelling
 from .types import EventKind
 
 _SINGLE = re.compile(
@@ -147,7 +146,7 @@ def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
     ("Blast targets bakery") or without ("Sound bomb attack on a bakery in Karrada").
     """
     c = s.casualties
-    text = standard_spelling(s.evidence.text)
+    text = s.read
     act = bool(c.killed or c.wounded or c.zero or _ACT.search(text) or _SINGLE.search(text))
     dated = s.found_date is not None and s.found_date.precision in ("day", "week", "month")
     placed = any(not t.country for t in s.toponyms)

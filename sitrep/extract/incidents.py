@@ -104,8 +104,9 @@ def _remote_targets(first: SentenceInfo) -> list[Toponym]:
 
 def _per_town(m: Mention, d: Draft, gazetteer: Gazetteer, context: set[str]) -> list[Mention]:
     """Territory taken in several towns at once ("seized Fallujah and parts of Ramadi"), protests in several
-    towns ("in Karbala and Najaf, thousands marched") and a missile or air attack on several places ("targeted the Ain al-Assad air base and a second base at Irbil") are one event
-    per place, as ACLED codes one place per event; every other incident stays whole."""
+    towns ("in Karbala and Najaf, thousands marched") and a missile or air attack on several places
+    ("targeted the Ain al-Assad air base and a second base at Irbil") are one event per place, as ACLED
+    codes one place per event; every other incident stays whole."""
     if m.place is None:
         return [m]
     if m.event_type == "Protests":  # "In Karbala and Najaf, thousands marched": a protest in each city

@@ -124,7 +124,7 @@ def build_mention(
         fields.append(("fatalities", f_i))
     if w_i is not None:
         fields.append(("injured", w_i))
-    attribution = attribute([s.evidence.text for s in sentences], kind.sub_event_type in _STATE_ACTS)
+    attribution = attribute([s.read for s in sentences], kind.sub_event_type in _STATE_ACTS)
     actor1 = _CROWDS.get(kind.event_type, attribution.actor1)
     if attribution.sentence_index1 is not None:
         fields.append(("actor1", attribution.sentence_index1))

@@ -60,6 +60,7 @@ class SentenceInfo:
     toponyms: tuple[Toponym, ...]
     claim: str | None
     casualty_trigger_only: bool
+    read: str  # the sentence as read, its misspellings put right ("convoy targetted"); evidence keeps them
     # places NER sees that neither the gazetteer nor the country list know
     unknown_places: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()  # numbers and dates the sentence gives that cannot be right, ignored
@@ -195,6 +196,7 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
                 toponyms=toponyms,
                 claim=claim_kind(read, article.published) if kind or _ABOUT_VIOLENCE.search(read) else None,
                 casualty_trigger_only=_trigger_words(read, kind),
+                read=read,
                 unknown_places=tuple(
                     e.text
                     for e in places

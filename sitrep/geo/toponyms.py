@@ -140,13 +140,13 @@ _FOREIGN = re.compile(
     r"region|crossing|governorate)\s+of\s+$"
 )
 # The first word of an armed group's name: "Saraya al-Salam", "Kataib Hezbollah", "Asaib Ahl al-Haq".
+_GROUP_WORD = (
+    r"(?:Saraya|Kataib|Kata'ib|Kataeb|Asaib|Asa'ib|Jaish|Jaysh|Harakat|Liwa|Ansar|Jund|Fasail|Quwat)"
+)
 _ARMED_GROUP = re.compile(
-    r"\b(?:Saraya|Kataib|Kata'ib|Kataeb|Asaib|Asa'ib|Jaish|Jaysh|Harakat|Liwa|Ansar|Jund|Fasail|Quwat)"
-    r"(?:\s+(?:[A-Z][\w'’]*|al|el|ad|ar|as|ash|at|az|an|of|the)[-\s]?){0,2}?\s*-?$"
+    rf"\b{_GROUP_WORD}(?:\s+(?:[A-Z][\w'’]*|al|el|ad|ar|as|ash|at|az|an|of|the)[-\s]?){{0,2}}?\s*-?$"
 )
-_GROUP_HEAD = re.compile(
-    r"(?:Saraya|Kataib|Kata'ib|Kataeb|Asaib|Asa'ib|Jaish|Jaysh|Harakat|Liwa|Ansar|Jund|Fasail|Quwat)\b"
-)
+_GROUP_HEAD = re.compile(rf"{_GROUP_WORD}\b")
 
 
 def armed_group_name(name: str) -> bool:
@@ -384,9 +384,8 @@ def offset_before(text: str, start: int) -> Offset | None:
     amount = float(_NUMBER_WORDS.get(number, 0) or number)
     km = amount * (KM_PER_MILE if m.group(2).lower().startswith("mi") else 1.0)
     direction = ((m.group(3) or "") + (m.group(4) or "")).lower()
-    return (
-        Offset(km, BEARINGS[direction], m.group().strip()) if 0 < km <= 600 else None
-    )  # Iraq spans some 900 km
+    # Iraq spans some 900 km: "Mosul, some 400 km north of Baghdad"
+    return Offset(km, BEARINGS[direction], m.group().strip()) if 0 < km <= 600 else None
 
 
 # "Iran-backed militia", "US-led coalition": a country or place joined to a word that says whose side an
