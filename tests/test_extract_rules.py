@@ -199,6 +199,14 @@ def test_last_tuesday_told_on_a_tuesday_is_a_week_before() -> None:
 
 
 @pytest.mark.slow
+def test_overnight_with_no_day_is_the_day_of_the_report_and_last_night_the_day_before() -> None:
+    monday = date(2014, 6, 16)
+    overnight = find_date("Militants attacked a police station overnight, officials said.", monday)
+    assert overnight is not None and (overnight.value, overnight.precision) == (monday, "day")
+    last_night = find_date("Militants attacked a police station last night, officials said.", monday)
+    assert last_night is not None and last_night.value == date(2014, 6, 15)
+
+
 def test_a_town_overrun_on_a_day_told_is_an_incident_and_undated_is_the_past() -> None:
     def towns(text: str) -> list[str]:
         return [m.place.name for m in extraction_of(text, "2014-06-16", "syn-taken").mentions if m.place]

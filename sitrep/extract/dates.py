@@ -176,9 +176,11 @@ def find_date(sentence: str, published: date | None, reporting: bool = False) ->
 def _relative(text: str, published: date) -> DateFound | None:
     t = text.lower()
     found: date | None
-    if t in ("yesterday", "last night", "the previous day", "overnight", "on the eve"):
+    if t in ("yesterday", "last night", "the previous day", "on the eve"):
         found, precision = shift(published, -1), "day"
-    elif t in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+    elif t in ("today", "tonight", "this morning", "this afternoon", "this evening", "overnight"):
+        # "overnight" told with no day is the night that ended on the morning of the report: the
+        # convention of coders (and of the wires' own datelines) is the report's day.
         found, precision = published, "day"
     elif t.endswith("last week"):
         found, precision = shift(published, -7), "week"
