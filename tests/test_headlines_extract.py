@@ -177,3 +177,24 @@ def test_the_group_whose_attack_it_was_is_the_actor(sentence: str) -> None:
 
 def test_the_group_hit_is_not_the_actor() -> None:
     assert attribute(["Iraqi army kills 35 ISIS militants near Mosul"]).actor1.name != IS  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side1", "side2"),
+    [
+        (
+            "Clashes between Iraqi army and ISIS militants kill a soldier in Diyala",
+            IS,
+            "Military Forces of Iraq",
+        ),
+        (
+            "Fighting broke out between the Turkish army and PKK fighters near Amadiya",
+            "Kurdistan Workers' Party",
+            "Military Forces of Turkey",
+        ),
+    ],
+)
+def test_an_armed_group_named_as_one_side_of_a_fight_is_actor1(sentence: str, side1: str, side2: str) -> None:
+    found = attribute([sentence])
+    assert found.actor1 is not None and found.actor1.name == side1
+    assert found.actor2 is not None and found.actor2.name == side2

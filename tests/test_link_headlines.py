@@ -119,7 +119,7 @@ def test_people_are_read_only_where_capitals_name_someone() -> None:
     assert person_keys(("gunmen killed journalist Ahmed Abdul Samad in Basra",)) >= {"samad"}
 
 
-def test_two_lone_headlines_a_day_apart_need_more_than_a_bare_fit() -> None:
+def test_two_lone_headlines_a_day_apart_join_on_a_bare_fit_when_nothing_else_fits() -> None:
     today = report("a", "Two hurt in Diyala blast", wounded=2, place=KHALIS)
     tomorrow = report(
         "b",
@@ -128,7 +128,11 @@ def test_two_lone_headlines_a_day_apart_need_more_than_a_bare_fit() -> None:
     )
     assert 1.0 <= compare(today, tomorrow, word_weights([today, tomorrow])).score < 1.5
     events = link_into([today, tomorrow]).events
-    assert sorted(sorted(e.article_ids) for e in events) == [["a"], ["b"]]
+    assert [sorted(e.article_ids) for e in events] == [["a", "b"]]
+    unfit = report("c", "Explosion heard at a Diyala market", published=DAY + timedelta(1), place=None)
+    assert compare(today, unfit, word_weights([today, unfit])).score < 1.0
+    events = link_into([today, unfit]).events
+    assert sorted(sorted(e.article_ids) for e in events) == [["a"], ["c"]]
 
 
 def test_a_stored_lone_report_that_fits_another_stored_one_is_no_new_reports_only_fit() -> None:
@@ -136,7 +140,9 @@ def test_a_stored_lone_report_that_fits_another_stored_one_is_no_new_reports_onl
     stored = report("j", "Two soldiers hurt in Diyala roadside blast", wounded=2, place=KHALIS)
     new = report("i", "Roadside explosion leaves two with injuries in Diyala", published=DAY + timedelta(1))
     weights = word_weights([before, stored, new])
-    assert 1.0 <= compare(stored, before, weights).score < 1.5  # a fit, too weak to join across days
+    assert (
+        1.0 <= compare(stored, before, weights).score < 1.5
+    )  # a fit; police and soldiers: no pair of its own
     assert 1.5 <= compare(stored, new, weights).score < Linker([]).threshold
     apart = [["i"], ["j"], ["k"]]
     assert sorted(sorted(e.article_ids) for e in link_into([before, stored, new]).events) == apart
@@ -211,3 +217,30 @@ def test_local_officials_and_pilgrims_are_victims_two_headlines_share() -> None:
     assert report("c", "Pilgrimage goes on despite blast in Khalis").victims == {"worshippers"}
     assert report("d", "Bomb wounds ten pilgrims in Khalis").victims == {"worshippers"}
     assert report("e", "Two soldiers killed in Khalis, officials said").victims == {"soldiers"}
+
+
+def test_two_lone_headlines_naming_different_forces_with_the_same_toll_join() -> None:
+    militia = report(
+        "a", "3 deaths of Hashd fighters near Khalis", kind=("Battles", "Armed clash"), killed=3, place=KHALIS
+    )
+    troops = report(
+        "b", "IS militants kill three Iraqi troops in Diyala", kind=("Battles", "Armed clash"), killed=3
+    )
+    assert militia.victims != troops.victims
+    assert compare(militia, troops, word_weights([militia, troops])).score < Linker([]).threshold
+    events = link_into([militia, troops]).events
+    assert [sorted(e.article_ids) for e in events] == [["a", "b"]]
+
+
+def test_gunmen_and_a_bomb_are_two_means() -> None:
+    shooting = report(
+        "a",
+        "Gunmen assassinate an intelligence officer in Baghdad",
+        kind=("Violence against civilians", "Attack"),
+        killed=1,
+    )
+    blast = report(
+        "b", "One killed in a motorcycle explosion in Baghdad", killed=1, published=DAY + timedelta(1)
+    )
+    assert shooting.means == {"gunfire"} and blast.means == {"explosive"}
+    assert compare(shooting, blast).vetoed

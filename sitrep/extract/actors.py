@@ -40,6 +40,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "Ahl al-Marouf": (r"ahl al-ma'?rouf",),
     "Kataib Hezbollah": (r"kata'?e?ib hez?bollah", r"kata'?eb hez?bollah"),
     "Saraya Awliya al-Dam": (r"saraya awliya al-dam",),
+    "Kurdistan Workers' Party": (r"\bPKK\b", r"kurdistan workers'? party"),
     "Military Forces of Iraq (Peshmerga)": (r"peshmerga",),
     "Coalition Forces": (r"(?:us-led |u\.s\.-led |international )?coalition(?: forces)?",),
     "Tribal Militia (Iraq)": (r"tribal (?:militias?|fighters|mobili[sz]ation|forces)", r"\bsahwa\b"),
@@ -81,7 +82,7 @@ _COMPILED = [
     for name, aliases in ALIASES.items()
     for a in aliases
 ]
-_ARMED_GROUPS = {IS, "Ahl al-Marouf", "Kataib Hezbollah", "Saraya Awliya al-Dam"}
+_ARMED_GROUPS = {IS, "Ahl al-Marouf", "Kataib Hezbollah", "Saraya Awliya al-Dam", "Kurdistan Workers' Party"}
 _CLAIM = re.compile(r"(?P<who>[^.;]{0,80}?)\s+(?:has |have )?claimed responsibility", re.I)
 _NO_CLAIM = re.compile(r"\bno (?:group|one|party) (?:has |had )?(?:claimed|claims)\b", re.I)
 _ATTRIBUTED = re.compile(
@@ -90,6 +91,9 @@ _ATTRIBUTED = re.compile(
     re.I,
 )
 _BY = re.compile(r"\b(?:by|from)\s+(?P<who>(?:suspected\s+)?[^.;,]{0,60})", re.I)
+# The two sides of a fight: "clashes between Iraqi army and ISIS militants". An armed group among them is
+# actor1 (as "attack by" names it), the other side actor2.
+_BETWEEN = re.compile(r"\bbetween\s+(?P<a>[^.;,]{2,60}?)\s+and\s+(?P<b>[^.;,]{2,60})", re.I)
 # An armed group named as the maker of the act, as headlines name it: "in an ISIS attack", "a Daesh/ISIS
 # terror attack", "IS assault on Hashd members" (not its members, who may be the ones hit: "killed ISIS militants").
 _GROUPS_ACT = re.compile(
@@ -138,6 +142,17 @@ def _state_force(sentences: list[str]) -> tuple[Actor | None, int | None]:
     return None, None
 
 
+def _sides(sentences: list[str]) -> tuple[Actor | None, int | None, Actor | None, int | None]:
+    """An armed group named as one side of a fight ("between X and Y"): it, and the other side."""
+    for i, s in enumerate(sentences):
+        for m in _BETWEEN.finditer(s):
+            a, b = canonical(m["a"]), canonical(m["b"])
+            for group, other in ((a, b), (b, a)):
+                if group and group.name in _ARMED_GROUPS:
+                    return group, i, other, (i if other else None)
+    return None, None, None, None
+
+
 def attribute(sentences: list[str], by_state: bool = False) -> Attribution:
     """Actor1 from claims and attributions (else an armed group named as the doer); actor2 from the target.
 
@@ -160,6 +175,10 @@ def attribute(sentences: list[str], by_state: bool = False) -> Attribution:
                     actor1, idx1 = found, i
         if actor1:
             break
+    actor2: Actor | None = None
+    idx2: int | None = None
+    if actor1 is None:
+        actor1, idx1, actor2, idx2 = _sides(sentences)
     if actor1 is None:
         for i, s in enumerate(sentences):
             for m in _BY.finditer(s):
@@ -178,9 +197,7 @@ def attribute(sentences: list[str], by_state: bool = False) -> Attribution:
                     actor1, idx1 = lead, i
             if actor1:
                 break
-    actor2: Actor | None = None
-    idx2: int | None = None
-    for i, s in enumerate(sentences):
+    for i, s in enumerate(sentences if actor2 is None else ()):
         for m in _TARGET.finditer(s):
             found = canonical(m["who"])
             if found and (actor1 is None or found.name != actor1.name):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .block import VAGUE_WINDOW, candidate_pairs
 from .compare import Comparison, compare, word_weights
-from .report import Report
+from .report import ARMED_VICTIMS, Report
 from .vetoes import days_apart
 
 LINK_THRESHOLD = 2.0  # a pair scoring this much is one incident
@@ -24,19 +24,24 @@ LINK_THRESHOLD = 2.0  # a pair scoring this much is one incident
 # a headline ("3 policemen killed in Iraq") carries too little to pass the threshold with any one report,
 # but when exactly one event of its day fits and none of its reports rules it out, it is that event.
 ATTACH_THRESHOLD = 1.0
-# Two lone reports of different days, each the other's only fit, join at this score.
-_ACROSS_DAYS_THRESHOLD = 1.5
 _GROUP_AGREEMENT = 0.5  # mean score across two groups before they may merge, as a share of the threshold
 _WEAKEST_PAIR = 0.5  # no pair across two merging groups may score below this
 SEARCH_DAYS = VAGUE_WINDOW  # the widest window any report is compared across
 
 
 def _disagree(a: Report, b: Report) -> bool:
-    """The two reports give different tolls or name different victims."""
+    """The two reports give different tolls or name different victims. Different forces named in
+    headlines that give the same toll do not count: headlines confuse forces ("3 PMF killed" / "three
+    Iraqi troops killed")."""
     ma, mb = a.mention, b.mention
     killed = bool(ma.fatalities and mb.fatalities and ma.fatalities != mb.fatalities)
     wounded = bool(ma.injured and mb.injured and ma.injured != mb.injured)
-    return killed or wounded or bool(a.victims and b.victims and not a.victims & b.victims)
+    same_toll = bool(ma.fatalities and ma.fatalities == mb.fatalities) or bool(
+        ma.injured and ma.injured == mb.injured
+    )
+    forces = (a.victims | b.victims) <= ARMED_VICTIMS and not (a.full_account and b.full_account)
+    other_victims = bool(a.victims and b.victims and not a.victims & b.victims and not (forces and same_toll))
+    return killed or wounded or other_victims
 
 
 @dataclass
@@ -155,19 +160,16 @@ class Linker:
     def _pair_alone(self, group_of: dict[int, Group], fits: dict[int, list[int]], i: int, j: int) -> bool:
         """Two reports left alone may join each other when each is the other's only fit (a report that fits
         several is no evidence for any one of them) and they give no different toll or victims (they score
-        below the threshold: what they say must agree): on the same day; or a day or more apart when one is
-        a headline and they score `_ACROSS_DAYS_THRESHOLD` (a headline published the day after tells of the
-        day before; two full accounts of different days, each with nothing closer, are still two
-        incidents)."""
+        below the threshold: what they say must agree): on the same day, or a day or more apart when one is
+        a headline (a headline published the day after tells of the day before; two full accounts of
+        different days, each with nothing closer, are still two incidents)."""
         a, b = self.reports[i], self.reports[j]
         only_i, only_j = {id(group_of[i])}, {id(group_of[j])}
         if self._fit_groups(group_of, fits, i) != only_j or self._fit_groups(group_of, fits, j) != only_i:
             return False
         if _disagree(a, b):
             return False
-        if not days_apart(a.mention, b.mention):
-            return True
-        return not (a.full_account and b.full_account) and self.score(i, j) >= _ACROSS_DAYS_THRESHOLD
+        return not days_apart(a.mention, b.mention) or not (a.full_account and b.full_account)
 
     def _fit_groups(self, group_of: dict[int, Group], fits: dict[int, list[int]], i: int) -> set[int]:
         """The groups that fit report i: those of the pairs scored now, and for a stored report left alone,

@@ -138,7 +138,7 @@ _LATE_NEWS = re.compile(
 # How the harm was done, as the text tells it: a report typed only "attack" still says "shot dead".
 _MEANS = {
     "gunfire": re.compile(
-        r"\b(?:shot|shoot\w*|gunfire|gunshots?|opened fire|snipers?|rifles?|machine ?guns?)\b", re.I
+        r"\b(?:shot|shoot\w*|gunfire|gunshots?|gunm[ae]n|opened fire|snipers?|rifles?|machine ?guns?)\b", re.I
     ),
     "explosive": re.compile(
         r"\b(?:explosi\w+|bomb\w*|blasts?|ieds?|detonat\w+|booby[- ]trap\w*|landmines?|mines?)\b", re.I
