@@ -168,3 +168,10 @@ def test_deaths_no_one_inflicted_are_no_event(sentence: str) -> None:
 def test_an_attack_told_with_a_crash_is_still_an_attack() -> None:
     found = classify("Gunmen fired on a car, which crashed into a wall, killing the driver.")
     assert found is not None and found.event_type == "Violence against civilians"
+
+
+def test_forces_that_thwart_an_armed_attack_fought_it_off() -> None:
+    fought = classify("PMF fighters thwart an ISIS attack on their positions east of Rutba")
+    assert fought is not None and (fought.event_type, fought.sub_event_type) == ("Battles", "Armed clash")
+    stopped = classify("Security forces thwart a car bombing in Tal Afar")
+    assert stopped is not None and stopped.sub_event_type == "Disrupted weapons use"

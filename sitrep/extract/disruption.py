@@ -57,6 +57,25 @@ _DISRUPTED = re.compile(
     re.I,
 )
 
+# Forces who thwart or foil an armed attack fought it off: a battle, not a weapon stopped before use ("PMF
+# thwarts an ISIS attack east of Anbar", "troops foiled an attack on a checkpoint"). A bombing, a device or
+# a rocket named as the attack is still a weapon stopped ("security forces thwart a car bombing").
+_REMOTE = (
+    r"(?:bomb\w*|ieds?|explosi\w+|suicide|car|vehicle|rockets?|missiles?|mortars?|drones?|devices?|mines?)"
+)
+_FOUGHT_OFF = re.compile(
+    r"\b(?:forces|troops|army|soldiers|police(?:men)?|pmf|hashd|peshmerga|fighters|guards|units)\s+"
+    r"(?:\w+\s+)?(?:thwart(?:s|ed)?|foil(?:s|ed)?)\s+(?:an?|the)\s+"
+    rf"(?:(?!{_REMOTE}\b)[\w-]+\s+){{0,3}}?(?:attack|assault|infiltration)\b(?![^.;]*\b{_REMOTE}\b)",
+    re.I,
+)
+
+
+def fought_off(sentence: str) -> bool:
+    """Forces thwarted an armed attack (one told with no bomb, rocket or device)."""
+    return _FOUGHT_OFF.search(sentence) is not None
+
+
 # What an act was meant to do is not what it did: "intended to target a convoy", "ready to launch".
 _PURPOSE = re.compile(
     r"\b(?:intended|meant|planned|designed|ready|prepared|set|rigged|used|planning|aimed|primed) to \w+", re.I

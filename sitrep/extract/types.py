@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .crowds import demonstration_kind
-from .disruption import disrupted_spans, stopped_before_use, without
+from .disruption import disrupted_spans, fought_off, stopped_before_use, without
 from .type_triggers import KINDS
 from .typology import (
     BATTLES,
@@ -94,6 +94,7 @@ _AIR_SUPPORT = re.compile(
 
 _ATTACK = next(pattern for pattern, k in KINDS if k.sub_event_type == "Attack")
 _DISRUPTED_WEAPONS = kind("Disrupted weapons use", 5)
+_ARMED_CLASH = kind("Armed clash", 4)
 
 
 def _attack_on_armed(sentence: str) -> bool:
@@ -146,6 +147,8 @@ def classify(sentence: str) -> EventKind | None:
     sentence = without(sentence, [m.span() for m in _FIGURATIVE.finditer(sentence)])
     if _ACCIDENT.search(sentence) and _by_words(_CASUALTY.sub(" ", sentence)) is None:
         return None  # "two helicopters crashed in bad weather, killing nine": the dead alone make no attack
+    if fought_off(sentence):
+        return _ARMED_CLASH
     if stopped_before_use(sentence):
         rest = without(sentence, disrupted_spans(sentence))
         done = _by_words(rest)

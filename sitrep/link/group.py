@@ -25,6 +25,8 @@ LINK_THRESHOLD = 2.0  # a pair scoring this much is one incident
 # but when exactly one event of its day fits and none of its reports rules it out, it is that event.
 ATTACH_THRESHOLD = 1.0
 _GROUP_AGREEMENT = 0.5  # mean score across two groups before they may merge, as a share of the threshold
+# A report fitting several events joins the best only when it scores this much more than the next.
+_CLEAR_MARGIN = 0.5
 _WEAKEST_PAIR = 0.5  # no pair across two merging groups may score below this
 SEARCH_DAYS = VAGUE_WINDOW  # the widest window any report is compared across
 
@@ -143,36 +145,50 @@ class Linker:
             group_of[m] = a
 
     def _attach_loose(self, group_of: dict[int, Group], fits: dict[int, list[int]]) -> None:
-        """Reports still alone join the one event that fits them, when exactly one does (cluster level:
-        the best report of that event speaks for it, and none of its reports may rule the report out)."""
+        """Reports still alone join the event that fits them clearly best: the only one, or one that scores
+        `_CLEAR_MARGIN` more than the next (cluster level: the best report of that event speaks for it, and
+        none of its reports may rule the report out)."""
         for i in sorted(fits, key=self.order_key):
             if len(group_of[i].members) > 1:
                 continue
-            candidates = {id(group_of[j]): group_of[j] for j in fits[i]}
-            if len(candidates) != 1:
+            group = self._clear_fit(group_of, {j: self.score(i, j) for j in fits[i]})
+            if group is None:
                 continue  # none, or several events it could belong to: stay apart
-            (group,) = candidates.values()
             best = max((j for j in fits[i] if group_of[j] is group), key=lambda j: self.score(i, j))
             if len(group.members) == 1 and not self._pair_alone(group_of, fits, i, best):
                 continue
             self._join(group_of, best, i)
 
+    def _clear_fit(self, group_of: dict[int, Group], scores: dict[int, float]) -> Group | None:
+        """The group of the reports scored that fits clearly best, or None."""
+        best: dict[int, tuple[float, Group]] = {}
+        for j, s in scores.items():
+            g = group_of[j]
+            if id(g) not in best or s > best[id(g)][0]:
+                best[id(g)] = (s, g)
+        ranked = sorted(best.values(), key=lambda sg: -sg[0])
+        if not ranked or (len(ranked) > 1 and ranked[0][0] - ranked[1][0] < _CLEAR_MARGIN):
+            return None
+        return ranked[0][1]
+
     def _pair_alone(self, group_of: dict[int, Group], fits: dict[int, list[int]], i: int, j: int) -> bool:
-        """Two reports left alone may join each other when each is the other's only fit (a report that fits
-        several is no evidence for any one of them) and they give no different toll or victims (they score
-        below the threshold: what they say must agree): on the same day, or a day or more apart when one is
-        a headline (a headline published the day after tells of the day before; two full accounts of
-        different days, each with nothing closer, are still two incidents)."""
+        """Two reports left alone may join each other when each is the other's clear best fit (a report that
+        fits several equally is no evidence for any one of them) and they give no different toll or victims
+        (they score below the threshold: what they say must agree): on the same day, or a day or more apart
+        when one is a headline (a headline published the day after tells of the day before; two full
+        accounts of different days, each with nothing closer, are still two incidents)."""
         a, b = self.reports[i], self.reports[j]
-        only_i, only_j = {id(group_of[i])}, {id(group_of[j])}
-        if self._fit_groups(group_of, fits, i) != only_j or self._fit_groups(group_of, fits, j) != only_i:
+        if (
+            self._fit_of(group_of, fits, i) is not group_of[j]
+            or self._fit_of(group_of, fits, j) is not group_of[i]
+        ):
             return False
         if _disagree(a, b):
             return False
         return not days_apart(a.mention, b.mention) or not (a.full_account and b.full_account)
 
-    def _fit_groups(self, group_of: dict[int, Group], fits: dict[int, list[int]], i: int) -> set[int]:
-        """The groups that fit report i: those of the pairs scored now, and for a stored report left alone,
-        those of the stored reports blocking pairs it with."""
-        stored = (k for k in self.stored_partners.get(i, ()) if self.score(i, k) >= ATTACH_THRESHOLD)
-        return {id(group_of[k]) for k in (*fits[i], *stored)}
+    def _fit_of(self, group_of: dict[int, Group], fits: dict[int, list[int]], i: int) -> Group | None:
+        """The group that fits report i clearly best, among those of the pairs scored now and, for a stored
+        report left alone, those of the stored reports blocking pairs it with."""
+        scores = {k: self.score(i, k) for k in (*fits[i], *self.stored_partners.get(i, ()))}
+        return self._clear_fit(group_of, {k: s for k, s in scores.items() if s >= ATTACH_THRESHOLD})
