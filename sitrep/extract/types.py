@@ -11,6 +11,7 @@ import re
 
 from .crowds import demonstration_kind
 from .disruption import disrupted_spans, fought_off, stopped_before_use, without
+from .told_by import TOLD_BY
 from .type_triggers import KINDS
 from .typology import (
     BATTLES,
@@ -67,16 +68,6 @@ _PASSIVE_ARMED = re.compile(
 # execution of captured soldiers as violence against civilians).
 _CAPTIVE_KILLED = re.compile(r"\b(execut(ed|es|ion|ions|ing)|behead(ed|s|ing)|firing squad)\b", re.I)
 
-# Who told of the act, after it: ", police said", ", a security source told AFP", "according to army officers".
-# The police who speak are not the ones attacked.
-_TOLD_BY = re.compile(
-    r",\s*(?:(?:an?|the|two|several)\s+)?(?:[\w-]+\s+){0,3}?(?:police|army|military|security|officers?|officials?"
-    r"|sources?|spokesm[ae]n|spokeswoman|commanders?|medics)(?:\s+[\w-]+){0,2}?\s+(?:said|say|says|told|reported"
-    r"|added|stated)\b|\baccording to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:police|army|military|security|officers?"
-    r"|officials?|sources?|commanders?)(?:\s+(?:officers?|officials?|sources?|spokesm[ae]n|commanders?))*\b",
-    re.I,
-)
-
 _RELATIVE_CLAUSE = re.compile(
     r",?\s+(?:who|whom|whose)\s+(?:had|has|have|was|were|is|are|used to|worked)\b", re.I
 )
@@ -101,7 +92,7 @@ def _attack_on_armed(sentence: str) -> bool:
     """The target is armed: named after the act ("attacked an army post") or as the dead ("two soldiers were killed")."""
     if _CAPTIVE_KILLED.search(sentence):
         return False
-    sentence = without(sentence, [m.span() for m in _TOLD_BY.finditer(sentence)])
+    sentence = without(sentence, [m.span() for m in TOLD_BY.finditer(sentence)])
     act = _ATTACK.search(sentence)
     after = sentence[act.start() :] if act else sentence
     # "shot dead a tribal elder who had helped recruit policemen": who the victim was, not who was hit

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..extract.nlp import stop_words
+from ..extract.told_by import TOLD_BY
 from ..geo.admin1 import GOVERNORATES, fold
 from ..geo.gazetteer import name_keys, skeleton
 from ..model import Mention, Place, Source
@@ -92,13 +93,6 @@ _VICTIM_CLASS = {
 # Victims who bear arms: reports confuse them ("US military convoy" for a coalition supply convoy, police
 # for soldiers), so only armed victims against unarmed ones ("soldiers" / "shepherds") are kept apart.
 ARMED_VICTIMS = frozenset({"soldiers", "police", "militia", "peshmerga", "coalition"})
-# Who told the story is not who was hit: "an army officer said", "according to police".
-_ATTRIBUTION = re.compile(
-    r"\b(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}(?:officials?|officers?|police|sources?|spokesm[ae]n|ministry|medics?)"
-    r"\s+(?:said|says|say|told|reported|added)\b|\baccording to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
-    r"(?:police|officials?|sources?|officers?|ministry|medics?)\b",
-    re.I,
-)
 # Forces named as the ones acting, in a headline's present tense: "Iraqi army kills", "PMF thwarts",
 # "police arrest". ("Soldiers killed", "convoy targeted" are passive: the ones hit.)
 _ACTING = re.compile(
@@ -190,7 +184,7 @@ def content_words(texts: tuple[str, ...], place: Place | None = None) -> frozens
     skip = set(_PLACE_WORDS)
     if place is not None:
         skip |= set(fold(place.name).split()) | set(fold(place.admin1 or "").split())
-    words = {w for t in texts for w in _WORD.findall(fold(_ATTRIBUTION.sub(" ", t)))}
+    words = {w for t in texts for w in _WORD.findall(fold(TOLD_BY.sub(" ", t)))}
     stems = {w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 4 else w for w in words}
     stems = {_SAME_THING.get(w, w) for w in stems}
     return frozenset(w for w in stems if w not in stop_words() and w not in _GENERIC and w not in skip)
