@@ -25,6 +25,8 @@ EXAMPLES = [
     ("Coalition warplanes struck militant hideouts near the town.", "Explosions/Remote violence", "Air/drone strike"),
     ("An explosives-laden drone struck the air base on Tuesday.", "Explosions/Remote violence", "Air/drone strike"),
     ("Two drones attacked the airport, a spokesman said.", "Explosions/Remote violence", "Air/drone strike"),
+    ("Near Baiji, three strikes destroyed a militant staging area.", "Explosions/Remote violence", "Air/drone strike"),
+    ("Aircraft of the US-led coalition struck a militant hideout.", "Explosions/Remote violence", "Air/drone strike"),
     ("A suicide bomber blew himself up at a checkpoint.", "Explosions/Remote violence", "Suicide bomb"),
     ("Three mortar rounds landed near the base.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
     ("A roadside bomb hit a minibus on the highway.", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
@@ -40,6 +42,9 @@ EXAMPLES = [
     ("Gunmen kidnapped a contractor on his way home.", "Violence against civilians", "Abduction/forced disappearance"),
     # Protests
     ("Thousands of protesters gathered in the square on Friday.", "Protests", "Peaceful protest"),
+    ("Several hundred people marched to the provincial council on Friday.", "Protests", "Peaceful protest"),
+    ("Hundreds marched to the council, and police fired tear gas to stop them.", "Protests", "Protest with intervention"),
+    ("Police used water cannon to disperse a few thousand young men who were protesting.", "Protests", "Protest with intervention"),
     ("Police fired tear gas to disperse demonstrators on the bridge.", "Protests", "Protest with intervention"),
     ("Police arrested 20 protesters outside the council building.", "Protests", "Protest with intervention"),
     ("Security forces opened fire on protesters, killing three.", "Protests", "Excessive force against protesters"),
@@ -48,6 +53,8 @@ EXAMPLES = [
     ("Protesters stormed and set fire to the party offices.", "Riots", "Violent demonstration"),
     ("Police clashed with demonstrators outside the consulate.", "Riots", "Violent demonstration"),
     ("A mob lynched a teenager in the square.", "Riots", "Mob violence"),
+    ("Thousands of the cleric's supporters stormed the parliament building.", "Riots", "Violent demonstration"),
+    ("Supporters of the factions smashed the embassy's reception area and set fire to its gates.", "Riots", "Violent demonstration"),
     # Strategic developments
     ("The two tribes signed a truce on Monday.", "Strategic developments", "Agreement"),
     ("Security forces arrested five suspects in the district.", "Strategic developments", "Arrests"),

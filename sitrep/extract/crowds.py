@@ -15,7 +15,11 @@ from .typology import EXPLOSIONS, EventKind, kind
 _CROWD = r"(?:protesters?|protestors?|demonstrators?|marchers|crowds? of protesters|sit-in participants|rally-goers)"
 _GATHERING = r"(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?|marches)"
 
-_PROTEST = re.compile(rf"\b(?:{_CROWD}|{_GATHERING}|protested|demonstrated|rallied)\b", re.I)
+_PROTEST = re.compile(
+    rf"\b(?:{_CROWD}|{_GATHERING}|protest(?:ed|ing)|demonstrat(?:ed|ing)|rallied|march(?:ed|ing))\b", re.I
+)
+# Means used only on crowds: a protest told with them was met with force.
+_CROWD_CONTROL = re.compile(r"\b(?:tear ?gas|water cannons?|rubber bullets|stun grenades?)\b", re.I)
 
 # Force: the acts security forces, gunmen or counter-demonstrators use on a crowd.
 _FORCE = (
@@ -28,7 +32,7 @@ _ON_THE_CROWD = re.compile(
     rf"|\b{_CROWD}\b[^.;]{{0,50}}?\b(?:was|were|have been|had been|are|being)\s+(?:\w+\s+)?{_FORCE}\b"  # passive
     rf"|\b{_FORCE}\b[^.;]{{0,40}}?\b(?:during|at|amid|against) (?:the |a |an )?(?:[\w-]+ ){{0,3}}{_GATHERING}\b"
     rf"|\b{_FORCE}\s+(?:[\w-]+\s+){{0,2}}?in (?:the |a )?(?:[\w-]+ ){{0,2}}{_GATHERING}\b"  # "killed in the protests"
-    rf"|\bto (?:disperse|break up|suppress|quell) (?:the |a )?(?:[\w-]+ ){{0,2}}(?:{_CROWD}|{_GATHERING})\b",
+    rf"|\bto (?:disperse|break up|suppress|quell) (?:the |a )?(?:[\w-]+ ){{0,3}}(?:{_CROWD}|{_GATHERING}|men|youths|people)\b",
     re.I,
 )
 _LETHAL = re.compile(
@@ -47,16 +51,29 @@ _CROWD_VIOLENCE = re.compile(
 )
 
 
+# A crowd not called protesters that storms, burns or wrecks a building or a camp is a riot all the same
+# ("thousands of Sadr supporters stormed the Republican Palace", "a mob set fire to the consulate").
+_NAMED_CROWD = (
+    r"(?:supporters|followers|loyalists|mourners|rioters|mobs?|crowds?|youths|(?:hundreds|thousands) of "
+    r"(?:people|men|residents))"
+)
+_CROWD_WRECKS = re.compile(
+    rf"\b{_NAMED_CROWD}\b[^.;]{{0,60}}?(?<!were )(?<!was )(?<!been )(?<!being )\b(?:stormed|torched|set fire|"
+    r"set ablaze|burn(?:ed|t)|smashed|looted|ransacked|vandali[sz]ed|broke into|broke through|breached|rioted)\b",
+    re.I,
+)
+
+
 def demonstration_kind(sentence: str, base: EventKind) -> EventKind:
     """The sentence's kind once any protest it tells of is taken into account; `base` when it tells of none
     (or of a bomb, rocket or air strike, which stays remote violence whoever it hit)."""
     if base.event_type == EXPLOSIONS:
         return base
     if not _PROTEST.search(sentence):
-        return base
+        return kind("Violent demonstration", max(base.rank, 5)) if _CROWD_WRECKS.search(sentence) else base
     if _CROWD_VIOLENCE.search(sentence) or base.sub_event_type == "Violent demonstration":
         return kind("Violent demonstration", max(base.rank, 5))
-    if _ON_THE_CROWD.search(sentence):
+    if _ON_THE_CROWD.search(sentence) or _CROWD_CONTROL.search(sentence):
         if _LETHAL.search(sentence):
             return kind("Excessive force against protesters", max(base.rank, 5))
         return kind("Protest with intervention", max(base.rank, 4))

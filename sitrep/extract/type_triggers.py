@@ -49,7 +49,9 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
             r"\b(air ?strikes?|airstrikes?|air raids?|drone strikes?|bombed from the air|warplanes?|drone attacks?|"
             r"fighter jets|helicopter gunships?|(?:carried out|conducted|launched) (?:\w+ )?strikes|"
             r"drones?(?! footage| video| images?| pictures?)|unmanned aerial vehicles?|uavs?|"
-            r"(aircraft|planes|jets|helicopters?) (\w+ ){0,2}(struck|hit|bombed|targeted|attacked|pounded|fired)|"
+            r"(aircraft|planes|jets|helicopters?) ([\w-]+ ){0,4}(struck|hit|bombed|targeted|attacked|pounded|fired)|"
+            # a strike as the subject of what a weapon does: "two strikes destroyed an ISIL staging area"
+            r"strikes? (engaged|destroyed|killed|targeted|struck)|"
             # a military strike named by its target, as news calls an air or drone strike once it is known
             r"(?:ordered|launched|authori[sz]ed|carried out) (?:the|a|an) (?:\w+ )?strike (?:\w+ ){0,2}?(?:on|against|targeting|that))\b"
         ),
@@ -184,7 +186,8 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
         _rx(
             r"\b(protest(ers|ed|s|ing)?|demonstrat(ors|ed|ion|ions)|rall(y|ied|ies)|sit-ins?|marchers)\b"
             # a crowd that marches, or gathers to demand: "thousands marched", "hundreds gathered ... demanding"
-            r"|\b(thousands|hundreds|dozens|scores|crowds?)\b(?: [\w,'’-]+){0,6}? (marched|took to the streets|chanted)\b"
+            r"|\b(thousands|hundreds|dozens|scores|crowds?|(several|a few|some) (hundred|thousand))\b(?: [\w,'’-]+){0,6}? "
+            r"(marched|took to the streets|chanted)\b"
             r"|\bgathered\b[^.;]{0,120}\b(demanding|to demand|calling for|chanting|to protest|in protest)\b"
         ),
         kind("Peaceful protest", 1),
