@@ -97,6 +97,8 @@ def test_generic_words_and_articles_are_optional(written: str, bare: str) -> Non
         ("A bomb went off in Tell Afar district.", "IQ-NI"),
         ("Gunmen shot a farmer in Al-Hawiyah.", "IQ-KI"),
         ("Mortars fell on Qaryat Tarmiyah.", "IQ-BG"),
+        # the town called by the name the text says, not a village whose name adds "Qaryat" (village of)
+        ("Two strikes hit militants near Qayyarah.", "IQ-NI"),
     ],
 )
 def test_variants_find_the_town(text: str, admin1_code: str) -> None:
@@ -331,3 +333,28 @@ def test_a_town_a_distance_is_counted_from_names_no_governorate() -> None:
 def test_an_armed_groups_name_names_no_village(text: str) -> None:
     # Synthetic: "al-Salam" and "al-Mahdi" are village names in the gazetteer; here they name armed groups.
     assert [t.surface for t in find_toponyms(text, default_gazetteer())] == []
+
+
+def test_a_governorate_the_boundaries_do_not_draw_breaks_no_article() -> None:
+    # SYNTHETIC. Halabja became a governorate in 2014; the bundled boundaries draw it inside Sulaymaniyah.
+    text = (
+        "SULAIMANI, Iraq - A roadside bomb killed two soldiers on a road in Sulaimani province on Monday, "
+        "officials said. Officials have long accused a militant group whose enclave near Halabja was bombed "
+        "last year of plotting attacks."
+    )
+    extraction = extraction_of(text, "2004-02-03", "syn-halabja")
+    assert [(m.fatalities, m.place.admin1_code if m.place else None) for m in extraction.mentions] == [
+        (2, "IQ-SU")
+    ]
+
+
+def test_where_the_dead_came_from_is_not_where_they_died() -> None:
+    # SYNTHETIC.
+    text = (
+        "BAGHDAD (AP) — Artillery shells slammed into a mountain resort in the Zakho district on Wednesday, "
+        "killing nine tourists, officials said. Most of the dead were from Baghdad and the southern provinces."
+    )
+    extraction = extraction_of(text, "2022-07-21", "syn-zakho")
+    assert [(m.fatalities, m.place.admin1_code if m.place else None) for m in extraction.mentions] == [
+        (9, "IQ-DA")
+    ]

@@ -10,7 +10,15 @@ from .admin1 import fold
 from .boundaries import governorate_at
 from .distance import km_between
 from .gazetteer import Gazetteer, GazetteerPlace
-from .names import construct_head, facility_town, loose_key, name_keys, skeleton, spelling_distance
+from .names import (
+    construct_head,
+    facility_town,
+    loose_key,
+    name_keys,
+    skeleton,
+    spelling_distance,
+    village_of,
+)
 from .offsets import destination, midpoint
 from .toponyms import Toponym
 
@@ -63,13 +71,15 @@ def _rank(
     country: str,
     company: list[GazetteerPlace],
     part_of_a_town: bool = False,
-) -> tuple[bool, bool, int, bool, bool, bool, int]:
+    said: str = "",
+) -> tuple[bool, bool, int, bool, bool, bool, bool, int]:
     """Inside a governorate the report names; at home; a city over a town over a village, whatever the
     rest of the article names ("around Sinjar" is the Sinjar, not a village of its name in the capital's
     governorate); then near another place the report names ("between Kani Spika and Bardarash": the Kani
     Spika by Bardarash); then, for a name the text calls a neighbourhood or area ("the Mansour region"),
-    a neighbourhood over a village of its name; then in a governorate the article names; then the more
-    important."""
+    a neighbourhood over a village of its name; then a place called by the name the text says over one
+    whose name adds "village of" ("Qayyarah" is al-Qayyarah, not Qaryat al-Qayyarah); then in a
+    governorate the article names; then the more important. `said`: the name as the text folds it."""
     size = 2 if p.importance >= _CITY else 1 if p.importance >= WELL_KNOWN else 0
     near = any(km_between(_at(p), _at(c)) <= _COMPANY_KM for c in company)
     return (
@@ -78,6 +88,7 @@ def _rank(
         size,
         near,
         part_of_a_town and (p.feature in TOWN_PARTS or p.feature in _SEATS),
+        village_of(said) or not village_of(fold(p.name)),
         p.admin1_code in preferred,
         p.importance,
     )
@@ -91,8 +102,12 @@ def _names_the_seat(t: Toponym) -> bool:
     )
 
 
-def governorate_place(g: Gazetteer, iso: str) -> Place:
-    gov = g.governorates[iso]
+def governorate_place(g: Gazetteer, iso: str) -> Place | None:
+    """The governorate as a place, or None for one the bundled boundaries do not draw (Halabja, split from
+    Sulaymaniyah in 2014 and drawn inside it)."""
+    gov = g.governorates.get(iso)
+    if gov is None:
+        return None
     return Place(gov.admin1, "Iraq", gov.admin1, iso, None, gov.latitude, gov.longitude, 3, "ADM1", iso)
 
 
@@ -155,7 +170,8 @@ def resolve(
     for i, t in enumerate(tops):
         if t.country:
             continue
-        is_gov = t.governorate is not None and (
+        # a governorate the boundaries do not draw is read as its town ("near Halabja")
+        is_gov = t.governorate in g.governorates and (
             not _names_the_seat(t) or t.qualifier in _COARSE or not t.candidates
         )
         if is_gov and t.governorate:
@@ -446,5 +462,6 @@ class _Context:
         company = self.company(t) if len(candidates) > 1 else []
         part = t.qualifier in _PART_OF_A_TOWN
         return max(
-            candidates, key=lambda p: _rank(p, self.named, self.preferred, self.country, company, part)
+            candidates,
+            key=lambda p: _rank(p, self.named, self.preferred, self.country, company, part, fold(t.surface)),
         )

@@ -18,6 +18,14 @@ _GENERIC_BEFORE = ("qaryat ", "qaryah ", "nahiyat ", "nahiyah ", "qadaa ", "qada
 _GENERIC_AFTER = (" sub district", " subdistrict", " district")
 
 
+_VILLAGE_OF = ("qaryat ", "qaryah ")
+
+
+def village_of(folded: str) -> bool:
+    """The name opens with "village of" ("qaryat al islah")."""
+    return folded.startswith(_VILLAGE_OF)
+
+
 def name_keys(folded: str, suffixes: bool = True) -> list[str]:
     """Lookup keys for one folded name: as is, without a generic word before or after it (`suffixes`),
     and without an Arabic article prefix."""

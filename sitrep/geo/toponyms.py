@@ -396,6 +396,14 @@ _SIDE = re.compile(
 )
 
 
+# Where people come from: "were from Baghdad", "tourists from Basra", "hailing from Najaf".
+_ORIGIN = re.compile(
+    r"\b(?:(?:were|was|are|is|came|come|comes|hailed|hails|hailing|originally|all|mostly|mainly)"
+    r"|(?:tourists?|visitors?|holidaymakers|families|natives?|residents))\s+from\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def names_a_side(text: str, end: int) -> bool:
     """The name ending at `end` says whose side an actor is on ("Iran-backed", "US-led"), not where."""
     return _SIDE.match(text, end) is not None
@@ -430,6 +438,8 @@ def _toponym(
         return None  # "the Strait of Hormuz": a sea or strait, not the village of that name
     if _ARMED_GROUP.search(text, max(0, start - 40), start):
         return None  # "Saraya al-Salam", "Jaish al-Mahdi": an armed group's name, not a village's
+    if _ORIGIN.search(text, max(0, start - 40), start):
+        return None  # "most of the dead were from Baghdad": where people came from, not where it happened
     if _INSTITUTION.match(text, end):
         return None  # "Nineveh's provincial council", "Kirkuk police": an institution, not where it happened
     foreign = _FOREIGN.search(text, 0, start)
