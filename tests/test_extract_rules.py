@@ -23,6 +23,10 @@ from tests.synthetic import extraction_of
         ("Five people were killed Monday in Baghdad.", 5),
         ("Gunmen killed Shiites in the market.", None),
         ("Nobody was killed in the blast.", None),
+        ("At least 44 detainees were killed when militants attacked the police station.", 44),
+        ("A prisoner was shot dead during the riot.", 1),
+        ("Militants stormed the hospital and killed three nurses.", 3),
+        ("Shells slammed into a mountain resort, killing nine tourists, including children.", 9),
     ],
 )
 def test_named_and_counted_victims(sentence: str, killed: int | None) -> None:
@@ -116,6 +120,10 @@ def test_an_act_told_days_later_is_dated_from_the_earlier_one() -> None:
         ("Officials said that late on Thursday several attackers approached the shrine.", date(2016, 7, 7)),
         ("Five people were killed, police said on Thursday.", None),  # the day it was told, not of the act
         ("The army said Thursday that troops had killed five militants.", None),
+        (
+            "Officials said 35 people were killed, up from a toll of 30 given overnight.",
+            None,
+        ),  # the count's time
     ],
 )
 def test_the_time_of_what_was_said_dates_the_act(sentence: str, day: date | None) -> None:
@@ -128,6 +136,8 @@ def test_the_time_of_what_was_said_dates_the_act(sentence: str, day: date | None
     [
         "The rights commission now says at least 30 people have been killed nationwide today.",
         "According to the UN, 804 Iraqis were killed in acts of violence and terrorism in August.",
+        "More than 270 people were killed in attacks in March, according to a tally by officials.",
+        "Some 1,200 civilians were killed in violence last month, the mission said.",
     ],
 )
 def test_a_toll_over_the_whole_country_is_a_statistic(sentence: str) -> None:
@@ -215,3 +225,52 @@ def test_a_town_overrun_on_a_day_told_is_an_incident_and_undated_is_the_past() -
     assert towns(news) == ["Mosul"]
     past = "Officials met in Baghdad on Monday. The army fled when militants rolled in from Syria and captured Mosul."
     assert towns(past) == []
+
+
+def test_a_consequence_feared_is_no_plan_and_a_march_is_not_the_bombing() -> None:
+    # SYNTHETIC.
+    lead = (
+        "BAGHDAD (AP) — Bombers destroyed the dome of a revered shrine in Samarra on Wednesday, raising fears "
+        "that the country was sliding toward civil war."
+    )
+    assert claim_kind(lead, date(2006, 2, 23)) is None
+    text = (
+        f"{lead} In Najaf, thousands of Shiites marched through the streets chanting against the attackers. "
+        "A senior cleric urged his followers not to attack Sunni mosques."
+    )
+    extraction = extraction_of(text, "2006-02-23", "syn-march")
+    protests = sorted(
+        (m.place.admin1_code if m.place else "", m.event_type == "Protests") for m in extraction.mentions
+    )
+    assert protests == [("IQ-NA", True), ("IQ-SD", False)]
+
+
+def test_a_live_blog_entry_takes_no_date_from_the_entry_before_it() -> None:
+    # SYNTHETIC. Entries run back in time; the one below is earlier than the one above.
+    text = (
+        "Live: strikes on bases. All times Baghdad (GMT+3).\n\n"
+        "06:45 — How we got here: the parliament voted on Sunday to ask foreign troops to leave.\n\n"
+        "02:30 — Breaking: missiles have struck the Ain al-Asad air base in Anbar, officials say."
+    )
+    extraction = extraction_of(text, "2020-01-08", "syn-live")
+    assert [m.event_date for m in extraction.mentions] == [date(2020, 1, 8)]
+
+
+def test_a_live_blog_entry_is_news_of_its_day_and_each_town_its_own_incident() -> None:
+    # SYNTHETIC.
+    text = (
+        "Iraq protests live. All times are Baghdad time.\n\n"
+        "09:10 - Thousands of demonstrators have gathered in Tahrir Square in central Baghdad.\n\n"
+        '12:30 - "We are not leaving," says a 22-year-old graduate.\n\n'
+        "13:20 - Reports from Nasiriyah: protesters have set fire to the offices of two political parties.\n\n"
+        "In Diwaniya, police opened fire on protesters who tried to storm a party office, killing three."
+    )
+    extraction = extraction_of(text, "2019-10-25", "syn-live-towns")
+    found = sorted(
+        (m.place.admin1_code if m.place else "", m.event_type, m.event_date) for m in extraction.mentions
+    )
+    assert ("IQ-DQ", "Riots", date(2019, 10, 25)) in found and (
+        "IQ-QA",
+        "Protests",
+        date(2019, 10, 25),
+    ) in found

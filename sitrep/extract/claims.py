@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from .counts import count_casualties, digits
-from .dates import YEAR, find_date, history_year
+from .dates import MONTH, YEAR, find_date, history_year
 from .types import classify
 
 _STATISTIC = re.compile(
@@ -21,6 +21,9 @@ _STATISTIC = re.compile(
     r"\b(?:nationwide|across (?:the country|Iraq|the nation)|throughout (?:the country|Iraq)|in acts of violence)"
     r"|\b(?:has|have) (?:killed|kidnapped|abducted|executed|displaced|detained|arrested) (?:hundreds|thousands|"
     r"dozens|scores|tens of thousands|more than \d)"
+    # a month's toll: "More than 270 people were killed in attacks in March"
+    rf"|\b(?:killed|died|wounded|injured)\s+in\s+(?:[\w-]+\s+)?(?:attacks|violence|bombings|incidents)\s+"
+    rf"(?:(?:in|during|throughout|since)\s+(?:{MONTH}|the month)|(?:last|this) month)\b"
     r"|\b(?:has|have|had) (?:conducted|carried out|launched|flown) (?:over |more than |some |nearly )?[\d,]{3,} "
     r"(?:air ?strikes|strikes|sorties|attacks|raids|operations)\b"
     # "This was one of two related attacks in the area": a pointer to other incidents, not one of its own.
@@ -45,7 +48,8 @@ _PLAN = re.compile(
 _PAST_REPORT = re.compile(
     r"\b(was|were|have been|has been|had been)\s+(killed|wounded|injured|kidnapped)\b|"
     r"\b(killed|detonated|exploded|attacked|opened fire|defused|dismantled|foiled|thwarted|discovered|seized|struck|"
-    r"retook|recaptured|captured|overran|liberated)\b",
+    r"retook|recaptured|captured|overran|liberated|destroyed|blew up|bombed|shelled|stormed|"
+    r"ambushed|assassinated|beheaded)\b",
     re.I,
 )
 _NEGATION = re.compile(

@@ -43,7 +43,8 @@ _PERSON = (
     r"recruits?|contractors?|journalists?|doctors?|teachers?|judges?|candidates?|officials?|leaders?|"
     r"mukhtars?|elders?|shop ?keepers?|owners?|drivers?|passengers?|deputy|deputies|victims?|bodies|"
     r"suspects?|elements?|labou?rers?|youths?|advisers?|advisors?|bodyguards?|hostages?|captives?|herders?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?|activists?|lawyers?|merchants?|traders?|comrades?|"
-    r"militiam[ae]n|"
+    r"militiam[ae]n|detainees?|prisoners?|inmates?|patients?|nurses?|medics?|paramedics?|refugees?|diplomats?|"
+    r"customers?|guests?|tourists?|visitors?|holidaymakers?|shoppers?|mourners?|bystanders?|spectators?|"
     # "two police in Kirkuk", not "two police stations"
     r"police(?=\s*(?:$|[,.;:]|\s(?:in|at|near|on|and|with|while|as|were|was|during|after)\b))|"
     # "killed 11 of PMF", "3 deaths of the Peshmerga": some of a force or people, by its name (not a month)
@@ -59,7 +60,9 @@ _ONE = (
     r"official|leader|sheikh|cleric|engineer|activist|lawyer|journalist|doctor|teacher|judge|candidate|son|"
     r"daughter|brother|father|mother|wife|husband|relative|employee|contractor|merchant|trader|youth|adviser|"
     r"bodyguard|hostage|herder|pilgrim|resident|villager|mukhtar|elder|shopkeeper|victim|colonel|general|"
-    r"major|captain|lieutenant|sergeant|mayor|governor|imam|priest|militiaman|serviceman|tribesman)"
+    r"major|captain|lieutenant|sergeant|mayor|governor|imam|priest|militiaman|serviceman|tribesman|detainee|"
+    r"prisoner|inmate|patient|nurse|medic|paramedic|refugee|diplomat|customer|guest|tourist|visitor|shopper|"
+    r"mourner|bystander)"
 )
 # A headline's one victim, with no article and no "was": "Hashd al-Shaabi Militiaman Killed", "Lawyer shot
 # dead", "Shia leader assassinated"; and one more after a count: "Three soldiers killed, another wounded".

@@ -106,7 +106,8 @@ def _before(published: date, month: int, day: int) -> date | None:
 
 _SAID = re.compile(
     r"\b(said|says|told|announced|reported|added|stated|statement|confirmed|denied|claimed|released|published|"
-    r"issued)\s+((?!that\b)\w+\s+){0,2}$",  # not "said that late on Thursday ...": the time of what was said
+    r"issued|toll (?:of \S+ )?given)\s+((?!that\b)\w+\s+){0,2}$",  # not "said that late on Thursday ...": the
+    # time of what was said; "up from a toll of 30 given overnight": the time of a count, not of the act
     re.I,
 )
 

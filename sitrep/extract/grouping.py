@@ -9,9 +9,13 @@ a new one. Statistics, habits, history, plans and negations are kept as claims i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..geo.locate import WELL_KNOWN
+from ..geo.toponyms import Toponym
 from .counts import Count
+from .place_names import FOCUS_COUNTRY
 from .sentences import SentenceInfo
 from .types import EventKind
 
@@ -48,10 +52,12 @@ _HEADLINE_ACT = re.compile(
 )
 
 
+# A live blog's entry opens with its time: "16:40 - In Karbala and Najaf, ...".
+LIVE_ENTRY = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*[-–—]\s")
 _NEW_INCIDENT = re.compile(
     r"\b(separately|in a separate|in another|meanwhile|elsewhere|"
     r"another (attack|incident|bomb(ing)?|explosion|blast|assault|clash|roadside bomb))\b"
-    r"|^\s*\d{1,2}[:.]\d{2}\s*[-–—]\s",  # a live blog's entry: "16:40 - In Karbala and Najaf, ..."
+    rf"|{LIVE_ENTRY.pattern}",
     re.I,
 )
 
@@ -101,6 +107,8 @@ TERRITORY = {"Government regains territory", "Non-state actor overtakes territor
 # Kinds that are acts of their own, by their own actor: towns taken on the ground are not the air strikes
 # that helped. A sentence that tells such an act does not join an incident of another kind (`_another_act`).
 _DISTINCT_ACTS = TERRITORY | {"Air/drone strike"}
+_DEMONSTRATIONS = {"Protests", "Riots"}
+_PEACEFUL = "Peaceful protest"
 
 
 # Kinds that are acts by their nouns alone ("a demonstration on Monday in Baghdad", "troops redeployed
@@ -172,6 +180,23 @@ def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
     return act and (headline or dated or placed or c.zero or _exact(c.killed) or _exact(c.wounded))
 
 
+def _governorates(toponyms: Iterable[Toponym]) -> set[str]:
+    """The governorates names put a sentence in: those named, and a town's: the most important place of its
+    name, when that is well known ("Nasiriyah" is Dhi Qar's, whatever hamlet shares the name), or the one
+    all its places lie in."""
+    found: set[str] = set()
+    for t in toponyms:
+        if t.governorate:
+            found.add(t.governorate)
+            continue
+        home = [c for c in t.candidates if c.country == FOCUS_COUNTRY and c.admin1_code and not t.country]
+        codes = {c.admin1_code for c in home if c.admin1_code}
+        top = max(home, key=lambda c: c.importance, default=None)
+        if top is not None and top.admin1_code and (top.importance >= WELL_KNOWN or len(codes) == 1):
+            found.add(top.admin1_code)
+    return found
+
+
 def _joins(draft: Draft, s: SentenceInfo) -> bool:
     gap = _MAX_GAP if s.kind else _MAX_FOLLOW_UP_GAP
     if s.index - draft.last > gap or _NEW_INCIDENT.search(s.evidence.text):
@@ -182,10 +207,12 @@ def _joins(draft: Draft, s: SentenceInfo) -> bool:
     new_places = {t.surface.lower() for t in s.toponyms if not t.country and not t.governorate}
     if new_places and draft.places() and not new_places & draft.places():
         return False
-    new_governorates = {t.governorate for t in s.toponyms if t.governorate}
-    governorates = {t.governorate for x in draft.sentences for t in x.toponyms if t.governorate}
+    new_governorates = _governorates(s.toponyms)
+    governorates = _governorates(t for x in draft.sentences for t in x.toponyms)
     if new_governorates and governorates and not new_governorates & governorates:
-        return False  # "In Karbala and Najaf, thousands marched" does not go on a Baghdad report
+        # "In Karbala and Najaf, thousands marched" does not go on a Baghdad report, nor "In Diwaniya,
+        # protesters set fire ..." on one from Nasiriyah
+        return False
     if update:
         return True
     dates = {x.found_date.value for x in draft.sentences if x.found_date}
@@ -204,6 +231,15 @@ def _another_act(draft: Draft, kind: EventKind) -> bool:
         return False
     if all(k.event_type == kind.event_type == "Battles" for k in kinds):
         return False
+    # a peaceful march and an act of armed violence are two events ("In Najaf, thousands marched against
+    # the attackers" after the bombing; the cleric urged them "not to attack" after the march); force used
+    # on a crowd, or a crowd's riot, goes with the shooting and clashes told of it
+    peaceful = [k.sub_event_type == _PEACEFUL for k in kinds]
+    armed = [k.event_type not in _DEMONSTRATIONS for k in kinds]
+    if (all(peaceful) and kind.event_type not in _DEMONSTRATIONS) or (
+        all(armed) and kind.sub_event_type == _PEACEFUL
+    ):
+        return True
     return bool(({k.sub_event_type for k in kinds} | {kind.sub_event_type}) & _DISTINCT_ACTS)
 
 

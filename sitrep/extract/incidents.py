@@ -19,7 +19,7 @@ from .abroad import names_abroad, placed_abroad
 from .claims import claim_numbers, claim_period
 from .context import ArticleContext, Telling, cluster, sums_up, with_context_place
 from .dates import shift
-from .grouping import TERRITORY, Draft, group_mentions, headline_only
+from .grouping import LIVE_ENTRY, TERRITORY, Draft, group_mentions, headline_only
 from .mentions import build_mention, earlier_date
 from .nlp import Parsed
 from .place_names import FOCUS_COUNTRY
@@ -76,6 +76,8 @@ def _undated_aside(d: Draft, infos: list[SentenceInfo], first_told: int) -> bool
     first = d.sentences[0].index
     if first < _LEAD_SENTENCES or first == first_told or any(s.found_date for s in d.sentences if s.kind):
         return False
+    if any(LIVE_ENTRY.match(s.evidence.text) for s in infos[: first + 1]):
+        return False  # told under a live blog's entry: the news of its day
     if any(_UNDER_WAY.search(s.evidence.text) for s in d.sentences if s.kind):
         return False  # "forces are now fighting in western Mosul": the day of the report
     return earlier_date(infos, first) is None

@@ -12,7 +12,7 @@ from ..model import UNRESOLVED_PLACE, Actor, Article, Evidence, Mention
 from .actors import attribute
 from .counts import Count
 from .dates import DateFound, days_before_end, days_later, shift, time_before
-from .grouping import TOLL_UPDATE, Draft
+from .grouping import LIVE_ENTRY, TOLL_UPDATE, Draft
 from .place_names import FOCUS_COUNTRY, local_names, unresolved_names
 from .sentences import SentenceInfo
 from .time_of_day import time_of_day
@@ -209,12 +209,14 @@ def earlier_date(infos: list[SentenceInfo], before: int) -> DateFound | None:
     """The date of the nearest earlier sentence: "Two bombings hit on Monday. In Mosul, ...". The day
     something was announced counts too ("the command announced Saturday. ... bombers struck in Baghdad"):
     the nearest time the article gives is a better anchor than an older one further back. A month counts
-    only from the sentence right before ("... killed this month. Around 60 also died in fighting there")."""
+    only from the sentence right before ("... killed this month. Around 60 also died in fighting there").
+    A live blog's entry is dated by nothing before it: its entries run back in time."""
     if before > 0 and (told := _year_of_an_act(infos[before - 1])) is not None:
         return told
+    entry = max((s.index for s in infos[: before + 1] if LIVE_ENTRY.match(s.evidence.text)), default=0)
     dated = [
         when
-        for s in infos[:before]
+        for s in infos[entry:before]
         if (when := s.found_date or s.reported_date)
         and (when.precision in ("day", "week") or (when.precision == "month" and s.index == before - 1))
         and s.claim not in _UNDATING_CLAIMS
