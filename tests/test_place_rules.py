@@ -99,6 +99,11 @@ def test_generic_words_and_articles_are_optional(written: str, bare: str) -> Non
         ("Mortars fell on Qaryat Tarmiyah.", "IQ-BG"),
         # the town called by the name the text says, not a village whose name adds "Qaryat" (village of)
         ("Two strikes hit militants near Qayyarah.", "IQ-NI"),
+        # a quarter named like a governorate, of the town named after it
+        ("A mortar landed in the al-Qadisiya district of Tikrit.", "IQ-SD"),
+        # landmarks no open gazetteer holds, written for sitrep (sitrep/geo/data/landmarks.tsv)
+        ("Mortar rounds landed inside the Green Zone.", "IQ-BG"),
+        ("A truck bomb exploded in Salhiyah, near the Green Zone.", "IQ-BG"),
     ],
 )
 def test_variants_find_the_town(text: str, admin1_code: str) -> None:

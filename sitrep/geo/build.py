@@ -26,6 +26,7 @@ from .conflictmap import CONFLICTMAP_SOURCE, new_places, read_conflictmap
 DATA_DIR = Path(__file__).parent / "data"
 PLACES_FILE = "places.tsv.gz"
 CONFLICTMAP_FILE = "conflictmap_places.tsv.gz"  # CC BY-SA 4.0: kept apart from the CC BY places
+LANDMARKS_FILE = "landmarks.tsv"  # written for sitrep, not built: places no open gazetteer holds
 GOVERNORATES_FILE = "governorates.tsv"
 COUNTRIES_FILE = "countries.tsv"
 WORLD_ATLAS = "world_atlas_countries_50m.topo.json"

@@ -11,7 +11,15 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 from .admin1 import ALIAS_TO_ISO, fold
-from .build import CELL_DEGREES, CONFLICTMAP_FILE, COUNTRIES_FILE, DATA_DIR, GOVERNORATES_FILE, PLACES_FILE
+from .build import (
+    CELL_DEGREES,
+    CONFLICTMAP_FILE,
+    COUNTRIES_FILE,
+    DATA_DIR,
+    GOVERNORATES_FILE,
+    LANDMARKS_FILE,
+    PLACES_FILE,
+)
 from .names import facility_keys, loose_key, name_keys, skeleton, skeletons
 
 __all__ = ["Gazetteer", "GazetteerPlace", "Governorate", "default_gazetteer", "name_keys", "skeleton"]
@@ -94,8 +102,9 @@ class Gazetteer:
         self.by_skeleton: dict[str, list[GazetteerPlace]] = {}
         self.by_facility: dict[str, list[GazetteerPlace]] = {}
         self._by_loose: dict[str, list[GazetteerPlace]] | None = None  # built on first use: `loosely`
-        # The war-map places (CC BY-SA) ship as their own file, beside the CC BY gazetteer.
-        for path in (places_path, data_dir / CONFLICTMAP_FILE):
+        # The war-map places (CC BY-SA) ship as their own file, beside the CC BY gazetteer; the landmarks
+        # no open gazetteer holds (the Green Zone, Baghdad's squares) are written for sitrep.
+        for path in (places_path, data_dir / CONFLICTMAP_FILE, data_dir / LANDMARKS_FILE):
             if path.exists():
                 self._load(path)
         self.governorates: dict[str, Governorate] = {}
@@ -118,7 +127,8 @@ class Gazetteer:
                     self.countries[fold(r["name"])] = r["country"]
 
     def _load(self, path: Path) -> None:
-        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        raw = path.read_bytes()
+        text = (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8")
         for r in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE):
             place = GazetteerPlace(
                 place_id=r["place_id"],

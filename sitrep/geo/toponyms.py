@@ -100,6 +100,8 @@ _AFTER = re.compile(
     r"\s*(province|governorate|district|sub-?district|area|neighbou?rhood|quarter|region|village|town|city)\b",
     re.I,
 )
+# A part of a town named after it: "the al-Qadisiya district of Tikrit", "the Diyala quarter of Kirkuk".
+_PART_OF_A_TOWN = re.compile(r"\s*(?:district|neighbou?rhood|quarter|area|suburb)\s+of\s+(?:the\s+)?[A-Z]")
 # A name that only labels a facility or a route: "Balad Air Base" (in Yathrib), "Yusufiya Road".
 _LABEL = re.compile(r"[\s-]*(?:air\s*base|airbase|airport|base|road|highway|street|bridge|dam|camp)\b", re.I)
 _BEFORE = re.compile(
@@ -431,6 +433,8 @@ def _toponym(
     if country:
         return Toponym(start + offset, end + offset, surface, None, country, (), qualifier)
     governorate = gazetteer.governorate_code(surface)
+    if governorate and _PART_OF_A_TOWN.match(text, end):
+        governorate = None  # "the al-Qadisiya district of Tikrit": a quarter named like a governorate
     candidates = tuple(gazetteer.lookup(surface))
     if governorate is None and not candidates:
         return None
