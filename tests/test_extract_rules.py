@@ -274,3 +274,25 @@ def test_a_live_blog_entry_is_news_of_its_day_and_each_town_its_own_incident() -
         "Protests",
         date(2019, 10, 25),
     ) in found
+
+
+def test_a_square_of_the_city_told_of_is_the_same_incident() -> None:
+    # SYNTHETIC.
+    one = extraction_of(
+        "BAGHDAD (AP) — Gunmen in pickup trucks opened fire on protesters in Baghdad on Friday night, killing "
+        "23, officials said. The attackers drove into Khilani Square, where protesters had camped for weeks.",
+        "2019-12-07",
+        "syn-square",
+    )
+    assert len(one.mentions) == 1
+
+
+def test_a_device_buried_overnight_is_the_blast_it_went_off_in() -> None:
+    # SYNTHETIC. Reported on Monday: the blast was on Sunday, the device buried the night before.
+    text = (
+        "A roadside bomb struck a supply convoy near Rutba in Anbar province on Sunday, killing one soldier, "
+        "an army officer said. The officer, who spoke on condition of anonymity, said the explosive device had "
+        "been buried under the asphalt overnight."
+    )
+    extraction = extraction_of(text, "2021-03-15", "syn-night")
+    assert [(m.event_date, m.fatalities) for m in extraction.mentions] == [(date(2021, 3, 14), 1)]

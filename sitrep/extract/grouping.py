@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
-from ..geo.locate import WELL_KNOWN
+from ..geo.locate import TOWN_PARTS, WELL_KNOWN
 from ..geo.toponyms import Toponym
 from .counts import Count
+from .dates import DateFound
 from .place_names import FOCUS_COUNTRY
 from .sentences import SentenceInfo
 from .types import EventKind
@@ -197,6 +199,16 @@ def _governorates(toponyms: Iterable[Toponym]) -> set[str]:
     return found
 
 
+# Words that date within a night, which straddles two days: "the device had been buried overnight" told of
+# a blast on Sunday in a report of Monday.
+_NIGHT = frozenset({"overnight", "last night", "tonight"})
+
+
+def _a_night_off(found: DateFound, dates: set[date]) -> bool:
+    """`found` is dated by a night that may be the night before or after one of `dates`."""
+    return found.text.lower() in _NIGHT and any(abs((found.value - d).days) <= 1 for d in dates)
+
+
 def _joins(draft: Draft, s: SentenceInfo) -> bool:
     gap = _MAX_GAP if s.kind else _MAX_FOLLOW_UP_GAP
     if s.index - draft.last > gap or _NEW_INCIDENT.search(s.evidence.text):
@@ -204,11 +216,21 @@ def _joins(draft: Draft, s: SentenceInfo) -> bool:
     update = TOLL_UPDATE.search(s.evidence.text) is not None  # a later toll of the incident, not another one
     if s.kind and not s.casualty_trigger_only and not update and _another_act(draft, s.kind):
         return False
-    new_places = {t.surface.lower() for t in s.toponyms if not t.country and not t.governorate}
-    if new_places and draft.places() and not new_places & draft.places():
-        return False
     new_governorates = _governorates(s.toponyms)
     governorates = _governorates(t for x in draft.sentences for t in x.toponyms)
+    new_places = {t.surface.lower() for t in s.toponyms if not t.country and not t.governorate}
+    # a square or quarter of the city the draft names no part of ("The attackers drove into Khilani Square"
+    # after "opened fire on protesters in Baghdad") is no other place
+    towns = {
+        t.surface.lower() for x in draft.sentences for t in x.toponyms if not t.country and not t.governorate
+    }
+    parts = not towns and all(
+        t.candidates and all(c.feature in TOWN_PARTS and c.admin1_code in governorates for c in t.candidates)
+        for t in s.toponyms
+        if not t.country and not t.governorate
+    )
+    if new_places and draft.places() and not new_places & draft.places() and not parts:
+        return False
     if new_governorates and governorates and not new_governorates & governorates:
         # "In Karbala and Najaf, thousands marched" does not go on a Baghdad report, nor "In Diwaniya,
         # protesters set fire ..." on one from Nasiriyah
@@ -216,7 +238,7 @@ def _joins(draft: Draft, s: SentenceInfo) -> bool:
     if update:
         return True
     dates = {x.found_date.value for x in draft.sentences if x.found_date}
-    if s.found_date and dates and s.found_date.value not in dates:
+    if s.found_date and dates and s.found_date.value not in dates and not _a_night_off(s.found_date, dates):
         return False
     c = s.casualties
     return not ((c.killed and draft.has("killed")) or (c.wounded and draft.has("wounded")))
