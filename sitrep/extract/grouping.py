@@ -190,13 +190,33 @@ def _governorates(toponyms: Iterable[Toponym]) -> set[str]:
     for t in toponyms:
         if t.governorate:
             found.add(t.governorate)
-            continue
-        home = [c for c in t.candidates if c.country == FOCUS_COUNTRY and c.admin1_code and not t.country]
-        codes = {c.admin1_code for c in home if c.admin1_code}
-        top = max(home, key=lambda c: c.importance, default=None)
-        if top is not None and top.admin1_code and (top.importance >= WELL_KNOWN or len(codes) == 1):
-            found.add(top.admin1_code)
+        elif not t.country:
+            home = [c for c in t.candidates if c.country == FOCUS_COUNTRY and c.admin1_code]
+            top = max(home, key=lambda c: c.importance, default=None)
+            if (
+                top
+                and top.admin1_code
+                and (top.importance >= WELL_KNOWN or len({c.admin1_code for c in home}) == 1)
+            ):
+                found.add(top.admin1_code)
     return found
+
+
+def _towns(toponyms: Iterable[Toponym]) -> set[str]:
+    """The names of places below a governorate, as written (lower case)."""
+    return {t.surface.lower() for t in toponyms if not t.country and not t.governorate}
+
+
+def _parts_of_its_city(draft: Draft, s: SentenceInfo, governorates: set[str]) -> bool:
+    """The sentence names only squares or quarters of the city a draft names no part of: "The attackers
+    drove into Khilani Square" after "opened fire on protesters in Baghdad" is no other place."""
+    if _towns(t for x in draft.sentences for t in x.toponyms):
+        return False
+    return all(
+        t.candidates and all(c.feature in TOWN_PARTS and c.admin1_code in governorates for c in t.candidates)
+        for t in s.toponyms
+        if not t.country and not t.governorate
+    )
 
 
 # Words that date within a night, which straddles two days: "the device had been buried overnight" told of
@@ -218,18 +238,9 @@ def _joins(draft: Draft, s: SentenceInfo) -> bool:
         return False
     new_governorates = _governorates(s.toponyms)
     governorates = _governorates(t for x in draft.sentences for t in x.toponyms)
-    new_places = {t.surface.lower() for t in s.toponyms if not t.country and not t.governorate}
-    # a square or quarter of the city the draft names no part of ("The attackers drove into Khilani Square"
-    # after "opened fire on protesters in Baghdad") is no other place
-    towns = {
-        t.surface.lower() for x in draft.sentences for t in x.toponyms if not t.country and not t.governorate
-    }
-    parts = not towns and all(
-        t.candidates and all(c.feature in TOWN_PARTS and c.admin1_code in governorates for c in t.candidates)
-        for t in s.toponyms
-        if not t.country and not t.governorate
-    )
-    if new_places and draft.places() and not new_places & draft.places() and not parts:
+    new_places = _towns(s.toponyms)
+    elsewhere = new_places and draft.places() and not new_places & draft.places()
+    if elsewhere and not _parts_of_its_city(draft, s, governorates):
         return False
     if new_governorates and governorates and not new_governorates & governorates:
         # "In Karbala and Najaf, thousands marched" does not go on a Baghdad report, nor "In Diwaniya,
