@@ -40,11 +40,16 @@ _LETHAL = re.compile(
     r"fired (live|bullets|into|on|at)|gunfire|machine[- ]?guns?)\b",
     re.I,
 )
-# The crowd's own violence, with the crowd as its subject ("protesters stormed", not "protesters were attacked").
+# What a crowd does to a building or a camp, told with the crowd as its subject ("protesters stormed", not
+# "protesters were attacked"): what comes between the crowd and the verb, and the verbs.
+_AS_ITS_SUBJECT = r"[^.;]{0,60}?(?<!were )(?<!was )(?<!been )(?<!being )\b"
+_WRECKS = (
+    r"(?:stormed|torched|set fire|set ablaze|burn(?:ed|t)|smashed|looted|ransacked|vandali[sz]ed|broke into|"
+    r"broke through|breached|rioted)"
+)
+# The crowd's own violence: it wrecks, throws or attacks, or it clashes.
 _CROWD_VIOLENCE = re.compile(
-    rf"\b{_CROWD}\b[^.;]{{0,60}}?(?<!were )(?<!was )(?<!been )(?<!being )\b(?:stormed|torched|set fire|set ablaze|"
-    r"burn(?:ed|t)|threw|hurled|pelted|attacked|smashed|looted|ransacked|vandali[sz]ed|broke into|"
-    r"broke through|breached|rioted)\b"
+    rf"\b{_CROWD}\b{_AS_ITS_SUBJECT}(?:{_WRECKS}|threw|hurled|pelted|attacked)\b"
     rf"|\b(?:clash(?:ed|es)?|skirmish(?:ed|es)?|fought)\b[^.;]{{0,30}}?\b{_CROWD}\b"
     rf"|\b{_CROWD}\b[^.;]{{0,40}}?\bclash(?:ed|es)?\b",
     re.I,
@@ -57,11 +62,7 @@ _NAMED_CROWD = (
     r"(?:supporters|followers|loyalists|mourners|rioters|mobs?|crowds?|youths|(?:hundreds|thousands) of "
     r"(?:people|men|residents))"
 )
-_CROWD_WRECKS = re.compile(
-    rf"\b{_NAMED_CROWD}\b[^.;]{{0,60}}?(?<!were )(?<!was )(?<!been )(?<!being )\b(?:stormed|torched|set fire|"
-    r"set ablaze|burn(?:ed|t)|smashed|looted|ransacked|vandali[sz]ed|broke into|broke through|breached|rioted)\b",
-    re.I,
-)
+_CROWD_WRECKS = re.compile(rf"\b{_NAMED_CROWD}\b{_AS_ITS_SUBJECT}{_WRECKS}\b", re.I)
 
 
 def demonstration_kind(sentence: str, base: EventKind) -> EventKind:

@@ -85,7 +85,7 @@ _AIR_SUPPORT = re.compile(
 
 _ATTACK = next(pattern for pattern, k in KINDS if k.sub_event_type == "Attack")
 _DISRUPTED_WEAPONS = kind("Disrupted weapons use", 5)
-_ARMED_CLASH = kind("Armed clash", 4)
+_ARMED_CLASH = next(k for _, k in KINDS if k.sub_event_type == "Armed clash")
 
 
 def _attack_on_armed(sentence: str) -> bool:

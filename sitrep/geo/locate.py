@@ -461,7 +461,7 @@ class _Context:
             return None
         company = self.company(t) if len(candidates) > 1 else []
         part = t.qualifier in _PART_OF_A_TOWN
+        said = fold(t.surface)
         return max(
-            candidates,
-            key=lambda p: _rank(p, self.named, self.preferred, self.country, company, part, fold(t.surface)),
+            candidates, key=lambda p: _rank(p, self.named, self.preferred, self.country, company, part, said)
         )

@@ -13,12 +13,10 @@ ARTICLES = frozenset({"al", "el", "ad", "adh", "ar", "as", "ash", "at", "ath", "
 # Generic words GeoNames and news keep in front of a name: "Qaryat al Islah" (village of),
 # "Nahiyat Yathrib" (sub-district). Not "Hay" (quarter): "Hay al-Karama" is a quarter of a city, not
 # the village al-Karama.
-_GENERIC_BEFORE = ("qaryat ", "qaryah ", "nahiyat ", "nahiyah ", "qadaa ", "qada ", "markaz ")
+_VILLAGE_OF = ("qaryat ", "qaryah ")
+_GENERIC_BEFORE = (*_VILLAGE_OF, "nahiyat ", "nahiyah ", "qadaa ", "qada ", "markaz ")
 # ... and after it: "Hit district", "Yathrib sub-district" (not "city": "Sadr City" is no "Sadr").
 _GENERIC_AFTER = (" sub district", " subdistrict", " district")
-
-
-_VILLAGE_OF = ("qaryat ", "qaryah ")
 
 
 def village_of(folded: str) -> bool:
