@@ -27,6 +27,16 @@ from tests.synthetic import extraction_of
         ("A prisoner was shot dead during the riot.", 1),
         ("Militants stormed the hospital and killed three nurses.", 3),
         ("Shells slammed into a mountain resort, killing nine tourists, including children.", 9),
+        # any people counted right after a verb or right before a passive one, listed or not
+        ("A bomb exploded in a market on Sunday, killing 15 Iraqis and wounding 30.", 15),
+        ("Mortar rounds landed near a polling centre, killing four voters.", 4),
+        ("Seven Yazidis were killed when the truck exploded.", 7),
+        ("Gunmen killed four worshipers at a mosque.", 4),
+        ("He was killed two days later.", None),
+        ("He was responsible for the deaths of hundreds of our servicemen during the war.", None),
+        # a count is of the people it is told with, not of the bombs told before them
+        ("Two bombs exploded and 5 people were killed.", 5),
+        ("The militants claimed the killing of 20 soldiers near the border.", 20),
     ],
 )
 def test_named_and_counted_victims(sentence: str, killed: int | None) -> None:
@@ -50,6 +60,12 @@ def test_weekend_dates(weekday: int, phrase: str, saturday_back: int | None) -> 
     found = find_date(f"Militants attacked a checkpoint {phrase}.", published)
     expected = None if saturday_back is None else published - timedelta(days=saturday_back)
     assert (found.value if found else None) == expected
+
+
+def test_the_wounded_carried_to_a_hospital_are_not_counted() -> None:
+    # "General" in "Hilla General Hospital" is no victim of that rank
+    casualties = count_casualties("Residents carried the wounded to Hilla General Hospital in carts.")
+    assert casualties.wounded is None
 
 
 def test_days_after_clause() -> None:

@@ -40,8 +40,9 @@ _HABITUAL = re.compile(
 # What lasts ("for years", "the ongoing bombing campaign") is habitual unless the sentence dates one act.
 _LASTING = re.compile(r"\b(for (?:years|months|decades)|ongoing|(?:bombing|air|military) campaign)\b", re.I)
 _PLAN = re.compile(
-    r"\b(could|would|might|may|will|shall|(?:is|are|was|were) expected to|plans? to|planning|threaten(s|ed)? to|vow(s|ed)? to|warn(s|ed)? "
-    r"(of|that)|fear(s|ed)? that|if|unless|capable of|(?<!was )(?<!were )able to|likely to|intend(s|ed)? to|"
+    r"\b(could|would|might|(?-i:may)|will|shall|(?:is|are|was|were) expected to|plans? to|planning|threaten(s|ed)? to|vow(s|ed)? to|warn(s|ed)? "
+    r"(of|that)|fear(s|ed)? that|if|unless|unlikely|(?:cannot|can't|could not) be (?:excluded|ruled out)|"
+    r"(?:risk|possibility) of|capable of|(?<!was )(?<!were )able to|likely to|intend(s|ed)? to|"
     r"plans? for|preparations? for|(?:upcoming|impending|looming|planned|expected) (?:offensive|assault|attack|battle|push|operation)s?)\b",
     re.I,
 )

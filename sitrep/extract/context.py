@@ -17,7 +17,7 @@ from ..geo.gazetteer import Gazetteer
 from ..geo.locate import resolve, well_known
 from ..geo.toponyms import Toponym, find_toponyms
 from ..model import Article, Mention, Place
-from .place_names import DATELINE, FOCUS_COUNTRY
+from .place_names import DATELINE, FOCUS_COUNTRY, dateline_cased
 from .sentences import common_word, surname
 
 # A telling that points back at an incident already told: "the attack", "the strike that killed ...".
@@ -262,7 +262,7 @@ class ArticleContext:
             for t in find_toponyms(article.title, gazetteer)
             if _usable(t, lower_words) and surname(t.surface) not in people
         )
-        m = DATELINE.match(article.text)
+        m = DATELINE.match(dateline_cased(article.text, gazetteer))
         dateline = tuple(t for t in find_toponyms(m[1], gazetteer) if not t.country) if m else ()
         if article.dateline:
             dateline += tuple(t for t in find_toponyms(article.dateline, gazetteer) if not t.country)

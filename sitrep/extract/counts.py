@@ -38,7 +38,7 @@ _PERSON = (
     r"(people|persons?|civilians?|soldiers?|troops?|policem[ae]n|police ?officers?|officers?|members?|fighters?|"
     r"militants?|jihadis?|jihadists?|insurgents?|terrorists?|gunm[ae]n|attackers?|assailants?|bombers?|children|"
     r"child|kids?|women|woman|men|man|boys?|girls?|employees?|workers?|farmers?|shepherds?|students?|pilgrims?|"
-    r"worshippers?|others?|personnel|guards?|commanders?|individuals?|tribesmen|protesters?|demonstrators?|"
+    r"worship?pers?|others?|personnel|guards?|commanders?|individuals?|tribesmen|protesters?|demonstrators?|"
     r"residents?|villagers?|passers-?by|relatives|brothers?|sons?|daughters?|family members|conscripts?|"
     r"recruits?|contractors?|journalists?|doctors?|teachers?|judges?|candidates?|officials?|leaders?|"
     r"mukhtars?|elders?|shop ?keepers?|owners?|drivers?|passengers?|deputy|deputies|victims?|bodies|"
@@ -52,8 +52,48 @@ _PERSON = (
     r"security forces|forces|of them|of whom)"
 )
 _QTY = rf"(?:{_HEDGE}\s+)?{_NUMBER}\b(?!-year|th\b|st\b|nd\b|rd\b|%| percent| km| kilomet| mile)"
-_VICTIMS = re.compile(rf"\b{_QTY}(?P<mods>(?:\s+[\w’'-]+){{0,5}}?)\s+{_PERSON}\b", re.I)
+# The words between a count and its people: no other count, nor a clause joined by "and" ("Two bombs
+# exploded and 5 people were killed" counts five).
+_COUNT_WORD = (
+    r"(?:\d+|and|or|but|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
+    r"hundreds|several)\b"
+)
+_VICTIMS = re.compile(rf"\b{_QTY}(?P<mods>(?:\s+(?!{_COUNT_WORD})[\w’'-]+){{0,5}}?)\s+{_PERSON}\b", re.I)
 _BARE = re.compile(rf"\b{_QTY}\s*$", re.I)
+# Any plural noun counted right after an active verb or right before a passive one, when no listed
+# person is: "killing 15 Iraqis", "four voters were killed", "killed 12 fishermen". Not units of time or
+# distance, numbers or things ("killed two days later", "killed dozens").
+_NOT_PEOPLE = frozenset(
+    {
+        "seconds", "minutes", "hours", "days", "nights", "weeks", "months", "years", "decades", "times",
+        "occasions", "kilometres", "kilometers", "kms", "miles", "metres", "meters", "feet", "yards", "dozens",
+        "hundreds", "thousands", "tens", "scores", "millions", "percents", "cars", "vehicles", "trucks",
+        "buses", "tanks", "houses", "homes", "buildings", "shops", "stores", "mosques", "churches", "schools",
+        "rounds", "shells", "bombs", "rockets", "mortars", "missiles", "drones", "devices", "explosives",
+        "weapons", "bullets", "attacks", "blasts", "explosions", "bombings", "strikes", "airstrikes", "raids",
+        "clashes", "incidents", "operations", "villages", "towns", "cities", "districts", "areas", "provinces",
+        "governorates", "neighbourhoods", "neighborhoods", "sheep", "cows", "horses", "animals", "camels",
+        "birds", "dogs", "others", "lives", "deaths",
+    }
+)  # fmt: skip
+_MODIFIER = (
+    r"(?:\s+(?!(?:and|or|in|at|on|of|by|with|to|from|for|while|as|after|before|during|near)\b)"
+    r"(?![\w-]*ing\b)[\w’'-]+)"
+)
+_PLURAL = r"(?P<noun>[A-Za-z][A-Za-z-]*(?:s|men))\b(?![’'])"
+_GENERIC_AFTER = re.compile(rf"\s+{_QTY}(?P<mods>{_MODIFIER}{{0,2}}?)\s+{_PLURAL}", re.I)
+_GENERIC_BEFORE = re.compile(
+    rf"\b{_QTY}(?P<mods>{_MODIFIER}{{0,2}}?)\s+{_PLURAL}\s+(?:(?:were|have been|had been|are)\s+)?"
+    r"(?:\w+ly\s+)?$",
+    re.I,
+)
+
+
+def _people(m: re.Match[str] | None) -> bool:
+    """A count of a plural noun that names people: not a unit, a thing or an organisation's initials."""
+    return m is not None and m["noun"].lower() not in _NOT_PEOPLE and not m["noun"].isupper()
+
+
 _ONE = (
     r"(person|civilian|soldier|policeman|police ?officer|officer|member|fighter|militant|jihadi|insurgent|man|"
     r"woman|boy|girl|child|farmer|shepherd|student|worker|labou?rer|driver|passenger|owner|guard|commander|"
@@ -73,7 +113,7 @@ _HEADLINE_ONE = re.compile(
 )
 # One victim named by a singular noun after the verb: "killed its driver", "kill tribal sheikh".
 _ONE_AFTER = re.compile(
-    rf"\s+(?:(?:a|an|the|his|her|its|their|one|(?-i:[A-Z])[\w-]*['’]s)\s+)?(?:(?!(?:and|or|but|was|were|in|at|on|of|by)\b)[\w’'-]+\s+){{0,2}}?"
+    rf"\s+(?:(?:a|an|the|his|her|its|their|one|(?-i:[A-Z])[\w-]*['’]s)\s+)?(?:(?!(?:and|or|but|was|were|in|at|on|of|by|to|into|for|from|with|as)\b)[\w’'-]+\s+){{0,2}}?"
     rf"{_ONE}\b(?!s)",
     re.I,
 )
@@ -140,7 +180,7 @@ _BARE_AFTER = re.compile(
     re.I,
 )
 _NOMINAL = re.compile(
-    r"\b(killing|deaths)\s+of\s+(?=(?-i:[A-Z])|(?:at least|more than|up to|nearly|about|some|\d|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores)\b)",
+    r"\b(killing|deaths)\s+of\s+(?=(?-i:[A-Z])|(?:at least|more than|up to|nearly|about|some|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores)\b)",
     re.I,
 )
 _ACTIVE = {
@@ -155,6 +195,7 @@ _ACTIVE = {
     "wounding",
     "injuring",
 }
+_NOUNS = {"deaths", "fatalities", "casualties", "injuries", "dead"}
 _NAMING_VERBS = {"killed", "killing", "assassinated", "assassinating", "wounded", "injured"}
 _ADDITIONAL = re.compile(r"\b(an additional|a further|an estimated)\s+", re.I)
 _IN_ADDITION = re.compile(r"\bin addition to (?P<what>[^,]{1,60}),", re.I)
@@ -248,6 +289,8 @@ def _victims_before(window: str, read: _Reader) -> Count | None:
         if m["num"].isdigit() and (year is None or year >= 1900) and not m["mods"].strip():
             continue  # "in 2014 militants": a year; a number too long to read is no count either
         total = _add(total, read.value(m["num"], m["hedge"]))
+    if total is None and _people(generic := _GENERIC_BEFORE.search(window)) and generic is not None:
+        total = read.value(generic["num"], generic["hedge"])
     if total is None and (_ONE_PERSON.search(window) or _HEADLINE_ONE.search(window)):
         total = Count(1, 1, 1)
     if total is None:
@@ -274,8 +317,10 @@ def _named_person(window: str) -> bool:
     return m is not None and not _ORGANISATION.search(m["name"])
 
 
-def _victims_after(s: str, pos: int, read: _Reader) -> Count | None:
-    """Victims named right after an active verb, following "and": "killing a farmer and his son"."""
+def _victims_after(s: str, pos: int, read: _Reader, verb: bool = True) -> Count | None:
+    """Victims named right after an active verb, following "and": "killing a farmer and his son". Any
+    people counted after a verb ("killing 15 Iraqis"); only those listed after a noun ("the deaths of
+    hundreds of our servicemen" is history more often than news)."""
     total: Count | None = None
     while True:
         m = _VICTIMS.match(s, pos + 1) or _VICTIMS.match(s, pos)
@@ -283,6 +328,8 @@ def _victims_after(s: str, pos: int, read: _Reader) -> Count | None:
             total, pos = _add(total, read.value(m["num"], m["hedge"])), m.end()
         elif one := _ONE_AFTER.match(s, pos):
             total, pos = _add(total, Count(1, 1, 1)), one.end()
+        elif verb and _people(generic := _GENERIC_AFTER.match(s, pos)) and generic is not None:
+            total, pos = _add(total, read.value(generic["num"], generic["hedge"])), generic.end()
         else:
             return total
         joined = re.match(r"\s*,?\s+and\b", s[pos:])
@@ -313,7 +360,10 @@ def count_casualties(sentence: str) -> Casualties:
         found: Count | None = None
         active = v["verb"].lower() in _ACTIVE
         ignored = len(read.ignored)
-        after = _victims_after(s, v.end(), read) if v["verb"].lower() not in ("died", "lives") else None
+        noun = v["verb"].lower() in _NOUNS
+        after = (
+            _victims_after(s, v.end(), read, not noun) if v["verb"].lower() not in ("died", "lives") else None
+        )
         if after:
             found = after
         elif v["verb"].lower() in _ACTIVE and (bare := _BARE_AFTER.match(s, v.end())):

@@ -10,6 +10,7 @@ from typing import Protocol
 
 from ..geo.admin1 import fold
 from ..geo.gazetteer import Gazetteer
+from ..geo.locate import WELL_KNOWN
 from ..geo.toponyms import NOT_PLACES, Toponym
 from ..model import Evidence, Place
 
@@ -19,6 +20,23 @@ DATELINE = re.compile(
     r"^\s*([A-Z][A-Za-z'’./ -]{2,40}?)(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?\s*(?:\([^)]{1,40}\))?"
     r"\s*[—–-]{1,2}\s"
 )
+
+_FILED_IN_FOCUS = re.compile(rf",\s*(?:{FOCUS_COUNTRY}|Kurdistan)\b")
+
+
+def dateline_cased(text: str, gazetteer: Gazetteer) -> str:
+    """The text with a dateline's town in capitals written as a name ("MOSUL, Iraq (AP) —" as "Mosul"),
+    when the dateline says it is in the focus country or the name's best-known place is a well-known
+    town of it: five capitals read as initials otherwise ("AMMAN" is Jordan's, not the Iraqi hamlet)."""
+    m = DATELINE.match(text)
+    if not m or not m[1].strip().isupper():
+        return text
+    name = m[1].title()
+    places = sorted(gazetteer.lookup(name.strip()), key=lambda c: -c.importance)
+    ours = bool(places) and places[0].country == FOCUS_COUNTRY
+    if not (_FILED_IN_FOCUS.match(text, m.end(1)) or (ours and places[0].importance >= WELL_KNOWN)):
+        return text
+    return text[: m.start(1)] + name + text[m.end(1) :]
 
 
 class SentencePlaces(Protocol):

@@ -18,7 +18,7 @@ from .claims import claim_kind
 from .counts import Casualties, count_casualties
 from .dates import DateFound, find_date, out_of_range
 from .nlp import Parsed, stop_words
-from .place_names import DATELINE, before_admin_area, unlisted_in_captions
+from .place_names import DATELINE, before_admin_area, dateline_cased, unlisted_in_captions
 from .spelling import standard_spelling
 from .types import KINDS, EventKind, classify
 
@@ -48,6 +48,27 @@ _SPOKEN_IN = re.compile(
     r"(?:at\s+)?a\s+(?:news|press)\s+conference|in\s+a\s+statement)\s+(?:in|from)\s+(?:the\s+)?$",
     re.I,
 )
+
+
+# A paragraph that lists other stories ("Related: Turkish drone strike kills two in Sinjar | ...", "READ
+# MORE: ...", "Related galleries"): their headlines are not this article's news.
+_LINKS = re.compile(
+    r"(?:^|\n)[ \t]*(?:related(?:\s+(?:stories|articles|coverage|content|galleries|news|videos?))?|"
+    r"read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+(?:galleries|stories|news|on\s+this(?:\s+story)?)|"
+    r"recommended(?:\s+stories)?|you\s+may\s+also\s+like|most\s+(?:read|popular)|just\s+watched|"
+    r"watch\s+more)\s*[:|»›]",
+    re.I,
+)
+
+
+def _link_lists(text: str) -> list[tuple[int, int]]:
+    """The character spans of the paragraphs that list other stories."""
+    spans = []
+    for m in _LINKS.finditer(text):
+        start = m.start() + (text[m.start()] == "\n")
+        end = text.find("\n", m.end())
+        spans.append((start, len(text) if end < 0 else end))
+    return spans
 
 
 @dataclass(frozen=True)
@@ -151,9 +172,14 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
     infos: list[SentenceInfo] = []
     filed = DATELINE.match(whole)
     filed_end = filed.end() if filed else -1
+    cased = dateline_cased(whole, gazetteer)  # "MOSUL, Iraq (AP) —": the town, not initials
+    links = _link_lists(whole)
     for i, (start, end) in enumerate(parsed.sentences):
         text = whole[start:end]
-        found = tuple(find_toponyms(text, gazetteer, offset=start))
+        if any(a <= start < b for a, b in links):
+            infos.append(_not_news(i, Evidence(article.id, start, end, text)))
+            continue
+        found = tuple(find_toponyms(cased[start:end], gazetteer, offset=start))
         toponyms = tuple(
             t
             for i, t in enumerate(found)
@@ -164,7 +190,11 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
                 or (
                     surname(t.surface) not in surnames
                     and not _given_name(t, whole, surnames)
-                    and not (t.start - start <= 2 and common_word(t.surface, lower_words))
+                    and not (
+                        t.start - start <= 2
+                        and common_word(t.surface, lower_words)
+                        and cased[t.start : t.end] == whole[t.start : t.end]  # "HIT, Iraq": the town
+                    )
                     and (
                         not _overlaps(t, excluded)
                         or _listed_with_a_place(i, found, whole, excluded)
@@ -212,3 +242,21 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
             )
         )
     return infos
+
+
+def _not_news(index: int, evidence: Evidence) -> SentenceInfo:
+    """A sentence that tells nothing of the article's own: no act, place, date or count is read in it."""
+    return SentenceInfo(
+        index=index,
+        evidence=evidence,
+        kind=None,
+        casualties=Casualties(None, None, False),
+        found_date=None,
+        reported_date=None,
+        toponyms=(),
+        claim=None,
+        casualty_trigger_only=False,
+        read=evidence.text,
+        unknown_places=(),
+        warnings=(),
+    )

@@ -326,9 +326,10 @@ _LANDMARK_GAP = 24  # characters from a place to ", south of Baghdad" that says 
 
 def _a_landmark(t: Toponym, tops: list[Toponym]) -> bool:
     """A name the text uses only to say where another lies: "Diwaniyah province, south of Baghdad",
-    "pushed to within 100 kilometres of Baghdad", or where the story was filed ("BAGHDAD (Reuters) -").
+    "pushed to within 100 kilometres of Baghdad", "in this city northeast of Baghdad", or where the story
+    was filed ("BAGHDAD (Reuters) -").
     Not "30 km south of Baghdad" (a point from it)."""
-    if t.qualifier in ("within", "dateline"):
+    if t.qualifier in ("within", "dateline", "from this town"):
         return True
     return (
         t.qualifier in _BEARINGS

@@ -101,7 +101,12 @@ _AFTER = re.compile(
     re.I,
 )
 # A part of a town named after it: "the al-Qadisiya district of Tikrit", "the Diyala quarter of Kirkuk".
-_PART_OF_A_TOWN = re.compile(r"\s*(?:district|neighbou?rhood|quarter|area|suburb)\s+of\s+(?:the\s+)?[A-Z]")
+# "the al-Qadisiya district of Tikrit", "the al-Qadisiya neighbourhood in the north of Tikrit".
+_PART_OF_A_TOWN = re.compile(
+    r"\s*(?:district|neighbou?rhood|quarter|area|suburb)\s+(?:of|in)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|centre|center|heart|outskirts)(?:[\s-]?(?:east|west))?(?:ern)?\s+(?:part\s+)?"
+    r"of\s+(?:the\s+(?:city\s+of\s+)?)?)?[A-Z]"
+)
 # A name that only labels a facility or a route: "Balad Air Base" (in Yathrib), "Yusufiya Road".
 _LABEL = re.compile(r"[\s-]*(?:air\s*base|airbase|airport|base|road|highway|street|bridge|dam|camp)\b", re.I)
 _BEFORE = re.compile(
@@ -124,6 +129,15 @@ _OFFSET = re.compile(
 # "pushed to within 100 kilometres of Baghdad": a radius around the name, not where anything happened.
 _WITHIN = re.compile(
     r"\bwithin\s+(?:[\w.-]+\s+){0,2}?(?:km|kms|kilomet(?:er|re)s?|mi|miles?)\s+of\s+(?:the\s+)?$", re.I
+)
+# "in this city northeast of Baghdad", "this town, 60 km south of Kirkuk": the name only says where the
+# town the story was filed in lies.
+_THIS_TOWN = re.compile(
+    r"\bthis\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|district|area|region|province|capital|community)"
+    r"\s*,?\s+(?:(?:some|about|around)\s+)?(?:[\w.]+\s*(?:km|kms|kilomet(?:er|re)s?|mi|miles?)\b"
+    r"(?:\s*\([^()]{1,30}\))?\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west|north[\s-]?(?:east|west)|"
+    r"south[\s-]?(?:east|west))(?:ern)?\s+of|near|outside)\s+(?:the\s+)?(?:(?:city|town|capital)\s+of\s+)?$",
+    re.I,
 )
 # "northeast of Baqubah", "north-west of": near, like "north of".
 _INTERCARDINAL = re.compile(r"\b(?:north|south)[\s-]?(?:east|west)(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
@@ -398,9 +412,11 @@ _SIDE = re.compile(
 )
 
 
-# Where people come from: "were from Baghdad", "tourists from Basra", "hailing from Najaf".
+# Where people come from: "were from Baghdad", "tourists from Basra", "hailing from Najaf", "a force sent
+# from Baghdad", "reinforcements from Erbil".
 _ORIGIN = re.compile(
-    r"\b(?:(?:were|was|are|is|came|come|comes|hailed|hails|hailing|originally|all|mostly|mainly)"
+    r"\b(?:(?:were|was|are|is|came|come|comes|hailed|hails|hailing|originally|all|mostly|mainly|sent|"
+    r"dispatched|deployed|arrived|arriving|brought|flown|transferred|reinforcements)"
     r"|(?:tourists?|visitors?|holidaymakers|families|natives?|residents))\s+from\s+(?:the\s+)?$",
     re.I,
 )
@@ -424,6 +440,8 @@ def _toponym(
         qualifier = "near"
     if qualifier is None and _WITHIN.search(text, max(0, start - 40), start):
         qualifier = "within"
+    if _THIS_TOWN.search(text, max(0, start - 90), start):
+        qualifier = "from this town"
     moved = offset_before(text, start)
     if qualifier is None and _AFTER_A_PLACE.search(text, max(0, start - 60), start):
         qualifier = "after a place"
