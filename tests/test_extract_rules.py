@@ -68,6 +68,58 @@ def test_the_wounded_carried_to_a_hospital_are_not_counted() -> None:
     assert casualties.wounded is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        # weapons seized are no attack with them; arrests made with them are arrests
+        (
+            "Security forces arrested 12 men in raids in Qurna and seized weapons including two mortars.",
+            "Arrests",
+        ),
+        (
+            "Soldiers display weapons and explosives seized during a raid on a farm on Friday.",
+            "Disrupted weapons use",
+        ),
+        (
+            "Iraqi Air Force F-16s struck an IS hideout in Wadi Horan, killing four militants.",
+            "Air/drone strike",
+        ),
+        ("U.S. bombers struck more than 85 targets in Iraq and Syria.", "Air/drone strike"),
+    ],
+)
+def test_weapons_seized_and_aircraft_named(sentence: str, sub_event_type: str) -> None:
+    kind = classify(sentence)
+    assert kind is not None and kind.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        # who takes the ground decides, whatever the verb
+        (
+            "Iraqi federal police say they have taken control of the village of al-Hud.",
+            "Government regains territory",
+        ),
+        ("IS fighters retook the village of Bashir on Monday.", "Non-state actor overtakes territory"),
+        (
+            "Soldiers fled as Isis fighters swept through Iraq's second city.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "On Wednesday the militants swept into Tikrit, the home town of Saddam Hussein.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Troops raised the national flag over the government headquarters in Tikrit.",
+            "Government regains territory",
+        ),
+    ],
+)
+def test_territory_taken_by_whom(sentence: str, sub_event_type: str) -> None:
+    kind = classify(sentence)
+    assert kind is not None and kind.sub_event_type == sub_event_type
+
+
 def test_days_after_clause() -> None:
     found = time_before("Three days after a car bomb killed nine people, the council met on Thursday.")
     assert found is not None and found[0] == 3

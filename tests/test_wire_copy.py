@@ -91,3 +91,62 @@ def test_an_attack_unlikely_but_not_excluded_is_a_forecast() -> None:
         claim_kind("A large-scale attack on Baghdad is unlikely but cannot be excluded.", date(2020, 2, 21))
         == "plan"
     )
+
+
+def test_a_town_north_of_a_city_may_lie_farther_than_its_suburbs() -> None:
+    # Balad lies some 75 km north of Baghdad
+    text = "Insurgents fired three mortar rounds at the U.S. air base at Balad, north of Baghdad, on Tuesday."
+    assert [g for _, g in _places(text, "2004-06-16")] == ["IQ-SD"]
+
+
+def test_a_front_east_of_a_city_is_not_a_namesake_south_of_it() -> None:
+    # the gazetteer's Khidr (Salah ad Din) lies south of Mosul: not "east of Mosul"; one event, not two
+    text = (
+        "Peshmerga commanders say their forces retook nine villages east of Mosul today on the Khazir front, "
+        "covering some 200 square kilometres."
+    )
+    assert [g for _, g in _places(text, "2016-10-17")] == ["IQ-NI"]
+
+
+def test_an_armed_group_named_for_its_land_is_no_place() -> None:
+    text = (
+        "According to a source in the Shingal Resistance Units, Turkish jets bombed positions on Mount Sinjar on "
+        "Monday, but there were no human losses."
+    )
+    assert [g for _, g in _places(text, "2020-06-16")] == ["IQ-NI"]
+
+
+def test_a_clan_fight_with_grenade_launchers_is_one_clash_not_shelling_of_two_towns() -> None:
+    text = (
+        "BASRA, Iraq (Reuters) - Five people were killed and eight wounded when two clans fought with machine "
+        "guns and rocket-propelled grenades in the Qurna district north of Basra on Sunday."
+    )
+    extraction = extraction_of(text, "2023-09-11", "syn-clans")
+    assert [(m.sub_event_type, m.place.name if m.place else None) for m in extraction.mentions] == [
+        ("Armed clash", "Al Qurnah")
+    ]
+
+
+def test_a_toll_whose_clause_ends_before_the_nationwide_protests_is_no_statistic() -> None:
+    lead = (
+        "BASRA, Iraq (Reuters) - Security forces fired tear gas at hundreds of protesters trying to storm the "
+        "provincial government building in Basra on Sunday, wounding 12 people, as demonstrations over "
+        "unemployment spread across Iraq's south for an eighth day."
+    )
+    assert claim_kind(lead, date(2018, 7, 16)) is None
+    assert claim_kind(
+        "At least 30 people have been killed nationwide in the protests.", date(2018, 7, 16)
+    ) == ("statistic")
+
+
+def test_a_later_count_said_of_the_bombing_is_its_toll_not_another_attack() -> None:
+    text = (
+        "KHALIS, Iraq (AP) - A car bomb ripped through a crowded vegetable market in this town north of Baquba on "
+        "Tuesday evening, as shoppers bought food for the iftar meal of Ramadan. Police initially said eight "
+        "people had died.\n\nOn Wednesday morning, the director of the Khalis hospital said at least 19 people had "
+        "been killed and 41 wounded."
+    )
+    extraction = extraction_of(text, "2010-09-08", "syn-toll")
+    assert [(m.event_date, m.fatalities, m.place.name if m.place else None) for m in extraction.mentions] == [
+        (date(2010, 9, 7), 19, "Al Khalis")
+    ]

@@ -25,6 +25,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         r"islamic state(?: of iraq and (?:the levant|syria|al-sham))?",
         r"\bISIL\b",
         r"\bISIS\b",
+        r"\bIsis\b",  # as the Guardian writes it
         r"\bIS\b",
         r"daesh",
         r"da'?esh",
@@ -132,6 +133,22 @@ _STATE_FORCES = {
     "Military Forces of Turkey",
     US_MILITARY,
 }
+
+
+def takes_for_the_state(before: str) -> bool | None:
+    """Whether the side named last in `before` (the words before a verb of taking ground) is a state force
+    (True), an armed group (False), or neither is named (None): "Iraqi federal police say they have taken
+    control of al-Hud", "IS fighters retook the village"."""
+    last: tuple[int, str] | None = None
+    for name, rx in _COMPILED:
+        for m in rx.finditer(before):
+            if last is None or m.start() > last[0]:
+                last = (m.start(), name)
+    if last is None:
+        return None
+    if last[1] in _STATE_FORCES:
+        return True
+    return False if last[1] in _ARMED_GROUPS else None
 
 
 def _state_force(sentences: list[str]) -> tuple[Actor | None, int | None]:

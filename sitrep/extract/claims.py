@@ -17,7 +17,9 @@ _STATISTIC = re.compile(
     r"|\b(a total of|in total|on average|per cent|percent|%)"
     # a toll over the whole country: "at least 30 people have been killed nationwide", "804 Iraqis were killed
     # ... in acts of violence and terrorism in August"
-    r"|\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:people|Iraqis|civilians|protesters|demonstrators)\b[^.]{0,120}"
+    # (in the clause of the toll: not "wounding 12 people, as protests spread across Iraq's south")
+    r"|\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:people|Iraqis|civilians|protesters|demonstrators)\b"
+    r"(?:(?!,\s*(?:as|while|when|after|amid|since)\b)[^.;]){0,120}"
     r"\b(?:nationwide|across (?:the country|Iraq|the nation)|throughout (?:the country|Iraq)|in acts of violence)"
     r"|\b(?:has|have) (?:killed|kidnapped|abducted|executed|displaced|detained|arrested) (?:hundreds|thousands|"
     r"dozens|scores|tens of thousands|more than \d)"

@@ -11,7 +11,7 @@ import re
 
 _WEAPON = (
     r"(?:explosive devices?|devices?|ieds?|vbieds?|(?:car |roadside |truck )?bombs?|explosives?|(?:land)?mines?|"
-    r"rockets?|missiles?|projectiles?|mortar (?:rounds|shells|bombs)|shells|drones?|booby[- ]traps?|"
+    r"rockets?|missiles?|projectiles?|mortar (?:rounds|shells|bombs)|mortars?|shells|drones?|booby[- ]traps?|"
     r"(?:suicide|explosive) (?:belts?|vests?)|weapons?|arms|ammunition|munitions|caches?|depots?|stockpiles?|"
     r"launchers?|launch pads?)"
 )
@@ -51,6 +51,8 @@ _DISRUPTED = re.compile(
     rf"|\b{_FOILED}\s+(?:[\w,'’-]+\s+){{0,4}}?{_ATTEMPT}\w*"  # "foiled a suicide attack"
     rf"|\b(?:{_WEAPON}\s+)?{_ATTEMPT}\w*\s+(?:[\w,'’-]+\s+){{0,5}}?(?:(?:was|were|has been|have been|had been)\s+)?"
     r"(?:foiled|thwarted|prevented|averted)\b"  # "an attack on a liquor store thwarted", "plot was foiled"
+    # "weapons and explosives seized during a raid": the participle after the weapon
+    rf"|\b{_WEAPONS}\s+(?:(?:that|which)\s+(?:were|was|had been)\s+)?{_STOPPED}\s+(?:during|in|at|from|by)\b"
     r"|\b(?:controlled (?:explosion|detonation)|detonated (?:it|them) (?:safely|in a controlled)\w*)"
     rf"|\b(?:attempt(?:ed|ing)?|tried|trying) to (?:detonate|plant|blow up|launch|fire)\b"
     rf"(?:\s+(?:[\w'’-]+\s+){{0,3}}?{_WEAPONS}\b)?",

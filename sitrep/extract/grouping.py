@@ -77,7 +77,11 @@ TOLL_UPDATE = re.compile(
     r"\b(?:death )?toll\b[^.;]{0,60}\b(?:rose|risen|rises|climbed|increased|reached|now stands|stood)\b"
     r"|\b(?:rose|risen|climbed|increased) to (?:at least )?\d"
     r"|\b(?:had|have) (?:since )?died\b|\bby (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"the (?:next|following) (?:day|morning)|nightfall|evening)\b[^.;]{0,80}\b(?:died|dead|killed)\b",
+    r"the (?:next|following) (?:day|morning)|nightfall|evening)\b[^.;]{0,80}\b(?:died|dead|killed)\b"
+    # a later count of the act told before: "the director said at least 19 people had been killed", "put
+    # the toll at 21"
+    r"|\b(?:said|says|told|confirmed)\b[^.;]{0,80}\bhad been (?:killed|wounded|injured)\b"
+    r"|\bput the (?:death )?toll at\b",
     re.I,
 )
 

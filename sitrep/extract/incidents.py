@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from ..geo.gazetteer import Gazetteer
-from ..geo.locate import resolve, well_known
+from ..geo.locate import a_landmark, resolve, well_known
 from ..geo.toponyms import Toponym, names_a_side
 from ..ingest.dates import safe_date
 from ..model import Article, Claim, Extraction, Mention, Place
@@ -87,17 +87,23 @@ _REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack"}
 _AND_TARGET = re.compile(r"\band\b")
 _NOT_TARGETS = re.compile(r"\b(from|between|road|highway|near)\b|^\s*-", re.I)
 _FROM_BEFORE = re.compile(r"\b(from|between)\s+(?:the\s+)?$", re.I)
+# Names that say where the story was filed or where a place lies, not what was struck.
+_NOT_STRUCK = frozenset(
+    {"dateline", "from this town", "within", "north of", "south of", "east of", "west of"}
+)
+_TARGETS_GAP = 60  # characters between two places struck together: "the X air base and a second base at Y"
 
 
 def _remote_targets(first: SentenceInfo) -> list[Toponym]:
     """The places a missile or air attack struck together: "targeted the Ain al-Assad air base and a second
     base at Irbil" (named one after the other, joined by "and"; not "from X", "between X and Y")."""
-    named = [t for t in first.toponyms if not t.country]
+    named = [t for t in first.toponyms if not t.country and t.qualifier not in _NOT_STRUCK]
     text, start = first.evidence.text, first.evidence.start
     joined = [
         (a, b)
         for a, b in pairwise(named)
-        if _AND_TARGET.search(between := text[a.end - start : b.start - start])
+        if len(between := text[a.end - start : b.start - start]) <= _TARGETS_GAP
+        and _AND_TARGET.search(between)
         and not _NOT_TARGETS.search(between)
         and not _FROM_BEFORE.search(text, 0, a.start - start)
     ]
@@ -120,8 +126,12 @@ def _per_town(m: Mention, d: Draft, gazetteer: Gazetteer, context: set[str]) -> 
     else:
         return [m]
     towns: dict[str, Place] = {m.place.place_id: m.place}
+    tops = list(d.sentences[0].toponyms)
+    landmarks = [t for t in tops if a_landmark(t, tops)]  # "villages east of Mosul on the Khazir front"
     for t in named:
-        place = resolve([t], gazetteer, context)
+        if t in landmarks:
+            continue
+        place = resolve([t, *landmarks], gazetteer, context)
         if place is not None and place.country == FOCUS_COUNTRY and place.geo_precision == 1:
             towns.setdefault(place.place_id, place)
     return [m] + [replace(m, place=p) for p in list(towns.values())[1:]]

@@ -49,7 +49,10 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
             r"\b(air ?strikes?|airstrikes?|air raids?|drone strikes?|bombed from the air|warplanes?|drone attacks?|"
             r"fighter jets|helicopter gunships?|(?:carried out|conducted|launched) (?:\w+ )?strikes|"
             r"drones?(?! footage| video| images?| pictures?)|unmanned aerial vehicles?|uavs?|"
-            r"(aircraft|planes|jets|helicopters?) ([\w-]+ ){0,4}(struck|hit|bombed|targeted|attacked|pounded|fired)|"
+            # not "bombers struck a market": the men who bomb, unless aircraft
+            r"(aircraft|planes|jets|helicopters?|(?:u\.s\.|american|coalition|b-52|b-1b?|strategic|heavy|long-range) "
+            r"bombers|f-1[568]s?|f-35s?|su-2[45]s?|sukhois?|b-52s?) ([\w-]+ ){0,4}"
+            r"(struck|hit|bombed|targeted|attacked|pounded|fired)|"
             # a strike as the subject of what a weapon does: "two strikes destroyed an ISIL staging area"
             r"strikes? (engaged|destroyed|killed|targeted|struck)|"
             # a military strike named by its target, as news calls an air or drone strike once it is known
@@ -59,13 +62,14 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     ),
     (
         _rx(
-            r"\b(rockets?|mortars?|katyushas?|shelled|shelling|"
+            # not rocket-propelled grenades, the weapon of a firefight
+            r"\b(rockets?(?![- ]propelled)|mortars?|katyushas?|shelled|shelling|"
             + _NOT_WAR
             + r"shells?|artillery|missiles?|projectiles?)\b"
         ),
         kind("Shelling/artillery/missile attack", 7),
     ),
-    (_rx(_NOT_WAR + r"\bgrenades?\b"), kind("Grenade", 7)),
+    (_rx(_NOT_WAR + r"(?<!propelled )\bgrenades?\b"), kind("Grenade", 7)),
     (
         _rx(
             r"\b(explosive devices?|explosives?(?:[- ]laden| packed| rigged)?|ieds?|roadside bombs?|car bombs?|"
@@ -120,7 +124,9 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     ),
     (
         _rx(
-            r"\b(retak(e|es|en|ing)|retook|recaptur(e|es|ed|ing)|regain(s|ed)? control|liberat(e|es|ed|ing)|reclaim(s|ed|ing)?|w(o|i)n back)\b"
+            r"\b(retak(e|es|en|ing)|retook|recaptur(e|es|ed|ing)|regain(s|ed)? control|liberat(e|es|ed|ing)|reclaim(s|ed|ing)?|w(o|i)n back|"
+            # the flag raised over a town's government building marks it retaken
+            r"rais(ed|es|ing) the (\w+ ){0,2}flags? (over|above|on))\b"
         ),
         kind("Government regains territory", 4),
     ),
@@ -129,7 +135,8 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
             r"\b(overr(un|an|uns)|falls? to|fell to|(the )?fall of (?!the\b|an?\b|power\b)[A-Z][\w-]+|"
             r"(seiz(e|es|ed)|claim(s|ed)|gain(s|ed)) (full |total |complete |effective )?control|"
             r"(took|seized) (?-i:[A-Z])[\w-]+|take(s|n)? (full |total |complete )?control of|"
-            r"took control of|ha(s|d|ve) taken over|captur(e|es|ed|ing) (the )?(city|town|village|base|airport) of)\b"
+            r"took control of|ha(s|d|ve) taken over|captur(e|es|ed|ing) (the )?(city|town|village|base|airport) of|"
+            r"(swept|swarmed|rolled|poured) (into|through) (?-i:[A-Z])[\w-]+)\b"
         ),
         kind("Non-state actor overtakes territory", 4),
     ),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .actors import takes_for_the_state
 from .crowds import demonstration_kind
 from .disruption import disrupted_spans, fought_off, stopped_before_use, without
 from .told_by import TOLD_BY
@@ -102,13 +103,24 @@ def _attack_on_armed(sentence: str) -> bool:
     )
 
 
+_TAKER_REACH = 100  # characters before the verb of taking ground in which its subject is named
+_TAKEN = {"Government regains territory": True, "Non-state actor overtakes territory": False}
+
+
 def _by_words(sentence: str) -> EventKind | None:
     best: EventKind | None = None
+    at = 0
     for pattern, k in KINDS:
-        if pattern.search(sentence) and (best is None or k.rank > best.rank):
-            best = k
+        if (m := pattern.search(sentence)) and (best is None or k.rank > best.rank):
+            best, at = k, m.start()
     if best and best.sub_event_type == "Attack" and _attack_on_armed(sentence):
         return EventKind(BATTLES, "Armed clash", best.rank)
+    if best and best.sub_event_type in _TAKEN:
+        # who took it decides, as ACLED codes: "federal police have taken control", "IS fighters retook"
+        state = takes_for_the_state(sentence[max(0, at - _TAKER_REACH) : at])
+        if state is not None and state != _TAKEN[best.sub_event_type]:
+            taken = next(s for s, by_state in _TAKEN.items() if by_state == state)
+            return EventKind(BATTLES, taken, best.rank)
     return best
 
 
@@ -133,6 +145,13 @@ _ACCIDENT = re.compile(
 )
 
 
+# A weapon stopped as it was about to be used, not found in a search.
+_STOPPED_IN_THE_ACT = re.compile(
+    r"\b(?:attempt\w*|tried|trying|foil\w*|thwart\w*|prevent\w*|intercept\w*|shot down|defus\w*|dismantl\w*)\b",
+    re.I,
+)
+
+
 def classify(sentence: str) -> EventKind | None:
     """The sentence's kind of event, or None when it names no act ACLED codes."""
     sentence = without(sentence, [m.span() for m in _FIGURATIVE.finditer(sentence)])
@@ -143,6 +162,10 @@ def classify(sentence: str) -> EventKind | None:
     if stopped_before_use(sentence):
         rest = without(sentence, disrupted_spans(sentence))
         done = _by_words(rest)
+        if done is not None and done.sub_event_type == "Arrests" and not _STOPPED_IN_THE_ACT.search(sentence):
+            # "arrested 12 men and seized weapons including two mortars": arrests, as ACLED codes; not
+            # "arrested two men attempting to detonate a car bomb", a bombing stopped
+            return done
         if done is None or not (done.event_type in (EXPLOSIONS, BATTLES) or _CASUALTY.search(rest)):
             return _DISRUPTED_WEAPONS
         sentence = rest

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from ..model import Place
 from .admin1 import fold
 from .boundaries import governorate_at
-from .distance import km_between
+from .distance import bearing_between, km_between
 from .gazetteer import Gazetteer, GazetteerPlace
 from .names import (
     construct_head,
@@ -19,7 +19,7 @@ from .names import (
     spelling_distance,
     village_of,
 )
-from .offsets import destination, midpoint
+from .offsets import BEARINGS, destination, midpoint
 from .toponyms import Toponym
 
 # Governorates whose capital shares their name: "Kirkuk" alone is the city, "Kirkuk province" the governorate.
@@ -157,7 +157,7 @@ def resolve(
 ) -> Place | None:
     """The most specific place among `toponyms` (in text order) that agrees with the governorates named."""
     tops = _in_order_of_preference(list(toponyms))
-    landmarks = [t for t in tops if _a_landmark(t, tops)]
+    landmarks = [t for t in tops if a_landmark(t, tops)]
     tops = [t for t in tops if t not in landmarks] + landmarks
     # a town a distance is counted from ("Mosul, some 400 km north of Baghdad") names no governorate either
     named = {t.governorate for t in tops if t.governorate and t not in landmarks and t.offset is None}
@@ -320,12 +320,14 @@ _CAPTION_GAP = 20  # characters between "Shuala area" and ", Baghdad"
 
 # What says where a place lies from a town: "Diwaniyah province, south of Baghdad", "Wadi Houran, northeast
 # of Rutba", "Albu Aitha, near Ramadi" (the town named after the comma is the landmark).
-_BEARINGS = {"north of", "south of", "east of", "west of", "near", "outside", "outskirts of"}
+_COMPASS = {"north of", "south of", "east of", "west of"}
+_BEARINGS = _COMPASS | {"near", "outside", "outskirts of"}
 _LANDMARK_GAP = 24  # characters from a place to ", south of Baghdad" that says where it lies
 
 
-def _a_landmark(t: Toponym, tops: list[Toponym]) -> bool:
-    """A name the text uses only to say where another lies: "Diwaniyah province, south of Baghdad",
+def a_landmark(t: Toponym, tops: list[Toponym]) -> bool:
+    """A name the text uses only to say where another lies: "Diwaniyah province, south of Baghdad", "nine
+    villages east of Mosul on the Khazir front",
     "pushed to within 100 kilometres of Baghdad", "in this city northeast of Baghdad", or where the story
     was filed ("BAGHDAD (Reuters) -").
     Not "30 km south of Baghdad" (a point from it)."""
@@ -334,16 +336,41 @@ def _a_landmark(t: Toponym, tops: list[Toponym]) -> bool:
     return (
         t.qualifier in _BEARINGS
         and t.offset is None
-        and any(u is not t and not u.country and 0 < t.start - u.end <= _LANDMARK_GAP for u in tops)
+        and any(
+            u is not t
+            and not u.country
+            and (
+                0 < t.start - u.end <= _LANDMARK_GAP
+                # "villages east of Mosul on the Khazir front"; not "near Bataween in Rusafa"
+                or (t.qualifier in _COMPASS and not u.governorate and 0 < u.start - t.end <= _LANDMARK_GAP)
+            )
+            for u in tops
+        )
     )
 
 
-_LANDMARK_KM = 60.0  # a place said to lie north or south of a town lies no farther from it
+_LANDMARK_KM = 150.0  # a place said to lie north or south of a town lies no farther from it ("Balad, north of
+# Baghdad", 75 km; "Samarra, north of Baghdad", 110 km)
+_SAME_SPOT_KM = 15.0  # closer than this to the town, a place lies in every direction from it
+_WRONG_WAY = 67.5  # degrees off the compass word: not the direction the text gives
+
+
+def _off_the_bearing(p: GazetteerPlace, landmark: Toponym, c: GazetteerPlace) -> bool:
+    """`p` is not where the text puts it from the landmark candidate `c`: too far, or the wrong way ("east
+    of Mosul" is not a namesake south of it)."""
+    km = km_between(_at(c), _at(p))
+    if km > _LANDMARK_KM:
+        return True
+    word = (landmark.qualifier or "").removesuffix(" of")
+    if km <= _SAME_SPOT_KM or word not in BEARINGS:
+        return False
+    off = abs(bearing_between(_at(c), _at(p)) - BEARINGS[word]) % 360.0
+    return min(off, 360.0 - off) > _WRONG_WAY
 
 
 def _far_from_landmarks(p: GazetteerPlace, landmarks: list[Toponym]) -> bool:
-    points = [c for t in landmarks if t.qualifier in _BEARINGS for c in t.candidates]
-    return bool(points) and all(km_between(_at(p), _at(c)) > _LANDMARK_KM for c in points)
+    pairs = [(t, c) for t in landmarks if t.qualifier in _BEARINGS for c in t.candidates]
+    return bool(pairs) and all(_off_the_bearing(p, t, c) for t, c in pairs)
 
 
 def _in_order_of_preference(tops: list[Toponym]) -> list[Toponym]:

@@ -23,7 +23,7 @@ NOT_PLACES = frozenset(
     jazeera propaganda kurdish kurds sunni shia shiite christian christians muslim muslims american
     americans us u s un nato coalition god allah first last new old north south east west central
     a'immat baqee hashd popular mobilization units pmf saraya islam ahl marouf kataib hezbollah
-    koran quran bible
+    koran quran bible ramadan muharram shawwal eid ashura arbaeen arbaein iftar suhoor
     kurdistan kurd taliban turkmen turkmens turkoman arab arabs asian asians persian yazidi yazidis yezidi
     assyrian assyrians chaldean shabak kakai sufi sufis salafi marine marines mujahideen mujahidin hamas houthi
     houthis
@@ -173,7 +173,9 @@ def armed_group_name(name: str) -> bool:
 _WATERS = re.compile(r"\b(?:Strait|Straits|Gulf|Sea|Bay)\s+of\s+$")
 _INSTITUTION = re.compile(
     r"(?:'s|’s)?\s+(?:provincial council|provincial government|council|governor|police(?: command| chief)?|"
-    r"operations command|health directorate|authorities|university)\b",
+    r"operations command|health directorate|authorities|university|"
+    # an armed group named for its land: "the Shingal Resistance Units", "the Babylon Brigades"
+    r"(?:resistance|protection|defen[cs]e)\s+(?:units|forces)|brigades?|battalions?)\b",
     re.I,
 )
 
