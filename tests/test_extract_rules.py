@@ -120,6 +120,16 @@ def test_territory_taken_by_whom(sentence: str, sub_event_type: str) -> None:
     assert kind is not None and kind.sub_event_type == sub_event_type
 
 
+def test_the_day_a_toll_was_raised_is_not_the_day_of_the_attack() -> None:
+    thursday = date(2022, 9, 29)
+    found = find_date(
+        "The ministry on Thursday raised the death toll of Wednesday's missile bombardment to 13 people.",
+        thursday,
+    )
+    assert found is not None and found.value == date(2022, 9, 28)
+    assert find_date("Officials on Monday said the attack killed five.", thursday) is None
+
+
 def test_days_after_clause() -> None:
     found = time_before("Three days after a car bomb killed nine people, the council met on Thursday.")
     assert found is not None and found[0] == 3

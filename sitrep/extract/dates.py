@@ -112,11 +112,19 @@ _SAID = re.compile(
 )
 
 
+# The time of a report told before its verb: "the ministry on Thursday raised the death toll of Wednesday's
+# bombardment", "officials on Monday said".
+_SAYS_AFTER = re.compile(
+    r"\s+(?:raised|revised|updated|put|gave|announced|said|reported|confirmed|told|released|published|issued)\b",
+    re.I,
+)
+
+
 def _event_time(rx: re.Pattern[str], sentence: str, reporting: bool = False) -> re.Match[str] | None:
-    """The first match that dates the event, not the reporting ("police said on Friday"), unless
-    `reporting` asks for the time of either."""
+    """The first match that dates the event, not the reporting ("police said on Friday", "the ministry on
+    Thursday raised the toll"), unless `reporting` asks for the time of either."""
     for m in rx.finditer(sentence):
-        if reporting or not _SAID.search(sentence, 0, m.start()):
+        if reporting or not (_SAID.search(sentence, 0, m.start()) or _SAYS_AFTER.match(sentence, m.end())):
             return m
     return None
 
