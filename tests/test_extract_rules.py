@@ -37,6 +37,15 @@ from tests.synthetic import extraction_of
         # a count is of the people it is told with, not of the bombs told before them
         ("Two bombs exploded and 5 people were killed.", 5),
         ("The militants claimed the killing of 20 soldiers near the border.", 20),
+        # the common wire forms keep their dead; years, days and weapons are no victims
+        ("A car bomb exploded, killing two and wounding five others.", 2),
+        ("A bomb killed 12 including three children.", 12),
+        ("Since 2003 Americans have been killed in Iraq.", None),
+        ("On Jan. 5 Shiites were killed in the market.", None),
+        ("Three Katyushas killed soldiers at the base.", None),
+        ("The fire killed 300 chickens.", None),
+        # a count with a verb of its own is not one more of the list
+        ("The bomb killed 5 Americans, and 3 Iraqis were wounded.", 5),
     ],
 )
 def test_named_and_counted_victims(sentence: str, killed: int | None) -> None:
@@ -113,11 +122,32 @@ def test_weapons_seized_and_aircraft_named(sentence: str, sub_event_type: str) -
             "Troops raised the national flag over the government headquarters in Tikrit.",
             "Government regains territory",
         ),
+        (
+            "The village, held by IS fighters since 2014, was retaken by Iraqi forces.",
+            "Government regains territory",
+        ),
+        ("Mahdi Army fighters seized control of the police station.", "Non-state actor overtakes territory"),
     ],
 )
 def test_territory_taken_by_whom(sentence: str, sub_event_type: str) -> None:
     kind = classify(sentence)
     assert kind is not None and kind.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thousands of pilgrims poured into Karbala for Ashura.",
+        "Floodwaters swept through Mosul after the storm.",
+        "Protesters raised the Kurdish flag over the provincial council building in Kirkuk.",
+    ],
+)
+def test_crowds_and_floods_take_no_territory(sentence: str) -> None:
+    kind = classify(sentence)
+    assert kind is None or kind.sub_event_type not in (
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    )
 
 
 def test_the_day_a_toll_was_raised_is_not_the_day_of_the_attack() -> None:

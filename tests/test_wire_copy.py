@@ -150,3 +150,15 @@ def test_a_later_count_said_of_the_bombing_is_its_toll_not_another_attack() -> N
     assert [(m.event_date, m.fatalities, m.place.name if m.place else None) for m in extraction.mentions] == [
         (date(2010, 9, 7), 19, "Al Khalis")
     ]
+
+
+def test_a_count_of_another_attack_said_later_is_that_attack() -> None:
+    text = (
+        "BAGHDAD (AP) — A car bomb killed five people in the Dora district on Monday, police said. Police also "
+        "said two soldiers had been killed by a roadside bomb in Dora on Sunday."
+    )
+    extraction = extraction_of(text, "2021-01-07", "syn-two-counts")
+    assert sorted((m.event_date, m.fatalities) for m in extraction.mentions) == [
+        (date(2021, 1, 3), 2),
+        (date(2021, 1, 4), 5),
+    ]

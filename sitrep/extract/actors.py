@@ -25,7 +25,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         r"islamic state(?: of iraq and (?:the levant|syria|al-sham))?",
         r"\bISIL\b",
         r"\bISIS\b",
-        r"\bIsis\b",  # as the Guardian writes it
+        r"\b(?-i:Isis)\b",  # as the Guardian writes it
         r"\bIS\b",
         r"daesh",
         r"da'?esh",
@@ -135,13 +135,21 @@ _STATE_FORCES = {
 }
 
 
+_PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
+_ANOTHER_ARMY = re.compile(r"\b(?!Iraqi\b|The\b|Iraq'?s\b)(?-i:[A-Z])[\w-]+\s+$")
+
+
 def takes_for_the_state(before: str) -> bool | None:
     """Whether the side named last in `before` (the words before a verb of taking ground) is a state force
     (True), an armed group (False), or neither is named (None): "Iraqi federal police say they have taken
     control of al-Hud", "IS fighters retook the village"."""
+    if _PASSIVE_END.search(before):
+        return None  # "the village ... was retaken by Iraqi forces": the taker comes after the verb
     last: tuple[int, str] | None = None
     for name, rx in _COMPILED:
         for m in rx.finditer(before):
+            if name == MILITARY and _ANOTHER_ARMY.search(before, 0, m.start()):
+                continue  # "Mahdi Army fighters": a militia's name, not Iraq's army
             if last is None or m.start() > last[0]:
                 last = (m.start(), name)
     if last is None:

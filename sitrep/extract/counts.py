@@ -52,13 +52,17 @@ _PERSON = (
     r"security forces|forces|of them|of whom)"
 )
 _QTY = rf"(?:{_HEDGE}\s+)?{_NUMBER}\b(?!-year|th\b|st\b|nd\b|rd\b|%| percent| km| kilomet| mile)"
-# The words between a count and its people: no other count, nor a clause joined by "and" ("Two bombs
-# exploded and 5 people were killed" counts five).
+_VICTIMS = re.compile(rf"\b{_QTY}(?P<mods>(?:\s+[\w’'-]+){{0,5}}?)\s+{_PERSON}\b", re.I)
+# Before a verb, the words between a count and its people hold no other count nor a clause joined by "and"
+# ("Two bombs exploded and 5 people were killed" counts five; after a verb, "killing two and wounding five
+# others" still counts two).
 _COUNT_WORD = (
-    r"(?:\d+|and|or|but|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
+    r"(?:\d+|and|or|but|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|"
     r"hundreds|several)\b"
 )
-_VICTIMS = re.compile(rf"\b{_QTY}(?P<mods>(?:\s+(?!{_COUNT_WORD})[\w’'-]+){{0,5}}?)\s+{_PERSON}\b", re.I)
+_VICTIMS_BEFORE = re.compile(
+    rf"\b{_QTY}(?P<mods>(?:\s+(?!{_COUNT_WORD})[\w’'-]+){{0,5}}?)\s+{_PERSON}\b", re.I
+)
 _BARE = re.compile(rf"\b{_QTY}\s*$", re.I)
 # Any plural noun counted right after an active verb or right before a passive one, when no listed
 # person is: "killing 15 Iraqis", "four voters were killed", "killed 12 fishermen". Not units of time or
@@ -73,7 +77,9 @@ _NOT_PEOPLE = frozenset(
         "weapons", "bullets", "attacks", "blasts", "explosions", "bombings", "strikes", "airstrikes", "raids",
         "clashes", "incidents", "operations", "villages", "towns", "cities", "districts", "areas", "provinces",
         "governorates", "neighbourhoods", "neighborhoods", "sheep", "cows", "horses", "animals", "camels",
-        "birds", "dogs", "others", "lives", "deaths",
+        "birds", "dogs", "others", "lives", "deaths", "chickens", "goats", "pigs", "cattle", "livestock",
+        "positions", "targets", "hideouts", "posts", "checkpoints", "this", "his", "its", "was", "has", "is",
+        "us", "as", "thus", "plus", "less", "across", "towards", "afterwards", "perhaps", "always",
     }
 )  # fmt: skip
 _MODIFIER = (
@@ -83,15 +89,18 @@ _MODIFIER = (
 _PLURAL = r"(?P<noun>[A-Za-z][A-Za-z-]*(?:s|men))\b(?![’'])"
 _GENERIC_AFTER = re.compile(rf"\s+{_QTY}(?P<mods>{_MODIFIER}{{0,2}}?)\s+{_PLURAL}", re.I)
 _GENERIC_BEFORE = re.compile(
-    rf"\b{_QTY}(?P<mods>{_MODIFIER}{{0,2}}?)\s+{_PLURAL}\s+(?:(?:were|have been|had been|are)\s+)?"
+    rf"\b{_QTY}(?P<mods>{_MODIFIER}{{0,2}}?)\s+{_PLURAL}\s+(?:were|have been|had been|are)\s+"
     r"(?:\w+ly\s+)?$",
     re.I,
 )
 
 
 def _people(m: re.Match[str] | None) -> bool:
-    """A count of a plural noun that names people: not a unit, a thing or an organisation's initials."""
-    return m is not None and m["noun"].lower() not in _NOT_PEOPLE and not m["noun"].isupper()
+    """A count of a plural noun that names people: not a unit, a thing, a year or an organisation's initials."""
+    if m is None or m["noun"].lower() in _NOT_PEOPLE or m["noun"].isupper():
+        return False
+    year = digits(m["num"]) if m["num"].isdigit() else None
+    return not (year is not None and year >= 1900 and not m["mods"].strip())
 
 
 _ONE = (
@@ -117,7 +126,7 @@ _ONE_AFTER = re.compile(
     rf"{_ONE}\b(?!s)",
     re.I,
 )
-_MONTH_END = re.compile(rf"\b{MONTH}\s*$", re.I)
+_MONTH_END = re.compile(rf"\b{MONTH}\.?\s*$", re.I)
 _ADVERB = re.compile(
     r"\b(slightly|seriously|critically|lightly|badly|fatally|mortally|severely|gravely)\s+", re.I
 )
@@ -284,13 +293,14 @@ def _add(a: Count | None, b: Count | None) -> Count | None:
 
 def _victims_before(window: str, read: _Reader) -> Count | None:
     total: Count | None = None
-    for m in _VICTIMS.finditer(window):
+    for m in _VICTIMS_BEFORE.finditer(window):
         year = digits(m["num"]) if m["num"].isdigit() else None
         if m["num"].isdigit() and (year is None or year >= 1900) and not m["mods"].strip():
             continue  # "in 2014 militants": a year; a number too long to read is no count either
         total = _add(total, read.value(m["num"], m["hedge"]))
-    if total is None and _people(generic := _GENERIC_BEFORE.search(window)) and generic is not None:
-        total = read.value(generic["num"], generic["hedge"])
+    generic = _GENERIC_BEFORE.search(window) if total is None else None
+    if _people(generic) and generic is not None and not _MONTH_END.search(window[: generic.start()]):
+        total = read.value(generic["num"], generic["hedge"])  # not "On Jan. 5 Shiites were killed"
     if total is None and (_ONE_PERSON.search(window) or _HEADLINE_ONE.search(window)):
         total = Count(1, 1, 1)
     if total is None:
@@ -317,6 +327,10 @@ def _named_person(window: str) -> bool:
     return m is not None and not _ORGANISATION.search(m["name"])
 
 
+# "and 3 Iraqis died later", "and four others were wounded": a count followed by a verb of its own.
+_OWN_VERB = re.compile(r"\s+(?:\S+\s+){1,4}?(?:were|was|had|have|has|are|died|die)\b", re.I)
+
+
 def _victims_after(s: str, pos: int, read: _Reader, verb: bool = True) -> Count | None:
     """Victims named right after an active verb, following "and": "killing a farmer and his son". Any
     people counted after a verb ("killing 15 Iraqis"); only those listed after a noun ("the deaths of
@@ -333,8 +347,8 @@ def _victims_after(s: str, pos: int, read: _Reader, verb: bool = True) -> Count 
         else:
             return total
         joined = re.match(r"\s*,?\s+and\b", s[pos:])
-        if not joined:
-            return total
+        if not joined or _OWN_VERB.match(s, pos + joined.end()):
+            return total  # "killed 5 Americans, and 3 Iraqis died later": the next has a verb of its own
         pos += joined.end()
 
 

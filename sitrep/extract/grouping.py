@@ -78,12 +78,23 @@ TOLL_UPDATE = re.compile(
     r"|\b(?:rose|risen|climbed|increased) to (?:at least )?\d"
     r"|\b(?:had|have) (?:since )?died\b|\bby (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"the (?:next|following) (?:day|morning)|nightfall|evening)\b[^.;]{0,80}\b(?:died|dead|killed)\b"
-    # a later count of the act told before: "the director said at least 19 people had been killed", "put
-    # the toll at 21"
-    r"|\b(?:said|says|told|confirmed)\b[^.;]{0,80}\bhad been (?:killed|wounded|injured)\b"
     r"|\bput the (?:death )?toll at\b",
     re.I,
 )
+
+# A later count of the act told before, in a sentence that tells no act of its own: "the director said at
+# least 19 people had been killed" (not "police said two soldiers had been killed by a roadside bomb").
+_LATER_COUNT = re.compile(
+    r"\b(?:said|says|told|confirmed)\b[^.;]{0,80}\bhad been (?:killed|wounded|injured)\b", re.I
+)
+
+
+def told_again(s: SentenceInfo) -> bool:
+    """The sentence gives a later toll of an incident told before."""
+    text = s.evidence.text
+    later = _LATER_COUNT.search(text) is not None and (s.kind is None or s.casualty_trigger_only)
+    return later or TOLL_UPDATE.search(text) is not None
+
 
 _TAKEN = re.compile(r"\b(?:overr(?:an|un|uns)|captured|seized)\b", re.I)
 
@@ -237,7 +248,7 @@ def _joins(draft: Draft, s: SentenceInfo) -> bool:
     gap = _MAX_GAP if s.kind else _MAX_FOLLOW_UP_GAP
     if s.index - draft.last > gap or _NEW_INCIDENT.search(s.evidence.text):
         return False
-    update = TOLL_UPDATE.search(s.evidence.text) is not None  # a later toll of the incident, not another one
+    update = told_again(s)  # a later toll of the incident, not another one
     if s.kind and not s.casualty_trigger_only and not update and _another_act(draft, s.kind):
         return False
     new_governorates = _governorates(s.toponyms)

@@ -12,7 +12,7 @@ from ..model import UNRESOLVED_PLACE, Actor, Article, Evidence, Mention
 from .actors import attribute
 from .counts import Count
 from .dates import DateFound, days_before_end, days_later, shift, time_before
-from .grouping import LIVE_ENTRY, TOLL_UPDATE, Draft
+from .grouping import LIVE_ENTRY, Draft, told_again
 from .place_names import FOCUS_COUNTRY, local_names, unresolved_names
 from .sentences import SentenceInfo
 from .time_of_day import time_of_day
@@ -28,7 +28,7 @@ _CROWDS = {PROTESTS: Actor("Protesters (Iraq)", ""), RIOTS: Actor("Rioters (Iraq
 def _first_count(draft: Draft, kind: str) -> tuple[Count | None, int | None]:
     """The toll of the first sentence that gives one, or of the last that revises it ("had risen to 292")."""
     found = [(c, i) for i, s in enumerate(draft.sentences) if (c := getattr(s.casualties, kind))]
-    revised = [(c, i) for c, i in found if TOLL_UPDATE.search(draft.sentences[i].evidence.text)]
+    revised = [(c, i) for c, i in found if told_again(draft.sentences[i])]
     if revised:
         return revised[-1]
     return found[0] if found else (None, None)

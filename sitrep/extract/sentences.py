@@ -56,17 +56,17 @@ _LINKS = re.compile(
     r"(?:^|\n)[ \t]*(?:related(?:\s+(?:stories|articles|coverage|content|galleries|news|videos?))?|"
     r"read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+(?:galleries|stories|news|on\s+this(?:\s+story)?)|"
     r"recommended(?:\s+stories)?|you\s+may\s+also\s+like|most\s+(?:read|popular)|just\s+watched|"
-    r"watch\s+more)\s*[:|»›]",
+    r"watch\s+more)\s*(?:[:|»›]|(?=\n))",
     re.I,
 )
 
 
 def _link_lists(text: str) -> list[tuple[int, int]]:
-    """The character spans of the paragraphs that list other stories."""
+    """The character spans of the paragraphs that list other stories, to the next blank line."""
     spans = []
     for m in _LINKS.finditer(text):
         start = m.start() + (text[m.start()] == "\n")
-        end = text.find("\n", m.end())
+        end = text.find("\n\n", m.end())  # the header and the headlines listed under it
         spans.append((start, len(text) if end < 0 else end))
     return spans
 

@@ -126,7 +126,7 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
         _rx(
             r"\b(retak(e|es|en|ing)|retook|recaptur(e|es|ed|ing)|regain(s|ed)? control|liberat(e|es|ed|ing)|reclaim(s|ed|ing)?|w(o|i)n back|"
             # the flag raised over a town's government building marks it retaken
-            r"rais(ed|es|ing) the (\w+ ){0,2}flags? (over|above|on))\b"
+            r"rais(ed|es|ing) the (?:iraqi|national|iraqi national) flags? (over|above|on))\b"
         ),
         kind("Government regains territory", 4),
     ),
@@ -136,7 +136,7 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
             r"(seiz(e|es|ed)|claim(s|ed)|gain(s|ed)) (full |total |complete |effective )?control|"
             r"(took|seized) (?-i:[A-Z])[\w-]+|take(s|n)? (full |total |complete )?control of|"
             r"took control of|ha(s|d|ve) taken over|captur(e|es|ed|ing) (the )?(city|town|village|base|airport) of|"
-            r"(swept|swarmed|rolled|poured) (into|through) (?-i:[A-Z])[\w-]+)\b"
+            r"(?:fighters|militants|jihadists|insurgents|gunmen) (?:\w+ ){0,2}swept (?:into|through) (?-i:[A-Z])[\w-]+)\b"
         ),
         kind("Non-state actor overtakes territory", 4),
     ),
@@ -151,6 +151,8 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
         ),
         kind("Attack", 3),
     ),
+    # a rocket-propelled grenade is the weapon of a firefight: an attack, a clash on armed men
+    (_rx(r"\b(rocket[- ]propelled grenades?|rpgs?)\b"), kind("Attack", 3)),
     (
         _rx(
             r"\b(set (fire|ablaze)|torched|burn(ed|t) down|looted|looting|plunder(ed)?|ransack(ed)?|pillag(ed|ing)|"

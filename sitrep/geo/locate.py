@@ -351,6 +351,7 @@ def a_landmark(t: Toponym, tops: list[Toponym]) -> bool:
 
 _LANDMARK_KM = 150.0  # a place said to lie north or south of a town lies no farther from it ("Balad, north of
 # Baghdad", 75 km; "Samarra, north of Baghdad", 110 km)
+_NEAR_KM = 60.0  # "near", "outside" or "on the outskirts of" a town: no farther
 _SAME_SPOT_KM = 15.0  # closer than this to the town, a place lies in every direction from it
 _WRONG_WAY = 67.5  # degrees off the compass word: not the direction the text gives
 
@@ -359,7 +360,7 @@ def _off_the_bearing(p: GazetteerPlace, landmark: Toponym, c: GazetteerPlace) ->
     """`p` is not where the text puts it from the landmark candidate `c`: too far, or the wrong way ("east
     of Mosul" is not a namesake south of it)."""
     km = km_between(_at(c), _at(p))
-    if km > _LANDMARK_KM:
+    if km > (_LANDMARK_KM if landmark.qualifier in _COMPASS else _NEAR_KM):
         return True
     word = (landmark.qualifier or "").removesuffix(" of")
     if km <= _SAME_SPOT_KM or word not in BEARINGS:

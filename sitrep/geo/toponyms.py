@@ -418,7 +418,7 @@ _SIDE = re.compile(
 # from Baghdad", "reinforcements from Erbil".
 _ORIGIN = re.compile(
     r"\b(?:(?:were|was|are|is|came|come|comes|hailed|hails|hailing|originally|all|mostly|mainly|sent|"
-    r"dispatched|deployed|arrived|arriving|brought|flown|transferred|reinforcements)"
+    r"dispatched|deployed|arrived|arriving|reinforcements)"
     r"|(?:tourists?|visitors?|holidaymakers|families|natives?|residents))\s+from\s+(?:the\s+)?$",
     re.I,
 )
