@@ -94,16 +94,6 @@ def test_the_wounded_carried_to_a_hospital_are_not_counted() -> None:
             "Air/drone strike",
         ),
         ("U.S. bombers struck more than 85 targets in Iraq and Syria.", "Air/drone strike"),
-    ],
-)
-def test_weapons_seized_and_aircraft_named(sentence: str, sub_event_type: str) -> None:
-    kind = classify(sentence)
-    assert kind is not None and kind.sub_event_type == sub_event_type
-
-
-@pytest.mark.parametrize(
-    ("sentence", "sub_event_type"),
-    [
         # who takes the ground decides, whatever the verb
         (
             "Iraqi federal police say they have taken control of the village of al-Hud.",
@@ -129,7 +119,7 @@ def test_weapons_seized_and_aircraft_named(sentence: str, sub_event_type: str) -
         ("Mahdi Army fighters seized control of the police station.", "Non-state actor overtakes territory"),
     ],
 )
-def test_territory_taken_by_whom(sentence: str, sub_event_type: str) -> None:
+def test_weapons_aircraft_and_who_takes_ground(sentence: str, sub_event_type: str) -> None:
     kind = classify(sentence)
     assert kind is not None and kind.sub_event_type == sub_event_type
 
