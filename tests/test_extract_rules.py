@@ -46,6 +46,7 @@ from tests.synthetic import extraction_of
         ("The fire killed 300 chickens.", None),
         # a count with a verb of its own is not one more of the list
         ("The bomb killed 5 Americans, and 3 Iraqis were wounded.", 5),
+        ("Gunmen killed a farmer and his son, who were returning home.", 2),
     ],
 )
 def test_named_and_counted_victims(sentence: str, killed: int | None) -> None:

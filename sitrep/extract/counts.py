@@ -328,7 +328,10 @@ def _named_person(window: str) -> bool:
 
 
 # "and 3 Iraqis died later", "and four others were wounded": a count followed by a verb of its own.
-_OWN_VERB = re.compile(r"\s+(?:\S+\s+){1,4}?(?:were|was|had|have|has|are|died|die)\b", re.I)
+# Not through a comma or a relative clause: "killed a farmer and his son, who were returning home" is two.
+_OWN_VERB = re.compile(
+    r"\s+(?:(?!(?:who|which|that)\b)[^\s,;]+\s+){1,4}?(?:were|was|had|have|has|are|died|die)\b", re.I
+)
 
 
 def _victims_after(s: str, pos: int, read: _Reader, verb: bool = True) -> Count | None:
