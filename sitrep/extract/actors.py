@@ -7,6 +7,7 @@ unless the text goes on to say sources attributed the attack to someone.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Actor
@@ -106,14 +107,17 @@ _VICTIM_VERB = re.compile(r"\b(killed|wounded|injured|kidnapped|abducted|attacke
 _TARGET = re.compile(r"\b(?:targeting|targeted|against|on|at)\s+(?P<who>[^.;]{0,80})", re.I)
 
 
+def _named(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """Every actor's name in `text` with where it stands, alias by alias in the table's order."""
+    for name, rx in _COMPILED:
+        for m in rx.finditer(text):
+            yield name, m
+
+
 def canonical(text: str) -> Actor | None:
     """The first actor named in `text` (leftmost alias wins)."""
-    best: tuple[int, Actor] | None = None
-    for name, rx in _COMPILED:
-        m = rx.search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), Actor(name, m.group()))
-    return best[1] if best else None
+    first = min(_named(text), key=lambda found: found[1].start(), default=None)
+    return Actor(first[0], first[1].group()) if first else None
 
 
 @dataclass(frozen=True)
@@ -145,18 +149,18 @@ def takes_for_the_state(before: str) -> bool | None:
     control of al-Hud", "IS fighters retook the village"."""
     if _PASSIVE_END.search(before):
         return None  # "the village ... was retaken by Iraqi forces": the taker comes after the verb
-    last: tuple[int, str] | None = None
-    for name, rx in _COMPILED:
-        for m in rx.finditer(before):
-            if name == MILITARY and _ANOTHER_ARMY.search(before, 0, m.start()):
-                continue  # "Mahdi Army fighters": a militia's name, not Iraq's army
-            if last is None or m.start() > last[0]:
-                last = (m.start(), name)
+    # not "Mahdi Army fighters": a militia's name, not Iraq's army
+    named = (
+        (name, m)
+        for name, m in _named(before)
+        if not (name == MILITARY and _ANOTHER_ARMY.search(before, 0, m.start()))
+    )
+    last = max(named, key=lambda found: found[1].start(), default=None)
     if last is None:
         return None
-    if last[1] in _STATE_FORCES:
+    if last[0] in _STATE_FORCES:
         return True
-    return False if last[1] in _ARMED_GROUPS else None
+    return False if last[0] in _ARMED_GROUPS else None
 
 
 def _state_force(sentences: list[str]) -> tuple[Actor | None, int | None]:

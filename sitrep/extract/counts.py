@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from .dates import MONTH
 from .number_words import NUMBER_WORDS
@@ -95,7 +96,7 @@ _GENERIC_BEFORE = re.compile(
 )
 
 
-def _people(m: re.Match[str] | None) -> bool:
+def _people(m: re.Match[str] | None) -> TypeGuard[re.Match[str]]:
     """A count of a plural noun that names people: not a unit, a thing, a year or an organisation's initials."""
     if m is None or m["noun"].lower() in _NOT_PEOPLE or m["noun"].isupper():
         return False
@@ -299,7 +300,7 @@ def _victims_before(window: str, read: _Reader) -> Count | None:
             continue  # "in 2014 militants": a year; a number too long to read is no count either
         total = _add(total, read.value(m["num"], m["hedge"]))
     generic = _GENERIC_BEFORE.search(window) if total is None else None
-    if _people(generic) and generic is not None and not _MONTH_END.search(window[: generic.start()]):
+    if _people(generic) and not _MONTH_END.search(window[: generic.start()]):
         total = read.value(generic["num"], generic["hedge"])  # not "On Jan. 5 Shiites were killed"
     if total is None and (_ONE_PERSON.search(window) or _HEADLINE_ONE.search(window)):
         total = Count(1, 1, 1)
@@ -345,7 +346,7 @@ def _victims_after(s: str, pos: int, read: _Reader, verb: bool = True) -> Count 
             total, pos = _add(total, read.value(m["num"], m["hedge"])), m.end()
         elif one := _ONE_AFTER.match(s, pos):
             total, pos = _add(total, Count(1, 1, 1)), one.end()
-        elif verb and _people(generic := _GENERIC_AFTER.match(s, pos)) and generic is not None:
+        elif verb and _people(generic := _GENERIC_AFTER.match(s, pos)):
             total, pos = _add(total, read.value(generic["num"], generic["hedge"])), generic.end()
         else:
             return total

@@ -104,7 +104,10 @@ def _attack_on_armed(sentence: str) -> bool:
 
 
 _TAKER_REACH = 100  # characters before the verb of taking ground in which its subject is named
-_TAKEN = {"Government regains territory": True, "Non-state actor overtakes territory": False}
+_TAKEN_BY = {
+    True: "Government regains territory",
+    False: "Non-state actor overtakes territory",
+}  # by the state?
 
 
 def _by_words(sentence: str) -> EventKind | None:
@@ -115,12 +118,11 @@ def _by_words(sentence: str) -> EventKind | None:
             best, at = k, m.start()
     if best and best.sub_event_type == "Attack" and _attack_on_armed(sentence):
         return EventKind(BATTLES, "Armed clash", best.rank)
-    if best and best.sub_event_type in _TAKEN:
+    if best and best.sub_event_type in _TAKEN_BY.values():
         # who took it decides, as ACLED codes: "federal police have taken control", "IS fighters retook"
         state = takes_for_the_state(sentence[max(0, at - _TAKER_REACH) : at])
-        if state is not None and state != _TAKEN[best.sub_event_type]:
-            taken = next(s for s, by_state in _TAKEN.items() if by_state == state)
-            return EventKind(BATTLES, taken, best.rank)
+        if state is not None and _TAKEN_BY[state] != best.sub_event_type:
+            return EventKind(BATTLES, _TAKEN_BY[state], best.rank)
     return best
 
 

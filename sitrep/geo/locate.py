@@ -360,12 +360,15 @@ def _off_the_bearing(p: GazetteerPlace, landmark: Toponym, c: GazetteerPlace) ->
     """`p` is not where the text puts it from the landmark candidate `c`: too far, or the wrong way ("east
     of Mosul" is not a namesake south of it)."""
     km = km_between(_at(c), _at(p))
-    if km > (_LANDMARK_KM if landmark.qualifier in _COMPASS else _NEAR_KM):
+    compass = landmark.qualifier in _COMPASS
+    if km > (_LANDMARK_KM if compass else _NEAR_KM):
         return True
-    word = (landmark.qualifier or "").removesuffix(" of")
-    if km <= _SAME_SPOT_KM or word not in BEARINGS:
+    if not compass or km <= _SAME_SPOT_KM:
         return False
-    off = abs(bearing_between(_at(c), _at(p)) - BEARINGS[word]) % 360.0
+    off = (
+        abs(bearing_between(_at(c), _at(p)) - BEARINGS[(landmark.qualifier or "").removesuffix(" of")])
+        % 360.0
+    )
     return min(off, 360.0 - off) > _WRONG_WAY
 
 
