@@ -452,11 +452,11 @@ def write_corpus(path: Path | str, n_articles: int, words: int = 500, seed: int 
     return path
 
 
-def extraction_of(text: str, published: str, article_id: str = "syn") -> Any:
+def extraction_of(text: str, published: str, article_id: str = "syn", title: str = "") -> Any:
     """The extractor's reading of one synthetic article (its `Extraction`)."""
     from sitrep.extract import extract
     from sitrep.ingest import parse_record
 
-    article = parse_record({"id": article_id, "title": "", "text": text, "published": published}, "t")
+    article = parse_record({"id": article_id, "title": title, "text": text, "published": published}, "t")
     [extraction] = list(extract([article]))
     return extraction

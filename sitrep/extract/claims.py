@@ -40,12 +40,17 @@ _HABITUAL = re.compile(
     re.I,
 )
 # What lasts ("for years", "the ongoing bombing campaign") is habitual unless the sentence dates one act.
-_LASTING = re.compile(r"\b(for (?:years|months|decades)|ongoing|(?:bombing|air|military) campaign)\b", re.I)
+_LASTING = re.compile(
+    r"\b(for (?:years|months|decades|weeks|some time|a long time)|ongoing|(?:bombing|air|military) campaign)\b",
+    re.I,
+)
 _PLAN = re.compile(
     r"\b(could|would|might|(?-i:may)|will|shall|(?:is|are|was|were) expected to|plans? to|planning|threaten(s|ed)? to|vow(s|ed)? to|warn(s|ed)? "
     r"(of|that)|fear(s|ed)? that|if|unless|unlikely|(?:cannot|can't|could not) be (?:excluded|ruled out)|"
     r"(?:risk|possibility) of|capable of|(?<!was )(?<!were )able to|likely to|intend(s|ed)? to|"
-    r"plans? for|preparations? for|(?:upcoming|impending|looming|planned|expected) (?:offensive|assault|attack|battle|push|operation)s?)\b",
+    r"plans? for|preparations? for|(?:upcoming|impending|looming|planned|expected) (?:offensive|assault|attack|battle|push|operation)s?|"
+    # a purpose not yet achieved: "3,000 men are being trained to help retake Mosul"
+    r"(?:train(?:ed|ing)|prepar(?:e|es|ed|ing)|read(?:y|ying|ied)|gearing up|poised|mass(?:ed|ing)) to)\b",
     re.I,
 )
 _PAST_REPORT = re.compile(
@@ -72,7 +77,10 @@ _REACTION = re.compile(
     re.I,
 )
 _HISTORY = re.compile(
-    r"\b(the fall of|back in|in the past|years ago|decades ago|history|since the fall|[\w-]+-year anniversary)\b",
+    r"\b(the fall of|back in|in the past|years ago|decades ago|history|since the fall|[\w-]+-year anniversary)\b"
+    # a likeness drawn to a famous battle: "a scene that looks more like the siege of Fallujah"
+    r"|\b(?:like|resembl\w+|reminiscent of|compared (?:to|with)|evok\w+|echo(?:es|ed|ing)?)\s+(?:the|a)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:siege|battle|fall|sack|massacre|destruction)\s+(?:of|for)\b",
     re.I,
 )
 

@@ -18,7 +18,7 @@ from ..geo.locate import resolve, well_known
 from ..geo.toponyms import Toponym, find_toponyms
 from ..model import Article, Mention, Place
 from .place_names import DATELINE, FOCUS_COUNTRY, dateline_cased
-from .sentences import common_word, surname
+from .sentences import HONORIFIC, common_word, surname
 
 # A telling that points back at an incident already told: "the attack", "the strike that killed ...".
 _ANAPHOR = re.compile(
@@ -260,7 +260,9 @@ class ArticleContext:
         headline = tuple(
             t
             for t in find_toponyms(article.title, gazetteer)
-            if _usable(t, lower_words) and surname(t.surface) not in people
+            if _usable(t, lower_words)
+            and surname(t.surface) not in people
+            and not HONORIFIC.match(article.title, t.start)
         )
         m = DATELINE.match(dateline_cased(article.text, gazetteer))
         dateline = tuple(t for t in find_toponyms(m[1], gazetteer) if not t.country) if m else ()

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from itertools import pairwise
 
+from ..geo.distance import km_between
 from ..geo.gazetteer import Gazetteer
 from ..geo.locate import a_landmark, resolve, well_known
 from ..geo.toponyms import Toponym, names_a_side
@@ -134,7 +135,21 @@ def _per_town(m: Mention, d: Draft, gazetteer: Gazetteer, context: set[str]) -> 
         place = resolve([t, *landmarks], gazetteer, context)
         if place is not None and place.country == FOCUS_COUNTRY and place.geo_precision == 1:
             towns.setdefault(place.place_id, place)
-    return [m] + [replace(m, place=p) for p in list(towns.values())[1:]]
+    # "in Baghdad's Shiite stronghold of Sadr City": one place, the quarter
+    return [replace(m, place=p) for p in towns.values() if not any(_inside(q, p) for q in towns.values())]
+
+
+_SAME_CITY_KM = 12.0
+
+
+def _inside(quarter: Place, city: Place) -> bool:
+    """A place named with a smaller one in it: Baghdad with its Sadr City."""
+    return (
+        quarter.place_id != city.place_id
+        and (quarter.importance or 0) < (city.importance or 0)
+        and km_between((quarter.latitude, quarter.longitude), (city.latitude, city.longitude))
+        <= _SAME_CITY_KM
+    )
 
 
 def _telling(m: Mention, d: Draft) -> Telling:

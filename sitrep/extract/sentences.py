@@ -17,7 +17,7 @@ from ..model import Article, Evidence
 from .claims import claim_kind
 from .counts import Casualties, count_casualties
 from .dates import DateFound, find_date, out_of_range
-from .nlp import Parsed, stop_words
+from .nlp import Entity, Parsed, stop_words
 from .place_names import DATELINE, before_admin_area, dateline_cased, unlisted_in_captions
 from .spelling import standard_spelling
 from .types import KINDS, EventKind, classify
@@ -39,7 +39,7 @@ FOCUS_NAME = re.compile(r"\bIraq|\bKurdistan\b")
 
 
 # A title before a name is no place: "Sen. Cardin", "Gen. Soleimani", "Lt. Col. Ahmed".
-_TITLE = re.compile(r"(?:Sen|Rep|Gen|Lt|Col|Maj|Brig|Adm|Capt|Sgt|Cpl|Pvt|Dr|Mr|Mrs|Ms|Prof|Gov|Pres)\.")
+HONORIFIC = re.compile(r"(?:Sen|Rep|Gen|Lt|Col|Maj|Brig|Adm|Capt|Sgt|Cpl|Pvt|Dr|Mr|Mrs|Ms|Prof|Gov|Pres)\.")
 
 
 # Where someone spoke is not where the incident was: "told reporters in Paris", "said in Washington".
@@ -59,6 +59,10 @@ _LINKS = re.compile(
     r"watch\s+more)\s*(?:[:|»›]|(?=\n))",
     re.I,
 )
+
+
+# Headlines strung on a line between bars: "Clapper praises whistleblower complaint | Senators urge ... | ..."
+_BARRED_HEADLINES = re.compile(r"(?:\s\|\s[^|\n]{5,200}){2,}")
 
 
 def _link_lists(text: str) -> list[tuple[int, int]]:
@@ -133,12 +137,22 @@ def surname(name: str) -> str:
     )
 
 
+# A speaker: "Hoyer said", "Smith told reporters"; not "the mayor of Sharbazher told".
+_SPEAKS = re.compile(r"\s+(?:said|says|told|added|stated|argued|wrote|asked|explained)\b")
+_OF_A_PLACE = re.compile(r"\b(?:of|in|at|from|near|for)\s+$", re.I)
+
+
+def _speaker(e: Entity, text: str) -> bool:
+    return bool(_SPEAKS.match(text, e.end)) and not _OF_A_PLACE.search(text, max(0, e.start - 6), e.start)
+
+
 def person_surnames(parsed: Parsed) -> set[str]:
-    """Last names of the people the article names in full: "Abu Bakr al-Baghdadi" makes "Baghdadi" a person."""
+    """Last names of the people the article names in full ("Abu Bakr al-Baghdadi" makes "Baghdadi" a person),
+    or alone as a speaker ("Hoyer said" makes every "Hoyer" of the article a person, not the Iraqi hamlet)."""
     return {
         surname(e.text.split()[-1])
         for e in parsed.entities
-        if e.label == "PERSON" and len(e.text.split()) >= 2
+        if e.label == "PERSON" and (len(e.text.split()) >= 2 or _speaker(e, parsed.text))
     }
 
 
@@ -160,7 +174,7 @@ def common_word(surface: str, lower_words: frozenset[str]) -> bool:
 def _roads_between(found: tuple[Toponym, ...], whole: str) -> tuple[Toponym, ...]:
     """'on al-Diwaniyah-Babil road': a road between two places NER took for an organisation, for a sentence
     that names no other town (one that does, "the Qaim-Akashat road, Akashat", is placed by that town)."""
-    return tuple(t for t in found if t.qualifier == "between" and not _TITLE.match(whole, t.start))
+    return tuple(t for t in found if t.qualifier == "between" and not HONORIFIC.match(whole, t.start))
 
 
 def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> list[SentenceInfo]:
@@ -176,14 +190,14 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
     links = _link_lists(whole)
     for i, (start, end) in enumerate(parsed.sentences):
         text = whole[start:end]
-        if any(a <= start < b for a, b in links):
+        if any(a <= start < b for a, b in links) or _BARRED_HEADLINES.search(text):
             infos.append(_not_news(i, Evidence(article.id, start, end, text)))
             continue
         found = tuple(find_toponyms(cased[start:end], gazetteer, offset=start))
         toponyms = tuple(
             t
             for i, t in enumerate(found)
-            if not _TITLE.match(whole, t.start)
+            if not HONORIFIC.match(whole, t.start)
             and (
                 t.governorate
                 or before_admin_area(t, found[i + 1 :], whole)

@@ -129,7 +129,7 @@ def _by_words(sentence: str) -> EventKind | None:
 # Killing a bill, a deal or a bank: the words of violence said of things no one can kill. Blanked before
 # the sentence is typed, so "Republicans vowed to kill the bill" is no attack.
 _FIGURATIVE = re.compile(
-    r"\bkill(?:s|ed|ing)? (?:off )?(?:the|a|an|this|that|his|her|their|its|any) (?:[\w-]+ ){0,2}(?:bill|deal|"
+    r"\bkill(?:s|ed|ing)?[\"”’']? (?:off )?(?:the|a|an|this|that|his|her|their|its|any) (?:[\w-]+ ){0,2}(?:bill|deal|"
     r"measure|plan|program|programme|legislation|proposal|bank|idea|talks|agreement|negotiations|vote|amendment|"
     r"story|momentum|jobs|project|reform|rule|law|tax|budget|nomination|campaign)s?"
     # the thing ends the phrase: "kill the bill." or "kill the bank altogether", not "killed the bank manager"
