@@ -11,7 +11,8 @@ from .types import classify
 
 _STATISTIC = re.compile(
     r"\b\d[\d,]*\s+(?:reported\s+|separate\s+|terrorist\s+|deadly\s+)?(attacks|incidents|operations|bombings|"
-    r"assaults|killings|arrests|people|jihadis|militants|fighters|suspects|civilians|deaths)\b"
+    r"assaults|killings|arrests|people|jihadis|militants|fighters|suspects|civilians|deaths|activists|journalists|"
+    r"protesters|demonstrators)\b"
     r"[^.]{0,120}\b(since|per|every|each|a month|a week|a year|this year|last year|in (?:the )?(first|second|third|"
     r"fourth) quarter|in \d{4}|so far|to date|total|alone|over the past|during)\b"
     r"|\b(a total of|in total|on average|per cent|percent|%)"
@@ -36,7 +37,7 @@ _STATISTIC = re.compile(
 _HABITUAL = re.compile(
     r"\b(regularly|routinely|frequently|often|on a daily basis|every (day|night|week|month)|daily|weekly|"
     r"up to \w+ attacks|continues? to|keep(s)? (attacking|killing)|have been carrying out|has been carrying out|"
-    r"have since launched|tactics of|stepped up)\b",
+    r"have since launched|tactics of|stepped up|(?:is|are|was|were) known for)\b",
     re.I,
 )
 # What lasts ("for years", "the ongoing bombing campaign") is habitual unless the sentence dates one act.
@@ -133,6 +134,38 @@ def _reaction(sentence: str) -> bool:
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
 
 
+def _year_clause(sentence: str, at: int, end: int) -> tuple[str, str]:
+    """The clause a year at `at`..`end` is said in, between clause breaks, and the rest of the sentence."""
+    starts = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, at)]
+    start = starts[-1] if starts else 0
+    after = _CLAUSE_BREAK.search(sentence, end)
+    stop = after.start() if after else len(sentence)
+    return sentence[start:stop], sentence[:start] + sentence[stop:]
+
+
+# A thing and what someone did to it in that year: "the clinic she had opened in 2015", "the school that
+# they built in 2010" (not "who broke away in 2004": the actor's own past).
+_OWN_CLAUSE_VERB = re.compile(
+    r"\b(?:the|a|an|her|his|their|its)\s+[\w-]+\s+(?:(?:that|which)\s+)?(?:he|she|they|it|we)\s+"
+    r"(?:had\s+|has\s+|have\s+)?[a-z]+ed\s+in\s+\d{4}\b",
+    re.I,
+)
+
+
+def _years_said_of_other_things(sentence: str, published: date | None) -> bool:
+    """Every earlier year of the sentence dates another thing, in a clause with its own verb and no act,
+    while the rest of the sentence tells the act ("She was killed in the al-Jazair district, a few hundred
+    metres from the clinic she had opened in 2015")."""
+    if published is None:
+        return False
+    years = [m for m in YEAR.finditer(sentence) if int(m[1]) < published.year]
+    for m in years:
+        clause, rest = _year_clause(sentence, m.start(), m.end())
+        if not (_OWN_CLAUSE_VERB.search(clause) and classify(clause) is None and classify(rest) is not None):
+            return False
+    return bool(years)
+
+
 def _act_of_an_earlier_year(sentence: str, published: date | None) -> bool:
     """The sentence's only act is told in a clause of its own set in an earlier year ("It's a theme he returned
     to this past weekend, as Trump feuded with the family of a soldier killed by a suicide bomber in Baghdad
@@ -179,7 +212,8 @@ def claim_kind(sentence: str, published: date | None) -> str | None:
         return "plan"
     if _reaction(sentence):
         return "reaction"
-    if (_HISTORY.search(sentence) or history_year(sentence, published)) and not _recent(sentence, published):
+    earlier_year = history_year(sentence, published) and not _years_said_of_other_things(sentence, published)
+    if (_HISTORY.search(sentence) or earlier_year) and not _recent(sentence, published):
         return "history"
     if _act_of_an_earlier_year(sentence, published):
         return "history"

@@ -17,7 +17,7 @@ from ..geo.gazetteer import Gazetteer
 from ..geo.locate import resolve, well_known
 from ..geo.toponyms import Toponym, find_toponyms
 from ..model import Article, Mention, Place
-from .place_names import DATELINE, FOCUS_COUNTRY, dateline_cased
+from .place_names import FOCUS_COUNTRY, dateline_cased, find_dateline
 from .sentences import HONORIFIC, common_word, surname
 
 # A telling that points back at an incident already told: "the attack", "the strike that killed ...".
@@ -264,7 +264,7 @@ class ArticleContext:
             and surname(t.surface) not in people
             and not HONORIFIC.match(article.title, t.start)
         )
-        m = DATELINE.match(dateline_cased(article.text, gazetteer))
+        m = find_dateline(dateline_cased(article.text, gazetteer))
         dateline = tuple(t for t in find_toponyms(m[1], gazetteer) if not t.country) if m else ()
         if article.dateline:
             dateline += tuple(t for t in find_toponyms(article.dateline, gazetteer) if not t.country)
@@ -283,6 +283,10 @@ class ArticleContext:
             place = _resolved(self.sentence_places[i], gazetteer, governorates)
             if place is not None:
                 return place, "an earlier sentence"
+        return self.town(gazetteer, governorates)
+
+    def town(self, gazetteer: Gazetteer, governorates: set[str]) -> tuple[Place, str] | None:
+        """The place the article is set in, by its dateline or else its headline, and which of them said."""
         for toponyms, where in ((self.dateline, "the dateline"), (self.headline, "the headline")):
             place = _resolved(toponyms, gazetteer, governorates)
             if place is not None:

@@ -30,7 +30,7 @@ _VAGUE = {
 }
 _HEDGE = r"(?P<hedge>at least|more than|over|nearly|almost|around|about|approximately|some|up to|as many as|roughly)"
 _NUMBER = (
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
+    r"(?P<num>(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
     r"four|five|six|seven|eight|nine))?|a dozen|a hundred|a couple of|a few|a number of|dozens of|dozens|"
     r"scores of|hundreds of|several|another|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|both|an|a)"
@@ -43,7 +43,7 @@ _PERSON = (
     r"residents?|villagers?|passers-?by|relatives|brothers?|sons?|daughters?|family members|conscripts?|"
     r"recruits?|contractors?|journalists?|doctors?|teachers?|judges?|candidates?|officials?|leaders?|"
     r"mukhtars?|elders?|shop ?keepers?|owners?|drivers?|passengers?|deputy|deputies|victims?|bodies|"
-    r"suspects?|elements?|labou?rers?|youths?|advisers?|advisors?|bodyguards?|hostages?|captives?|herders?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?|activists?|lawyers?|merchants?|traders?|comrades?|"
+    r"suspects?|elements?|labou?rers?|colonels?|lieutenants?|captains?|sergeants?|corporals?|brigadiers?|youths?|advisers?|advisors?|bodyguards?|hostages?|captives?|herders?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?|activists?|lawyers?|merchants?|traders?|comrades?|"
     r"militiam[ae]n|detainees?|prisoners?|inmates?|patients?|nurses?|medics?|paramedics?|refugees?|diplomats?|"
     r"customers?|guests?|tourists?|visitors?|holidaymakers?|shoppers?|mourners?|bystanders?|spectators?|"
     # "two police in Kirkuk", not "two police stations"
@@ -147,6 +147,11 @@ _TOLL = re.compile(
     rf"stood|is|was|has risen)\s+(?:at\s+|to\s+)?{_QTY}",
     re.I,
 )
+# "the health ministry had raised the toll there to 16"
+_RAISED_TOLL = re.compile(
+    rf"\b(?:raised|revised|updated)\s+the\s+(?:death\s+)?toll\s+(?:[\w-]+\s+){{0,3}}?(?:to|at)\s+{_QTY}",
+    re.I,
+)
 _ZERO = re.compile(
     r"\bno (reported )?(casualties|injuries|deaths|fatalities|one was (hurt|injured|killed))|\bwithout (causing )?"
     r"casualties|\bno (one|body) was (hurt|injured|killed|harmed)|\bno casualties were reported",
@@ -160,8 +165,9 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\b(while|whereas|after|when|but)\b", re.I)
 
 _ONE_PERSON = re.compile(
     r"(?:\b(?:(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}[\w-]+|another(?: one)?|one other)\s+"
-    r"|^\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3},\s+[^,]{3,80},\s+)"  # "Al-Hiliji, the father of X, was"
-    r"(?:was|has been|had been|who was)\s*$",
+    # "Al-Hiliji, the father of X, was", "Last Friday, Mahdi al-Tamimi, a lawyer, was"
+    r"|(?:^|,)\s*[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|(?:al|el|bin|ibn|abu|abd)-[\w’'-]+)){0,3},\s+[^,]{3,80},\s+)"
+    r"(?:was|has been|had been|who was)\s*(?:shot|stabbed|beaten|gunned)?\s*$",
     re.I,
 )
 # "Specialist David E. Hickman of the Army, who died": a person's name (two or more words) as the subject.
@@ -323,6 +329,9 @@ def _victims_before(window: str, read: _Reader) -> Count | None:
     return total
 
 
+_HE_OR_SHE = re.compile(r"^\W*(?:he|she)\s+(?:later\s+)?$", re.I)  # "She died before reaching hospital"
+
+
 def _named_person(window: str) -> bool:
     m = _NAMED_DIED.search(window)
     return m is not None and not _ORGANISATION.search(m["name"])
@@ -366,7 +375,7 @@ def count_casualties(sentence: str) -> Casualties:
         s = s[: extra.start()] + s[extra.end() :]
     killed: Count | None = None
     wounded: Count | None = None
-    m = _LIVES.search(s) or _TOLL.search(s)
+    m = _LIVES.search(s) or _TOLL.search(s) or _RAISED_TOLL.search(s)
     if m:
         killed = read.value(m["num"], m["hedge"])
     last = 0
@@ -396,7 +405,11 @@ def count_casualties(sentence: str) -> Casualties:
             found is None and not active and len(read.ignored) == ignored
         ):  # not when a count after was ignored
             found = _victims_before(window, read)
-        if found is None and v["verb"].lower() == "died" and _named_person(window):
+        if (
+            found is None
+            and v["verb"].lower() == "died"
+            and (_named_person(window) or _HE_OR_SHE.search(window))
+        ):
             found = Count(1, 1, 1)
         if found is None and v["verb"].lower() == "killed" and (p := _NAMED_PASSIVE.search(window)):
             found = None if _ORGANISATION.search(p["name"]) else Count(1, 1, 1)

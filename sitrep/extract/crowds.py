@@ -65,11 +65,17 @@ _NAMED_CROWD = (
 _CROWD_WRECKS = re.compile(rf"\b{_NAMED_CROWD}\b{_AS_ITS_SUBJECT}{_WRECKS}\b", re.I)
 
 
+# Who a person is, between commas: "Mahdi al-Tamimi, a lawyer who had represented detained protesters, was
+# shot dead" tells of no protest.
+_WHO_THEY_ARE = re.compile(r",\s*(?:a|an|the)\s[^,;]{0,60}?\bwho(?:m|se)?\b[^,;]{0,120}?,")
+
+
 def demonstration_kind(sentence: str, base: EventKind) -> EventKind:
     """The sentence's kind once any protest it tells of is taken into account; `base` when it tells of none
     (or of a bomb, rocket or air strike, which stays remote violence whoever it hit)."""
     if base.event_type == EXPLOSIONS:
         return base
+    sentence = _WHO_THEY_ARE.sub(",", sentence)
     if not _PROTEST.search(sentence):
         return kind("Violent demonstration", max(base.rank, 5)) if _CROWD_WRECKS.search(sentence) else base
     if _CROWD_VIOLENCE.search(sentence) or base.sub_event_type == "Violent demonstration":

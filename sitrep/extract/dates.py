@@ -167,19 +167,22 @@ def find_date(sentence: str, published: date | None, reporting: bool = False) ->
         if d := shift(published, -back):
             return DateFound(d, "day", m[0])
     m = _event_time(_RELATIVE, sentence, reporting)
-    if m:
-        return _relative(m[0], published)
+    relative = _relative(m[0], published) if m else None
+    if relative is not None and not (relative.precision == "year" and relative.text.lower() == "this year"):
+        return relative
+    # "the second time this year ...: in March, the Guards fired": the month is the finer date
     m = _LAST_MONTH.search(sentence) or _MONTH_YEAR.search(sentence)
-    if m:
-        mon = _month(m[1])
-        year = int(m[2]) if m.lastindex and m.lastindex >= 2 and m[2] else None
-        if year is None:
-            year = published.year if mon <= published.month else published.year - 1
-            if m[0].lower().startswith("last") and mon == published.month:
-                year -= 1
-        if d := safe_date(year, mon, 1):
-            return DateFound(d, "month", m[0])
-    return None
+    if m is None:
+        return relative
+    mon = _month(m[1])
+    year = int(m[2]) if m.lastindex and m.lastindex >= 2 and m[2] else None
+    if year is None:
+        year = published.year if mon <= published.month else published.year - 1
+        if m[0].lower().startswith("last") and mon == published.month:
+            year -= 1
+    if d := safe_date(year, mon, 1):
+        return DateFound(d, "month", m[0])
+    return relative
 
 
 def _relative(text: str, published: date) -> DateFound | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+_GOES_OFF_WORD = r"(?:explo\w+|detonat\w+|went|blew|fired|launched|hit|struck|killed|wounded)"
 _WEAPON = (
     r"(?:explosive devices?|devices?|ieds?|vbieds?|(?:car |roadside |truck )?bombs?|explosives?|(?:land)?mines?|"
     r"rockets?|missiles?|projectiles?|mortar (?:rounds|shells|bombs)|mortars?|shells|drones?|booby[- ]traps?|"
@@ -22,8 +23,9 @@ _STOPPED = (
 _FOILED = r"(?:foil\w*|thwart\w*|prevent\w*|averted)"
 _ATTEMPT = r"(?:attack|attempt|plot|bombing|suicide|car bomb)"
 
-# "two IEDs", "a weapons cache containing rockets and mortar rounds": one weapon, or several named together.
-_WEAPONS = rf"{_WEAPON}(?:[\s,]+(?:[\w'’-]+\s+){{0,3}}?{_WEAPON})*"
+# "two IEDs", "a weapons cache containing rockets and mortar rounds", "a launcher still loaded with four
+# rockets": one weapon, or several named together (not "a launcher that fired four rockets").
+_WEAPONS = rf"{_WEAPON}(?:[\s,]+(?:(?!{_GOES_OFF_WORD}\b)[\w'’-]+\s+){{0,4}}?{_WEAPON})*"
 
 # A headline's passive drops its "was": "An explosive device placed in front of a house in Mansour
 # dismantled", "Roadside bomb defused in Tarmiyah". The weapon opens the sentence, nothing goes off on the

@@ -65,7 +65,7 @@ _NEW_INCIDENT = re.compile(
 
 
 _FOLLOW_UP = re.compile(
-    r"\b(claimed responsibility|attributed|blamed|casualt|killed|wounded|injured|dead|died|hurt|damaged|"
+    r"\b(claimed responsibility|attributed|blamed|casualt|killed|wounded|injured|dead|died|hurt|damaged|toll|"
     r"no group|responsib)",
     re.I,
 )
@@ -78,7 +78,7 @@ TOLL_UPDATE = re.compile(
     r"|\b(?:rose|risen|climbed|increased) to (?:at least )?\d"
     r"|\b(?:had|have) (?:since )?died\b|\bby (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"the (?:next|following) (?:day|morning)|nightfall|evening)\b[^.;]{0,80}\b(?:died|dead|killed)\b"
-    r"|\bput the (?:death )?toll at\b",
+    r"|\bput the (?:death )?toll at\b|\b(?:raised|revised) the (?:death )?toll\b",
     re.I,
 )
 
@@ -164,8 +164,32 @@ def _exact(c: Count | None) -> bool:
     return c is not None and c.low is not None and c.low == c.high
 
 
-def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
-    """An act (a past event verb, a single attack, a count) that is anchored (a place, a date, an exact count).
+# An act told as done, in the past tense: "One of them fired at least five shots", not "is known for killing".
+_DONE = re.compile(
+    r"\b(?:fired|shot|opened fire|stabbed|struck|attacked|killed|wounded|injured|detonated|exploded|blew up|"
+    r"threw|hurled|stormed|ambushed|abducted|kidnapped|shelled|bombed)\b",
+    re.I,
+)
+
+
+def _scene(s: SentenceInfo | None) -> bool:
+    """A story's first sentence that sets the scene of the act told next, on a day and at a place, and tells
+    no act: "BASRA — Dr. Saleh had just locked her clinic on Wednesday evening when two men pulled up beside
+    her car." """
+    return (
+        s is not None
+        and s.index == 0
+        and s.kind is None
+        and s.claim is None
+        and s.found_date is not None
+        and s.found_date.precision == "day"
+        and any(not t.country for t in s.toponyms)
+    )
+
+
+def _concrete(s: SentenceInfo, headline: bool = False, after_a_scene: bool = False) -> bool:
+    """An act (a past event verb, a single attack, a count) that is anchored (a place, a date, an exact count,
+    or the scene the sentence before set).
 
     A headline-only record is news by its nature: naming an act of violence there is enough, with a verb
     ("Blast targets bakery") or without ("Sound bomb attack on a bakery in Karrada").
@@ -173,6 +197,8 @@ def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
     c = s.casualties
     text = s.read
     act = bool(c.killed or c.wounded or c.zero or _ACT.search(text) or _SINGLE.search(text))
+    if after_a_scene and _DONE.search(text):
+        return True
     dated = s.found_date is not None and s.found_date.precision in ("day", "week", "month")
     placed = any(not t.country for t in s.toponyms)
     # "helped troops reclaim the dam": territory taken at a place the sentences before have named
@@ -249,7 +275,8 @@ def _joins(draft: Draft, s: SentenceInfo) -> bool:
     if s.index - draft.last > gap or _NEW_INCIDENT.search(s.evidence.text):
         return False
     update = told_again(s)  # a later toll of the incident, not another one
-    if s.kind and not s.casualty_trigger_only and not update and _another_act(draft, s.kind):
+    told_of = _its_weapon_stopped(draft, s)  # "the drone was intercepted": what became of the attack told
+    if s.kind and not s.casualty_trigger_only and not update and not told_of and _another_act(draft, s.kind):
         return False
     new_governorates = _governorates(s.toponyms)
     governorates = _governorates(t for x in draft.sentences for t in x.toponyms)
@@ -268,6 +295,35 @@ def _joins(draft: Draft, s: SentenceInfo) -> bool:
         return False
     c = s.casualties
     return not ((c.killed and draft.has("killed")) or (c.wounded and draft.has("wounded")))
+
+
+# "the drone was intercepted", "both rockets were shot down": the weapon of the attack just told, stopped
+_THE_WEAPON_STOPPED = re.compile(
+    r"\b(?:the|both|all|one)\s+(?:(?:two|three|four|five|of the)\s+)?(?:drones?|rockets?|missiles?|projectiles?)\s+"
+    r"(?:was|were|had been|has been)\s",
+    re.I,
+)
+
+
+# "a school and several family homes inside the compound were destroyed": what the blast or strike did
+_DAMAGE_DONE = re.compile(
+    r"\b(?:was|were|had been|have been)\s+(?:\w+\s+)?(?:destroyed|damaged|razed|flattened)\b", re.I
+)
+
+
+def _its_weapon_stopped(draft: Draft, s: SentenceInfo) -> bool:
+    """The sentence tells what became of the weapon of the remote attack the draft tells, or what the attack
+    destroyed: the same incident."""
+    if s.kind is None or not any(
+        x.kind and x.kind.event_type == "Explosions/Remote violence" for x in draft.sentences
+    ):
+        return False
+    if s.kind.sub_event_type == "Disrupted weapons use":
+        return _THE_WEAPON_STOPPED.search(s.evidence.text) is not None
+    return (
+        s.kind.sub_event_type == "Looting/property destruction"
+        and _DAMAGE_DONE.search(s.evidence.text) is not None
+    )
 
 
 def _another_act(draft: Draft, kind: EventKind) -> bool:
@@ -297,7 +353,9 @@ def group_mentions(infos: list[SentenceInfo]) -> tuple[list[Draft], list[Sentenc
     current: Draft | None = None
     headline = headline_only(infos)
     kickers = [s for s in infos if headline and _KICKER.fullmatch(s.evidence.text)]
+    before: SentenceInfo | None = None
     for s in infos:
+        previous, before = before, s
         if s in kickers:
             continue
         if s.claim:
@@ -312,7 +370,10 @@ def group_mentions(infos: list[SentenceInfo]) -> tuple[list[Draft], list[Sentenc
             continue
         if current is not None and _joins(current, s):
             current.sentences.append(s)
-        elif _concrete(s, headline=headline) and not (
+        elif (
+            (told := _concrete(s, headline=headline))
+            or (scene := _concrete(s, headline=headline, after_a_scene=_scene(previous)))
+        ) and not (
             # "killed" alone, with nobody counted, is an incident only in a headline ("Journalist killed in
             # Mosul") or where one victim is killed at a named town ("killed the general at Baghdad airport")
             s.casualty_trigger_only
@@ -323,7 +384,8 @@ def group_mentions(infos: list[SentenceInfo]) -> tuple[list[Draft], list[Sentenc
                 and any(t.candidates and not t.governorate for t in s.toponyms)
             )
         ):
-            current = Draft([s])
+            # the scene the sentence before set is the incident's first telling: its day, its place
+            current = Draft([previous, s] if not told and scene and previous is not None else [s])
             drafts.append(current)
     for d in drafts:
         d.sentences += kickers  # the kicker's place is the headline's ("Baghdad: Bomb Blast Targets ...")

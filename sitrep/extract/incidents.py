@@ -152,6 +152,38 @@ def _inside(quarter: Place, city: Place) -> bool:
     )
 
 
+# "the Sarai quarter", "the city's Abbasiya district": a part of the town the story is set in
+_TOWN_PARTS = frozenset({"quarter", "neighbourhood", "neighborhood"})
+_THE_CITYS = re.compile(r"\bthe (?:city|town)['’]s\s+(?:[\w-]+\s+)?$", re.I)  # not "the capital's"
+_PART_OF_THE_TOWN_KM = 30.0
+
+
+def _in_the_town_it_is_set_in(
+    m: Mention, first: SentenceInfo, setting: ArticleContext, gazetteer: Gazetteer, context: set[str]
+) -> Mention:
+    """A quarter of the town the article is set in is there, not at a namesake village far away: the
+    town, at precision 2, when the only place of the name lies farther."""
+    if m.place is None:
+        return m
+    placed_by = next(
+        (t for t in first.toponyms if any(c.place_id == m.place.place_id for c in t.candidates)), None
+    )
+    if placed_by is None:
+        return m
+    at = placed_by.start - first.evidence.start
+    if not (
+        placed_by.qualifier in _TOWN_PARTS or _THE_CITYS.search(first.evidence.text, max(0, at - 40), at)
+    ):
+        return m
+    town = setting.town(gazetteer, context)
+    if town is None or town[0].country != FOCUS_COUNTRY:
+        return m
+    here, there = (m.place.latitude, m.place.longitude), (town[0].latitude, town[0].longitude)
+    if km_between(here, there) <= _PART_OF_THE_TOWN_KM:
+        return m
+    return with_context_place(m, *town)
+
+
 def _telling(m: Mention, d: Draft) -> Telling:
     return Telling(
         m,
@@ -269,6 +301,8 @@ def extract_article(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> E
                 why = "unplaced"
             else:
                 m = with_context_place(m, *found)
+        elif why is None and whole_article:
+            m = _in_the_town_it_is_set_in(m, d.sentences[0], setting, gazetteer, context)
         if why:
             sources.append((d.sentences[0], why))
         else:

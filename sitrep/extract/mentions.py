@@ -90,7 +90,8 @@ def build_mention(
     warnings: list[str] = list(dict.fromkeys(w for s in sentences for w in s.warnings))
     event_date: date | None = article.published
     precision: str | None = "day" if article.published else None
-    dated = [(s.found_date, i) for i, s in enumerate(sentences) if s.found_date and s.kind]
+    # a draft's first sentence tells its act or sets its scene; the others date it only with an act
+    dated = [(s.found_date, i) for i, s in enumerate(sentences) if s.found_date and (s.kind or i == 0)]
     if dated:
         # the finest date its sentences give ("this week ... Monday's final assault": Monday), else the first
         found, d_i = min(dated, key=lambda x: (_PRECISION_RANK.get(x[0].precision, 9), x[1]))
@@ -221,5 +222,8 @@ def earlier_date(infos: list[SentenceInfo], before: int) -> DateFound | None:
         and (when.precision in ("day", "week") or (when.precision == "month" and s.index == before - 1))
         and s.claim not in _UNDATING_CLAIMS
         and not _set_abroad(s)
+        and not (
+            s.kind is None and told_again(s)
+        )  # "By Thursday the ministry had raised the toll": told then
     ]
     return dated[-1] if dated else None

@@ -16,10 +16,33 @@ from ..model import Evidence, Place
 
 FOCUS_COUNTRY = "Iraq"
 # "BAGHDAD (AP) — ", "ERBIL, Kurdistan Region - ": where the story was filed, before its first sentence.
-DATELINE = re.compile(
-    r"^\s*([A-Z][A-Za-z'’./ -]{2,40}?)(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?\s*(?:\([^)]{1,40}\))?"
+_FILED = (
+    r"([A-Z][A-Za-z'’./ -]{2,40}?)(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)?\s*(?:\([^)]{1,40}\))?"
     r"\s*[—–-]{1,2}\s"
 )
+DATELINE = re.compile(r"^\s*" + _FILED)
+# A web page's dateline comes after its masthead and headline: "Security | Published 03 November\n\n
+# Drones target US forces\n\nBAGHDAD — Two drones ...", a paragraph opening with a town in capitals.
+_PARAGRAPH_DATELINE = re.compile(r"\n[ \t]*\n\s*" + _FILED)
+_DATELINE_REACH = 1500  # characters: the masthead and headline come first, the dateline soon after
+_MASTHEAD_LINES, _MASTHEAD_CHARS = 4, 160
+
+
+def find_dateline(text: str) -> re.Match[str] | None:
+    """The dateline (group 1 the town) at the start of the text, or opening a paragraph soon after a web
+    page's masthead, in capitals there."""
+    m = DATELINE.match(text)
+    if m:
+        return m
+    later = _PARAGRAPH_DATELINE.search(text, 0, _DATELINE_REACH)
+    if later is None or not later[1].strip().isupper():
+        return None
+    # only a masthead's short lines come before it, not a story of its own ("KIRKUK — ..." in a roundup)
+    before = [p for p in text[: later.start()].split("\n\n") if p.strip()]
+    return (
+        later if len(before) <= _MASTHEAD_LINES and all(len(p) <= _MASTHEAD_CHARS for p in before) else None
+    )
+
 
 _FILED_IN_FOCUS = re.compile(rf",\s*(?:{FOCUS_COUNTRY}|Kurdistan)\b")
 
@@ -28,7 +51,7 @@ def dateline_cased(text: str, gazetteer: Gazetteer) -> str:
     """The text with a dateline's town in capitals written as a name ("MOSUL, Iraq (AP) —" as "Mosul"),
     when the dateline says it is in the focus country or the name's best-known place is a well-known
     town of it: five capitals read as initials otherwise ("AMMAN" is Jordan's, not the Iraqi hamlet)."""
-    m = DATELINE.match(text)
+    m = find_dateline(text)
     if not m or not m[1].strip().isupper():
         return text
     name = m[1].title()

@@ -18,7 +18,7 @@ from .claims import claim_kind
 from .counts import Casualties, count_casualties
 from .dates import DateFound, find_date, out_of_range
 from .nlp import Entity, Parsed, stop_words
-from .place_names import DATELINE, before_admin_area, dateline_cased, unlisted_in_captions
+from .place_names import before_admin_area, dateline_cased, find_dateline, unlisted_in_captions
 from .spelling import standard_spelling
 from .types import KINDS, EventKind, classify
 
@@ -40,6 +40,11 @@ FOCUS_NAME = re.compile(r"\bIraq|\bKurdistan\b")
 
 # A title before a name is no place: "Sen. Cardin", "Gen. Soleimani", "Lt. Col. Ahmed".
 HONORIFIC = re.compile(r"(?:Sen|Rep|Gen|Lt|Col|Maj|Brig|Adm|Capt|Sgt|Cpl|Pvt|Dr|Mr|Mrs|Ms|Prof|Gov|Pres)\.")
+# A rank or office spelled out before a name: "police Brigadier Sarhad Qadir", "Governor Najm al-Jubouri".
+_RANK_BEFORE = re.compile(
+    r"\b(?:Brigadier|Major|Lieutenant|Colonel|Captain|Sergeant|General|Commander|Governor|Mayor|Minister)"
+    r"(?:\s+(?:General|Colonel|Commander))?\s+(?:(?:[A-Z][\w'’-]+|(?:al|el|bin|abu|abd)-[\w'’-]+)\s+){0,2}$"
+)
 
 
 # Where someone spoke is not where the incident was: "told reporters in Paris", "said in Washington".
@@ -146,6 +151,17 @@ def _speaker(e: Entity, text: str) -> bool:
     return bool(_SPEAKS.match(text, e.end)) and not _OF_A_PLACE.search(text, max(0, e.start - 6), e.start)
 
 
+# "the Badr Organisation", "the Dawa Party": the name of a group, and of it wherever else the article uses it
+# ("a Badr commander"), not of the village so spelled.
+_GROUP_NAMED = re.compile(
+    r"\b([A-Z][\w'’-]+)\s+(?:Organi[sz]ation|Brigades?|Movement|Party|Corps|Front|Battalions?)\b"
+)
+
+
+def organisation_names(text: str) -> set[str]:
+    return {surname(m[1]) for m in _GROUP_NAMED.finditer(text)}
+
+
 def person_surnames(parsed: Parsed) -> set[str]:
     """Last names of the people the article names in full ("Abu Bakr al-Baghdadi" makes "Baghdadi" a person),
     or alone as a speaker ("Hoyer said" makes every "Hoyer" of the article a person, not the Iraqi hamlet)."""
@@ -181,11 +197,12 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
     excluded = [(e.start, e.end) for e in parsed.entities if e.label in _EXCLUDED_ENTS]
     places = [e for e in parsed.entities if e.label in ("GPE", "LOC")]
     surnames = person_surnames(parsed)
+    groups = organisation_names(parsed.text)
     lower_words = parsed.lower_words
     whole = parsed.text
     infos: list[SentenceInfo] = []
-    filed = DATELINE.match(whole)
-    filed_end = filed.end() if filed else -1
+    filed = find_dateline(whole)
+    filed_start, filed_end = (filed.start(1), filed.end()) if filed else (-1, -1)
     cased = dateline_cased(whole, gazetteer)  # "MOSUL, Iraq (AP) —": the town, not initials
     links = _link_lists(whole)
     for i, (start, end) in enumerate(parsed.sentences):
@@ -198,11 +215,13 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
             t
             for i, t in enumerate(found)
             if not HONORIFIC.match(whole, t.start)
+            and not _RANK_BEFORE.search(whole, max(0, t.start - 40), t.start)
             and (
                 t.governorate
                 or before_admin_area(t, found[i + 1 :], whole)
                 or (
                     surname(t.surface) not in surnames
+                    and surname(t.surface) not in groups
                     and not _given_name(t, whole, surnames)
                     and not (
                         t.start - start <= 2
@@ -221,7 +240,10 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
         if not any(not (t.governorate or t.country) for t in toponyms):
             toponyms = tuple(sorted(toponyms + _roads_between(found, whole), key=lambda t: t.start))
         if start <= filed_end:  # "BAGHDAD (Reuters) - ... in Muthanna province": where it was filed yields
-            toponyms = tuple(replace(t, qualifier="dateline") if t.end <= filed_end else t for t in toponyms)
+            toponyms = tuple(
+                replace(t, qualifier="dateline") if filed_start <= t.start and t.end <= filed_end else t
+                for t in toponyms
+            )
         read = standard_spelling(text)  # "convoy targetted": read as meant, kept as written
         kind = classify(read)
         casualties = count_casualties(read)

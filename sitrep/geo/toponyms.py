@@ -175,7 +175,7 @@ _INSTITUTION = re.compile(
     r"(?:'s|’s)?\s+(?:provincial council|provincial government|council|governor|police(?: command| chief)?|"
     r"operations command|health directorate|authorities|university|"
     # an armed group named for its land: "the Shingal Resistance Units", "the Babylon Brigades"
-    r"(?:resistance|protection|defen[cs]e)\s+(?:units|forces)|brigades?|battalions?)\b",
+    r"(?:resistance|protection|defen[cs]e)\s+(?:units|forces)|brigades?|battalions?|organi[sz]ation)\b",
     re.I,
 )
 

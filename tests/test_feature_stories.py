@@ -1,0 +1,197 @@
+"""How feature stories tell an incident: a narrative lead that sets the scene before the shots, a victim
+named with who they were, a quarter of the town the story is filed from, a year said of something else
+(SYNTHETIC articles written for sitrep: no real report)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.extract.claims import claim_kind
+from sitrep.extract.counts import count_casualties
+from sitrep.extract.types import classify
+from tests.synthetic import extraction_of
+
+
+def _events(text: str, published: str) -> list[tuple[str, str, str, int]]:
+    extraction = extraction_of(text, published, "syn-feature")
+    return [
+        (str(m.event_date), m.sub_event_type, m.place.name if m.place else "", m.fatalities)
+        for m in extraction.mentions
+    ]
+
+
+def test_a_narrative_lead_sets_the_day_and_place_of_the_shots_told_next() -> None:
+    text = (
+        "BASRA — Dr. Leila Nouri had just locked the door of her pharmacy on Wednesday evening when two men on "
+        "a motorcycle stopped beside her car. One of them fired at least four shots through the window, "
+        "witnesses said. She died before reaching hospital.\n\n"
+        "Friends described her as stubborn and kind."
+    )
+    assert _events(text, "2020-08-21") == [("2020-08-19", "Attack", "Basra", 1)]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "part", "town"),
+    [
+        (
+            "TAL AFAR, Iraq —",
+            "in the Sarai quarter",
+            "Tall 'Afar",
+        ),  # Sarai is spelled like Sarah, Sulaymaniyah
+        ("BASRA —", "in the city's Abbasiya district", "Basra"),  # Abbasiyah is a Najaf sub-district
+    ],
+)
+def test_a_quarter_of_the_town_a_story_is_filed_from_is_in_that_town(
+    dateline: str, part: str, town: str
+) -> None:
+    text = (
+        f"{dateline} Three mortar rounds crashed into the market {part} on Thursday, killing five people.\n\n"
+        "Traders said they did not know who fired them."
+    )
+    assert [(p, n) for _, _, p, n in _events(text, "2005-08-20")] == [(town, 5)]
+
+
+def test_the_capitals_quarter_is_not_the_dateline_town() -> None:
+    text = "BASRA — In the capital's Sadr City, fighters clashed on Wednesday with troops, and eight people were killed."
+    assert [p for _, _, p, _ in _events(text, "2008-03-28")] == ["Şaddām City"]
+
+
+def test_a_victim_named_with_who_they_were_is_one_dead_and_no_protest() -> None:
+    sentence = (
+        "Last Friday, Karim al-Nouri, a 35-year-old lawyer who had represented detained protesters, was shot dead "
+        "when gunmen fired on his car."
+    )
+    assert count_casualties(sentence).killed is not None
+    assert count_casualties(sentence).killed.best == 1
+    assert classify(sentence) is not None
+    assert classify(sentence).sub_event_type == "Attack"
+    # force on the crowd itself is still force on protesters
+    shot_at_crowd = (
+        "Police opened fire on demonstrators who tried to storm the council building, killing eight."
+    )
+    assert classify(shot_at_crowd).sub_event_type == "Excessive force against protesters"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # the year dates the clinic, not the killing
+        (
+            "She was killed in the Jazair district, a few hundred metres from the clinic she had opened in 2015.",
+            None,
+        ),
+        # the year is the actor's own past: the arrest is history
+        (
+            "The cleric, who broke away from the movement when it renounced violence in 2004, was detained.",
+            "history",
+        ),
+        (
+            "Rights groups say more than 30 activists have been assassinated across Iraq since last October.",
+            "statistic",
+        ),
+        ("The group is known for killing dozens of people at a time.", "habitual"),
+    ],
+)
+def test_what_a_year_or_a_total_says(sentence: str, kind: str | None) -> None:
+    assert claim_kind(sentence, date(2020, 8, 21)) == kind
+
+
+def test_a_dateline_after_a_web_pages_masthead_is_the_dateline() -> None:
+    # the town the story was filed from yields to the base the drones struck
+    text = (
+        "Synthetic Post | Iraq | Security Published 03 November 2023, 11:05\n\n"
+        "Drones target US forces in Iraq\n\n"
+        "BAGHDAD — Two drones targeted Ain al-Asad air base in western Anbar province on Thursday, the latest in "
+        "a string of attacks, security sources said. One drone was shot down, a coalition official said.\n\n"
+        "A group calling itself the Islamic Resistance claimed the attack."
+    )
+    assert [(s, p) for _, s, p, _ in _events(text, "2023-11-03")] == [("Air/drone strike", "Al Asad Airport")]
+
+
+def test_what_became_of_the_weapon_or_the_buildings_is_the_same_strike() -> None:
+    text = (
+        "ERBIL — On Wednesday, a drone attack targeted a base north-east of Erbil. The Kurdistan counter-terrorism "
+        "service said the drone was intercepted and there were no casualties.\n\n"
+        "KOYA — Missiles hit the headquarters of an exiled party on the outskirts of Koya on Wednesday, killing at "
+        "least 13 people. A school and several homes inside the compound were destroyed. By Thursday morning "
+        "the health ministry had raised the toll there to 16.\n\n"
+        "Drones also struck a camp at Zrgwez, east of Sulaymaniyah, killing one person, the group said."
+    )
+    assert _events(text, "2022-09-29") == [
+        ("2022-09-28", "Air/drone strike", "Erbil", 0),
+        ("2022-09-28", "Shelling/artillery/missile attack", "Koi Sanjaq", 16),
+        (
+            "2022-09-28",
+            "Air/drone strike",
+            "Zirkuwayz",
+            1,
+        ),  # dated by the strikes, not by the toll's Thursday
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("By Thursday morning the health ministry had raised the toll there to 16.", 16, None),
+        # the first toll said is not the one raised later
+        ("An official put the toll at 40 on Saturday.", None, None),
+        ("An army lieutenant colonel and two soldiers were killed on Wednesday by a sniper.", 3, None),
+        (
+            "A U.S. F-15 fighter jet shot down a drone, adding that no American personnel were hurt.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_counts_as_reports_give_them(sentence: str, killed: int | None, wounded: int | None) -> None:
+    found = count_casualties(sentence)
+    assert (found.killed.best if found.killed else None, found.wounded.best if found.wounded else None) == (
+        killed,
+        wounded,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        (
+            "Iraqi forces found a truck fitted with a launcher still loaded with four rockets in farmland and "
+            "dismantled it.",
+            "Disrupted weapons use",
+        ),
+        (
+            "Militants used a launcher that fired four rockets at the base.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("Officials now say the town is fully under government control.", "Government regains territory"),
+        ("The town was under government control until June.", None),
+    ],
+)
+def test_kinds_of_weapons_found_and_ground_held(sentence: str, sub_event_type: str | None) -> None:
+    kind = classify(sentence)
+    assert (kind.sub_event_type if kind else None) == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two fighters of the Badr Organisation were killed in the final push on Thursday, a Badr commander said.",
+        "A car bomb killed four people on Thursday, said police Brigadier Sarhad Qadir.",
+    ],
+)
+def test_an_organisation_or_an_officer_is_no_village(sentence: str) -> None:
+    # "Badr" (Ninewa) and "Sarhad", "Qadir" are villages' names too
+    assert [p for _, _, p, _ in _events(sentence + "\n\nNo group claimed it.", "2015-03-06")] == []
+
+
+def test_this_year_then_a_month_is_that_month() -> None:
+    from sitrep.extract.dates import find_date
+
+    found = find_date(
+        "It was the second time this year that Iran struck: in March, missiles hit a villa.",
+        date(2022, 9, 29),
+    )
+    assert found is not None
+    assert (found.value, found.precision) == (date(2022, 3, 1), "month")
