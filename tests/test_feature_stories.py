@@ -195,3 +195,18 @@ def test_this_year_then_a_month_is_that_month() -> None:
     )
     assert found is not None
     assert (found.value, found.precision) == (date(2022, 3, 1), "month")
+
+
+def test_protests_told_city_by_city() -> None:
+    text = (
+        "BAGHDAD — Anger over jobs and services spread south this week.\n\n"
+        "In Diwaniyah, police fired tear gas and water cannon on Wednesday to disperse a march toward the "
+        "provincial council building, medical sources said.\n\n"
+        "In Najaf, thousands marched peacefully to the governorate building on Friday, carrying Iraqi flags and "
+        "portraits of those killed in Baghdad."
+    )
+    assert [(s, p) for _, s, p, _ in _events(text, "2019-10-05")] == [
+        ("Protest with intervention", "Diwaniyeh"),
+        ("Peaceful protest", "An Najaf"),
+    ]
+    assert classify("In March, gunmen killed two shepherds near Rutba.").event_type != "Protests"

@@ -16,7 +16,11 @@ _CROWD = r"(?:protesters?|protestors?|demonstrators?|marchers|crowds? of protest
 _GATHERING = r"(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?|marches)"
 
 _PROTEST = re.compile(
-    rf"\b(?:{_CROWD}|{_GATHERING}|protest(?:ed|ing)|demonstrat(?:ed|ing)|rallied|march(?:ed|ing))\b", re.I
+    rf"\b(?:{_CROWD}|{_GATHERING}|protest(?:ed|ing)|demonstrat(?:ed|ing)|rallied|march(?:ed|ing))\b"
+    # "police fired tear gas to disperse a march": a crowd dispersed is a protest met with force
+    r"|\b(?:a|the|their|this|that)\s+(?:[\w-]+\s+)?(?-i:march)\b"
+    r"|\b(?:tear ?gas|water cannons?|rubber bullets|stun grenades?)\b[^.;]{0,60}\bto (?:disperse|break up)\b",
+    re.I,
 )
 # Means used only on crowds: a protest told with them was met with force.
 _CROWD_CONTROL = re.compile(r"\b(?:tear ?gas|water cannons?|rubber bullets|stun grenades?)\b", re.I)

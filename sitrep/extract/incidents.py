@@ -119,7 +119,15 @@ def _per_town(m: Mention, d: Draft, gazetteer: Gazetteer, context: set[str]) -> 
     if m.place is None:
         return [m]
     if m.event_type == "Protests":  # "In Karbala and Najaf, thousands marched": a protest in each city
-        named = [t for t in d.sentences[0].toponyms if not t.country and (t.governorate or well_known(t))]
+        first = d.sentences[0]
+        named = [
+            t
+            for t in first.toponyms
+            if not t.country
+            and (t.governorate or well_known(t))
+            # not where the dead they mourn were killed: "portraits of those killed in Baghdad"
+            and not _DEAD_IN.search(first.evidence.text, 0, t.start - first.evidence.start)
+        ]
     elif m.sub_event_type in TERRITORY:
         named = [t for t in d.sentences[0].toponyms if not (t.country or t.governorate)]
     elif m.sub_event_type in _REMOTE:
@@ -139,6 +147,7 @@ def _per_town(m: Mention, d: Draft, gazetteer: Gazetteer, context: set[str]) -> 
     return [replace(m, place=p) for p in towns.values() if not any(_inside(q, p) for q in towns.values())]
 
 
+_DEAD_IN = re.compile(r"\b(?:killed|slain|died)\s+(?:[\w-]+\s+){0,2}?in\s+(?:the\s+)?$", re.I)
 _SAME_CITY_KM = 12.0
 
 

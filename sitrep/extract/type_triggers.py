@@ -198,6 +198,8 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     (
         _rx(
             r"\b(protest(ers|ed|s|ing)?|demonstrat(ors|ed|ion|ions)|rall(y|ied|ies)|sit-ins?|marchers)\b"
+            r"|\b(?:a|the|their|this|that)\s+(?:[\w-]+\s+)?(?-i:march)\b"
+            r"|\b(?:tear ?gas|water cannons?|rubber bullets|stun grenades?)\b[^.;]{0,60}\bto (?:disperse|break up)\b"
             # a crowd that marches, or gathers to demand: "thousands marched", "hundreds gathered ... demanding"
             r"|\b(thousands|hundreds|dozens|scores|crowds?|(several|a few|some) (hundred|thousand))\b(?: [\w,'’-]+){0,6}? "
             r"(marched|took to the streets|chanted)\b"

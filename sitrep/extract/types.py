@@ -139,6 +139,15 @@ _FIGURATIVE = re.compile(
 )
 
 
+# The dead remembered, not killed here: "carrying portraits of those killed in Baghdad", "the families of
+# the protesters killed last week". Blanked before the sentence is typed, like the figurative.
+_REMEMBERED = re.compile(
+    r"\b(?:portraits?|pictures?|photos?|photographs?|images?|names|memory|coffins?|graves?|families|relatives)"
+    r"\s+of\s+(?:the\s+|those\s+)?(?:[\w-]+\s+){0,2}?(?:killed|slain|who (?:were|had been) killed|who died)\b",
+    re.I,
+)
+
+
 # Deaths no one inflicted: a crash, a collapse, a stampede, bad weather. ACLED codes none of them.
 _ACCIDENT = re.compile(
     r"\b(crash(ed|es)?|accident(al|ally)?|collided|collision|collapsed?|stampede|drown(ed|ing)|bad weather|"
@@ -156,7 +165,7 @@ _STOPPED_IN_THE_ACT = re.compile(
 
 def classify(sentence: str) -> EventKind | None:
     """The sentence's kind of event, or None when it names no act ACLED codes."""
-    sentence = without(sentence, [m.span() for m in _FIGURATIVE.finditer(sentence)])
+    sentence = without(sentence, [m.span() for r in (_FIGURATIVE, _REMEMBERED) for m in r.finditer(sentence)])
     if _ACCIDENT.search(sentence) and _by_words(_CASUALTY.sub(" ", sentence)) is None:
         return None  # "two helicopters crashed in bad weather, killing nine": the dead alone make no attack
     if fought_off(sentence):
