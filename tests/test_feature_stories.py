@@ -210,3 +210,23 @@ def test_protests_told_city_by_city() -> None:
         ("Peaceful protest", "An Najaf"),
     ]
     assert classify("In March, gunmen killed two shepherds near Rutba.").event_type != "Protests"
+
+
+def test_a_security_brief_gives_one_incident_per_headed_paragraph() -> None:
+    text = (
+        "SYNTHETIC SECURITY MONITOR — Weekly brief, Thursday 18 July 2024.\n\n"
+        "MAYSAN — Tribal clash. Two people were killed and five wounded on Tuesday in a gunfight between two clans "
+        "in the al-Kahla district. Tribal elders brokered a truce in the evening.\n\n"
+        "KIRKUK — IS cell. Security forces arrested four suspected Islamic State members in a raid near Kirkuk on "
+        "Sunday. Explosive belts and rifles were seized.\n\n"
+        "ANBAR — Weapons cache. An army unit found a cache of rockets and explosives hidden in caves west of "
+        "Haditha on Wednesday.\n\n"
+        "BAGHDAD — IED defused. A bomb disposal team defused a roadside bomb on the road between Tarmiyah and "
+        "Mushahda on Tuesday morning."
+    )
+    assert [(d, s) for d, s, _, _ in _events(text, "2024-07-18")] == [
+        ("2024-07-16", "Armed clash"),
+        ("2024-07-14", "Arrests"),
+        ("2024-07-17", "Disrupted weapons use"),
+        ("2024-07-16", "Disrupted weapons use"),
+    ]

@@ -35,8 +35,9 @@ _GOES_OFF = (
     r"fir(?:ed|ing))"
 )
 _HEADLINE_STOPPED = (
-    # the weapon is the subject: before it only a number and words that are no verb ("Assailants launched")
-    r"^\W*(?:(?:an?|the|one|two|three|four|five|\d+)\s+)?"
+    # the weapon is the subject: before it only a number and words that are no verb ("Assailants launched"),
+    # after a brief's place in capitals ("BAGHDAD — IED defused.")
+    r"^\W*(?:(?-i:[A-Z][A-Z'’ -]{2,30})\s+[—–-]\s+)?(?:(?:an?|the|one|two|three|four|five|\d+)\s+)?"
     rf"(?:(?!(?!improvised|unexploded)\w+ed\b)[\w'’-]+\s+){{0,2}}?{_WEAPONS}\b"
     rf"(?:(?!\b{_GOES_OFF}\b)[^.;:!?]){{0,160}}?"
     # with no "was" before the verb (nor "was safely"): a sentence that has one says so in full, above

@@ -59,7 +59,9 @@ LIVE_ENTRY = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*[-–—]\s")
 _NEW_INCIDENT = re.compile(
     r"\b(separately|in a separate|in another|meanwhile|elsewhere|"
     r"another (attack|incident|bomb(ing)?|explosion|blast|assault|clash|roadside bomb))\b"
-    rf"|{LIVE_ENTRY.pattern}",
+    rf"|{LIVE_ENTRY.pattern}"
+    # a brief's paragraph headed by its place in capitals: "ANBAR — Weapons cache."
+    r"|^\s*(?-i:[A-Z][A-Z'’ -]{2,30})\s+[—–-]\s+(?-i:[A-Z])",
     re.I,
 )
 
@@ -131,7 +133,11 @@ _PEACEFUL = "Peaceful protest"
 # Kinds that are acts by their nouns alone ("a demonstration on Monday in Baghdad", "troops redeployed
 # overnight throughout Baghdad", "set up a new base") when told on a day (or in a week) at a place.
 _ACTS_BY_NOUN_TYPES = {"Protests", "Riots"}
-_ACTS_BY_NOUN_SUB_TYPES = {"Change to group/activity", "Headquarters or base established"}
+_ACTS_BY_NOUN_SUB_TYPES = {
+    "Change to group/activity",
+    "Headquarters or base established",
+    "Disrupted weapons use",
+}
 
 
 # A headline's kicker: a few words before a colon that name its topic or its place ("Open Season:",

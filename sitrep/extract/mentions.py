@@ -16,7 +16,7 @@ from .grouping import LIVE_ENTRY, Draft, told_again
 from .place_names import FOCUS_COUNTRY, local_names, unresolved_names
 from .sentences import SentenceInfo
 from .time_of_day import time_of_day
-from .types import PROTESTS, RIOTS, EventKind, classify
+from .types import PROTESTS, RIOTS, EventKind, classify, stopped_in_the_act
 
 _STATE_ACTS = {"Arrests", "Air/drone strike"}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
@@ -86,6 +86,13 @@ def build_mention(
     kinds = [(s.kind, i) for i, s in enumerate(sentences) if s.kind and not s.casualty_trigger_only]
     kinds = kinds or [(s.kind, i) for i, s in enumerate(sentences) if s.kind]
     kind, k_i = max(kinds, key=lambda x: (x[0].rank, -x[1]))
+    arrests = [(k, i) for k, i in kinds if k.sub_event_type == "Arrests"]
+    if (
+        kind.sub_event_type == "Disrupted weapons use"
+        and arrests
+        and not any(stopped_in_the_act(s.read) for s in sentences)
+    ):
+        kind, k_i = arrests[0]  # "arrested four suspects ... Explosive belts and rifles were seized": arrests
     fields.append(("event_type", k_i))
     warnings: list[str] = list(dict.fromkeys(w for s in sentences for w in s.warnings))
     event_date: date | None = article.published

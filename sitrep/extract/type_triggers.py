@@ -101,7 +101,7 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     ),
     (
         _rx(
-            r"\b(clash(ed|es)?|battl(e|es|ed|ing)|fought|firefight|exchanges? of fire|exchanged fire|gun ?battle|"
+            r"\b(clash(ed|es)?|battl(e|es|ed|ing)|fought|firefights?|gunfights?|exchanges? of fire|exchanged fire|gun ?battle|"
             r"skirmish(es)?|fighting|offensive|counter-?attacks?|repel(led|s)?|repuls(ed|es)|besieg(e|ed|es|ing)|"
             r"sieges? (?:of|on|against)|(?:under|laid|lay|lays) siege|"
             r"(push(es|ed)?|advance(s|d)?|surge(s|d)?|stormed) (?:into|deeper|towards?|on)\b)"

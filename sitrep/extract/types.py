@@ -148,6 +148,13 @@ _REMEMBERED = re.compile(
 )
 
 
+# Those who make bombs safe: "a bomb disposal team defused a roadside bomb".
+_DISPOSAL = re.compile(
+    r"\b(?:bomb|explosives?|ordnance|IED)[- ](?:disposal|squads?|experts?|technicians?|detection|clearance)\b",
+    re.I,
+)
+
+
 # Deaths no one inflicted: a crash, a collapse, a stampede, bad weather. ACLED codes none of them.
 _ACCIDENT = re.compile(
     r"\b(crash(ed|es)?|accident(al|ally)?|collided|collision|collapsed?|stampede|drown(ed|ing)|bad weather|"
@@ -163,9 +170,16 @@ _STOPPED_IN_THE_ACT = re.compile(
 )
 
 
+def stopped_in_the_act(text: str) -> bool:
+    """A weapon stopped as it was about to be used ("attempting to detonate", "defused"), not found in a search."""
+    return _STOPPED_IN_THE_ACT.search(text) is not None
+
+
 def classify(sentence: str) -> EventKind | None:
     """The sentence's kind of event, or None when it names no act ACLED codes."""
-    sentence = without(sentence, [m.span() for r in (_FIGURATIVE, _REMEMBERED) for m in r.finditer(sentence)])
+    sentence = without(
+        sentence, [m.span() for r in (_FIGURATIVE, _REMEMBERED, _DISPOSAL) for m in r.finditer(sentence)]
+    )
     if _ACCIDENT.search(sentence) and _by_words(_CASUALTY.sub(" ", sentence)) is None:
         return None  # "two helicopters crashed in bad weather, killing nine": the dead alone make no attack
     if fought_off(sentence):
@@ -173,7 +187,7 @@ def classify(sentence: str) -> EventKind | None:
     if stopped_before_use(sentence):
         rest = without(sentence, disrupted_spans(sentence))
         done = _by_words(rest)
-        if done is not None and done.sub_event_type == "Arrests" and not _STOPPED_IN_THE_ACT.search(sentence):
+        if done is not None and done.sub_event_type == "Arrests" and not stopped_in_the_act(sentence):
             # "arrested 12 men and seized weapons including two mortars": arrests, as ACLED codes; not
             # "arrested two men attempting to detonate a car bomb", a bombing stopped
             return done
