@@ -11,15 +11,18 @@ from .types import classify
 
 _STATISTIC = re.compile(
     r"\b\d[\d,]*\s+(?:reported\s+|separate\s+|terrorist\s+|deadly\s+)?(attacks|incidents|operations|bombings|"
-    r"assaults|killings|arrests|people|jihadis|militants|fighters|suspects|civilians|deaths|activists|journalists|"
-    r"protesters|demonstrators)\b"
+    r"assaults|killings|arrests|people|jihadis|militants|fighters|suspects|civilians|deaths)\b"
     r"[^.]{0,120}\b(since|per|every|each|a month|a week|a year|this year|last year|in (?:the )?(first|second|third|"
     r"fourth) quarter|in \d{4}|so far|to date|total|alone|over the past|during)\b"
     r"|\b(a total of|in total|on average|per cent|percent|%)"
+    # a count of people a movement lost over time: "more than 30 activists have been assassinated since October"
+    # (not "killed 12 protesters during clashes on Thursday")
+    r"|\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:activists|journalists|protesters|demonstrators)\b[^.]{0,120}\b(?:since|so far|"
+    r"to date|over the past|this year|last year|a month|a week|a year|per|every)\b"
     # a toll over the whole country: "at least 30 people have been killed nationwide", "804 Iraqis were killed
     # ... in acts of violence and terrorism in August"
     # (in the clause of the toll: not "wounding 12 people, as protests spread across Iraq's south")
-    r"|\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:people|Iraqis|civilians|protesters|demonstrators)\b"
+    r"|\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:people|Iraqis|civilians|protesters|demonstrators|activists|journalists)\b"
     r"(?:(?!,\s*(?:as|while|when|after|amid|since)\b)[^.;]){0,120}"
     r"\b(?:nationwide|across (?:the country|Iraq|the nation)|throughout (?:the country|Iraq)|in acts of violence)"
     r"|\b(?:has|have) (?:killed|kidnapped|abducted|executed|displaced|detained|arrested) (?:hundreds|thousands|"
@@ -37,7 +40,9 @@ _STATISTIC = re.compile(
 _HABITUAL = re.compile(
     r"\b(regularly|routinely|frequently|often|on a daily basis|every (day|night|week|month)|daily|weekly|"
     r"up to \w+ attacks|continues? to|keep(s)? (attacking|killing)|have been carrying out|has been carrying out|"
-    r"have since launched|tactics of|stepped up|(?:is|are|was|were) known for)\b",
+    r"have since launched|tactics of|stepped up|"
+    r"(?:is|are|was|were) known for (?:[\w-]+ )?(?:killing|attacking|kidnapping|bombing|beheading|executing|attacks|"
+    r"killings|kidnappings|bombings|beheadings|executions))\b",
     re.I,
 )
 # What lasts ("for years", "the ongoing bombing campaign") is habitual unless the sentence dates one act.
@@ -51,7 +56,9 @@ _PLAN = re.compile(
     r"(?:risk|possibility) of|capable of|(?<!was )(?<!were )able to|likely to|intend(s|ed)? to|"
     r"plans? for|preparations? for|(?:upcoming|impending|looming|planned|expected) (?:offensive|assault|attack|battle|push|operation)s?|"
     # a purpose not yet achieved: "3,000 men are being trained to help retake Mosul"
-    r"(?:train(?:ed|ing)|prepar(?:e|es|ed|ing)|read(?:y|ying|ied)|gearing up|poised|mass(?:ed|ing)) to)\b",
+    r"(?:train(?:ed|ing)|gearing up|poised|mass(?:ed|ing)) to|"
+    # preparing violence, not a meal: "a team preparing to launch drones", not "preparing to break their fast"
+    r"prepar(?:e|es|ed|ing) to (?:launch|attack|fire|detonate|carry out|storm|strike|plant|retake|assault))\b",
     re.I,
 )
 _PAST_REPORT = re.compile(

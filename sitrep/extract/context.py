@@ -193,10 +193,14 @@ def same_incident(a: Telling, b: Telling) -> bool:
     return bool(shared_names) or shared_toll or points_back or b.quote
 
 
+_WHERE_BEFORE = re.compile(r"\b(?:where|when)\s+$", re.I)
+
+
 def sums_up(summary: Telling, others: Sequence[Telling]) -> bool:
     """A lead that totals incidents told one by one later ("Two bombings in Baghdad killed 20")."""
-    if not _SEVERAL.search(summary.text()):
-        return False
+    several = _SEVERAL.search(summary.text())
+    if several is None or _WHERE_BEFORE.search(summary.text(), 0, several.start()):
+        return False  # "The deadliest attack came in Hilla, where two car bombs exploded": one place's attack
     later = [
         o for o in others if o.first > summary.first and o.mention.event_type == summary.mention.event_type
     ]

@@ -30,7 +30,7 @@ _VAGUE = {
 }
 _HEDGE = r"(?P<hedge>at least|more than|over|nearly|almost|around|about|approximately|some|up to|as many as|roughly)"
 _NUMBER = (
-    r"(?P<num>(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
+    r"(?P<num>(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)|(?:two|three|four|five|six) dozen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
     r"four|five|six|seven|eight|nine))?|a dozen|a hundred|a couple of|a few|a number of|dozens of|dozens|"
     r"scores of|hundreds of|several|another|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|both|an|a)"
@@ -112,7 +112,8 @@ _ONE = (
     r"bodyguard|hostage|herder|pilgrim|resident|villager|mukhtar|elder|shopkeeper|victim|colonel|general|"
     r"major|captain|lieutenant|sergeant|mayor|governor|imam|priest|militiaman|serviceman|tribesman|detainee|"
     r"prisoner|inmate|patient|nurse|medic|paramedic|refugee|diplomat|customer|guest|tourist|visitor|shopper|"
-    r"mourner|bystander)"
+    r"mourner|bystander|pharmacist|dentist|professor|academic|writer|poet|blogger|businessman|businesswoman|barber|"
+    r"translator|interpreter|singer|athlete|footballer|cameraman|photographer|reporter|presenter)"
 )
 # A headline's one victim, with no article and no "was": "Hashd al-Shaabi Militiaman Killed", "Lawyer shot
 # dead", "Shia leader assassinated"; and one more after a count: "Three soldiers killed, another wounded".
@@ -149,7 +150,8 @@ _TOLL = re.compile(
 )
 # "the health ministry had raised the toll there to 16"
 _RAISED_TOLL = re.compile(
-    rf"\b(?:raised|revised|updated)\s+the\s+(?:death\s+)?toll\s+(?:[\w-]+\s+){{0,3}}?(?:to|at)\s+{_QTY}",
+    rf"\b(?:raised|revised|updated)\s+the\s+(?:death\s+)?toll\s+(?!of\s+(?:the\s+)?(?:wounded|injured|hurt))"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:to|at)\s+{_QTY}",
     re.I,
 )
 _ZERO = re.compile(
@@ -275,6 +277,8 @@ def _value(num: str, hedge: str | None) -> Count | None:
         v = found
     elif n in _UNITS:
         v = _UNITS[n]
+    elif n.endswith(" dozen"):  # "two dozen people"
+        v = _UNITS.get(n.removesuffix(" dozen"), 0) * 12
     else:
         tens, _, unit = n.replace("-", " ").partition(" ")
         v = _UNITS.get(tens, 0) + _UNITS.get(unit, 0)

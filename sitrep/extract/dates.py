@@ -176,6 +176,8 @@ def find_date(sentence: str, published: date | None, reporting: bool = False) ->
         return relative
     mon = _month(m[1])
     year = int(m[2]) if m.lastindex and m.lastindex >= 2 and m[2] else None
+    if relative is not None and not (year in (None, published.year) and mon <= published.month):
+        return relative  # "this year, surpassing a bombing in July 2021": the month is another year's
     if year is None:
         year = published.year if mon <= published.month else published.year - 1
         if m[0].lower().startswith("last") and mon == published.month:

@@ -170,32 +170,8 @@ def _exact(c: Count | None) -> bool:
     return c is not None and c.low is not None and c.low == c.high
 
 
-# An act told as done, in the past tense: "One of them fired at least five shots", not "is known for killing".
-_DONE = re.compile(
-    r"\b(?:fired|shot|opened fire|stabbed|struck|attacked|killed|wounded|injured|detonated|exploded|blew up|"
-    r"threw|hurled|stormed|ambushed|abducted|kidnapped|shelled|bombed)\b",
-    re.I,
-)
-
-
-def _scene(s: SentenceInfo | None) -> bool:
-    """A story's first sentence that sets the scene of the act told next, on a day and at a place, and tells
-    no act: "BASRA — Dr. Saleh had just locked her clinic on Wednesday evening when two men pulled up beside
-    her car." """
-    return (
-        s is not None
-        and s.index == 0
-        and s.kind is None
-        and s.claim is None
-        and s.found_date is not None
-        and s.found_date.precision == "day"
-        and any(not t.country for t in s.toponyms)
-    )
-
-
-def _concrete(s: SentenceInfo, headline: bool = False, after_a_scene: bool = False) -> bool:
-    """An act (a past event verb, a single attack, a count) that is anchored (a place, a date, an exact count,
-    or the scene the sentence before set).
+def _concrete(s: SentenceInfo, headline: bool = False) -> bool:
+    """An act (a past event verb, a single attack, a count) that is anchored (a place, a date, an exact count).
 
     A headline-only record is news by its nature: naming an act of violence there is enough, with a verb
     ("Blast targets bakery") or without ("Sound bomb attack on a bakery in Karrada").
@@ -203,8 +179,6 @@ def _concrete(s: SentenceInfo, headline: bool = False, after_a_scene: bool = Fal
     c = s.casualties
     text = s.read
     act = bool(c.killed or c.wounded or c.zero or _ACT.search(text) or _SINGLE.search(text))
-    if after_a_scene and _DONE.search(text):
-        return True
     dated = s.found_date is not None and s.found_date.precision in ("day", "week", "month")
     placed = any(not t.country for t in s.toponyms)
     # "helped troops reclaim the dam": territory taken at a place the sentences before have named
@@ -359,9 +333,7 @@ def group_mentions(infos: list[SentenceInfo]) -> tuple[list[Draft], list[Sentenc
     current: Draft | None = None
     headline = headline_only(infos)
     kickers = [s for s in infos if headline and _KICKER.fullmatch(s.evidence.text)]
-    before: SentenceInfo | None = None
     for s in infos:
-        previous, before = before, s
         if s in kickers:
             continue
         if s.claim:
@@ -376,10 +348,7 @@ def group_mentions(infos: list[SentenceInfo]) -> tuple[list[Draft], list[Sentenc
             continue
         if current is not None and _joins(current, s):
             current.sentences.append(s)
-        elif (
-            (told := _concrete(s, headline=headline))
-            or (scene := _concrete(s, headline=headline, after_a_scene=_scene(previous)))
-        ) and not (
+        elif _concrete(s, headline=headline) and not (
             # "killed" alone, with nobody counted, is an incident only in a headline ("Journalist killed in
             # Mosul") or where one victim is killed at a named town ("killed the general at Baghdad airport")
             s.casualty_trigger_only
@@ -390,8 +359,7 @@ def group_mentions(infos: list[SentenceInfo]) -> tuple[list[Draft], list[Sentenc
                 and any(t.candidates and not t.governorate for t in s.toponyms)
             )
         ):
-            # the scene the sentence before set is the incident's first telling: its day, its place
-            current = Draft([previous, s] if not told and scene and previous is not None else [s])
+            current = Draft([s])
             drafts.append(current)
     for d in drafts:
         d.sentences += kickers  # the kicker's place is the headline's ("Baghdad: Bomb Blast Targets ...")

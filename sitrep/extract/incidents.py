@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from ..geo.distance import km_between
 from ..geo.gazetteer import Gazetteer
-from ..geo.locate import a_landmark, resolve, well_known
+from ..geo.locate import TOWN_PARTS, a_landmark, resolve, well_known
 from ..geo.toponyms import Toponym, names_a_side
 from ..ingest.dates import safe_date
 from ..model import Article, Claim, Extraction, Mention, Place
@@ -155,6 +155,7 @@ def _inside(quarter: Place, city: Place) -> bool:
     """A place named with a smaller one in it: Baghdad with its Sadr City."""
     return (
         quarter.place_id != city.place_id
+        and quarter.feature in TOWN_PARTS
         and (quarter.importance or 0) < (city.importance or 0)
         and km_between((quarter.latitude, quarter.longitude), (city.latitude, city.longitude))
         <= _SAME_CITY_KM
@@ -184,6 +185,13 @@ def _in_the_town_it_is_set_in(
         placed_by.qualifier in _TOWN_PARTS or _THE_CITYS.search(first.evidence.text, max(0, at - 40), at)
     ):
         return m
+    others = [
+        t
+        for t in first.toponyms
+        if t is not placed_by and t.qualifier != "dateline" and not t.country and t.candidates
+    ]
+    if others:
+        return m  # "ERBIL — fighters attacked the Gogjali quarter of Mosul": the town named is its town
     town = setting.town(gazetteer, context)
     if town is None or town[0].country != FOCUS_COUNTRY:
         return m

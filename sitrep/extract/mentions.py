@@ -97,8 +97,7 @@ def build_mention(
     warnings: list[str] = list(dict.fromkeys(w for s in sentences for w in s.warnings))
     event_date: date | None = article.published
     precision: str | None = "day" if article.published else None
-    # a draft's first sentence tells its act or sets its scene; the others date it only with an act
-    dated = [(s.found_date, i) for i, s in enumerate(sentences) if s.found_date and (s.kind or i == 0)]
+    dated = [(s.found_date, i) for i, s in enumerate(sentences) if s.found_date and s.kind]
     if dated:
         # the finest date its sentences give ("this week ... Monday's final assault": Monday), else the first
         found, d_i = min(dated, key=lambda x: (_PRECISION_RANK.get(x[0].precision, 9), x[1]))

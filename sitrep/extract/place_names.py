@@ -26,6 +26,8 @@ DATELINE = re.compile(r"^\s*" + _FILED)
 _PARAGRAPH_DATELINE = re.compile(r"\n[ \t]*\n\s*" + _FILED)
 _DATELINE_REACH = 1500  # characters: the masthead and headline come first, the dateline soon after
 _MASTHEAD_LINES, _MASTHEAD_CHARS = 4, 160
+# A line that tells news of its own, not a masthead's or a headline's: a sentence ended, a source cited
+_TELLS = re.compile(r"\b(?:said|says)\b|[a-z)]\.\s*$")
 
 
 def find_dateline(text: str) -> re.Match[str] | None:
@@ -39,9 +41,10 @@ def find_dateline(text: str) -> re.Match[str] | None:
         return None
     # only a masthead's short lines come before it, not a story of its own ("KIRKUK — ..." in a roundup)
     before = [p for p in text[: later.start()].split("\n\n") if p.strip()]
-    return (
-        later if len(before) <= _MASTHEAD_LINES and all(len(p) <= _MASTHEAD_CHARS for p in before) else None
+    masthead = len(before) <= _MASTHEAD_LINES and all(
+        len(p) <= _MASTHEAD_CHARS and not _TELLS.search(p) for p in before
     )
+    return later if masthead else None
 
 
 _FILED_IN_FOCUS = re.compile(rf",\s*(?:{FOCUS_COUNTRY}|Kurdistan)\b")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from ..geo.admin1 import fold
 from ..geo.gazetteer import Gazetteer
-from ..geo.locate import well_known
+from ..geo.locate import WELL_KNOWN, well_known
 from ..geo.toponyms import Toponym, armed_group_name, find_toponyms, names_a_side
 from ..model import Article, Evidence
 from .claims import claim_kind
@@ -67,7 +67,14 @@ _LINKS = re.compile(
 
 
 # Headlines strung on a line between bars: "Clapper praises whistleblower complaint | Senators urge ... | ..."
-_BARRED_HEADLINES = re.compile(r"(?:\s\|\s[^|\n]{5,200}){2,}")
+_BAR = re.compile(r"\s\|\s")
+
+
+def _barred_headlines(text: str) -> bool:
+    """Two or more headlines of several words each between bars (not a breadcrumb "Home | World | Iraq",
+    nor "police said | Photo: AFP")."""
+    inner = _BAR.split(text)[1:-1]
+    return sum(len(part.split()) >= 4 for part in inner) >= 2
 
 
 def _link_lists(text: str) -> list[tuple[int, int]]:
@@ -153,9 +160,12 @@ def _speaker(e: Entity, text: str) -> bool:
 
 # "the Badr Organisation", "the Dawa Party": the name of a group, and of it wherever else the article uses it
 # ("a Badr commander"), not of the village so spelled.
-_GROUP_NAMED = re.compile(
-    r"\b([A-Z][\w'’-]+)\s+(?:Organi[sz]ation|Brigades?|Movement|Party|Corps|Front|Battalions?)\b"
-)
+_GROUP_NAMED = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:Organi[sz]ation|Movement|Party)\b")
+
+
+def _a_town_of_note(t: Toponym) -> bool:
+    """A name some Iraqi town of note bears ("the Mosul Brigades" name a group, but Mosul is still Mosul)."""
+    return any(c.country == "Iraq" and c.importance >= WELL_KNOWN for c in t.candidates)
 
 
 def organisation_names(text: str) -> set[str]:
@@ -207,7 +217,7 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
     links = _link_lists(whole)
     for i, (start, end) in enumerate(parsed.sentences):
         text = whole[start:end]
-        if any(a <= start < b for a, b in links) or _BARRED_HEADLINES.search(text):
+        if any(a <= start < b for a, b in links) or _barred_headlines(text):
             infos.append(_not_news(i, Evidence(article.id, start, end, text)))
             continue
         found = tuple(find_toponyms(cased[start:end], gazetteer, offset=start))
@@ -221,7 +231,7 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
                 or before_admin_area(t, found[i + 1 :], whole)
                 or (
                     surname(t.surface) not in surnames
-                    and surname(t.surface) not in groups
+                    and not (surname(t.surface) in groups and not _a_town_of_note(t))
                     and not _given_name(t, whole, surnames)
                     and not (
                         t.start - start <= 2

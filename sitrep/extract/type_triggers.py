@@ -126,11 +126,7 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
         _rx(
             r"\b(retak(e|es|en|ing)|retook|recaptur(e|es|ed|ing)|regain(s|ed)? control|liberat(e|es|ed|ing)|reclaim(s|ed|ing)?|w(o|i)n back|"
             # the flag raised over a town's government building marks it retaken
-            r"rais(ed|es|ing) the (?:iraqi|national|iraqi national) flags? (over|above|on)|"
-            # "the town is now fully under government control"
-            r"(?:is|was|are|were) (?:now (?:fully |completely |entirely )?|(?:now )?back |fully |completely |entirely )"
-            r"under (?:the )?(?:full )?"
-            r"(?:government|army|state|iraqi|security forces['’]?) control)\b"
+            r"rais(ed|es|ing) the (?:iraqi|national|iraqi national) flags? (over|above|on))\b"
         ),
         kind("Government regains territory", 4),
     ),
@@ -146,7 +142,7 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     ),
     (
         _rx(
-            r"\b(attack(ed|s)?|open(ed|s)? fire|fired (on|at|upon)|fired (?:[\w-]+ ){0,3}(?:shots|bullets)|shot( dead)?|shoots?|gunned down|ambush(ed|es)?|"
+            r"\b(attack(ed|s)?|open(ed|s)? fire|fired (on|at|upon)|fired (?:(?!warning|celebratory)[\w-]+ ){0,3}(?:shots|bullets)(?! into the air)|shot( dead)?|shoots?|gunned down|ambush(ed|es)?|"
             r"storm(ed|s)|assassinat(e|ed|ion|ions|es)|execut(ed|ion|es)|behead(ed|s)|stab(s|bed)|raided|"
             r"assault(ed|s)?|murdered|slaughter(s|ed)?|massacre(s|d)?|targeted|targets|targeting|killed|wounded|injured|kills?|wounds|"
             r"injures|killing|wounding|"
