@@ -163,7 +163,7 @@ def _inside(quarter: Place, city: Place) -> bool:
 
 
 # "the Sarai quarter", "the city's Abbasiya district": a part of the town the story is set in
-_TOWN_PARTS = frozenset({"quarter", "neighbourhood", "neighborhood"})
+_QUARTER_WORDS = frozenset({"quarter", "neighbourhood", "neighborhood"})
 _THE_CITYS = re.compile(r"\bthe (?:city|town)['’]s\s+(?:[\w-]+\s+)?$", re.I)  # not "the capital's"
 _PART_OF_THE_TOWN_KM = 30.0
 
@@ -182,7 +182,7 @@ def _in_the_town_it_is_set_in(
         return m
     at = placed_by.start - first.evidence.start
     if not (
-        placed_by.qualifier in _TOWN_PARTS or _THE_CITYS.search(first.evidence.text, max(0, at - 40), at)
+        placed_by.qualifier in _QUARTER_WORDS or _THE_CITYS.search(first.evidence.text, max(0, at - 40), at)
     ):
         return m
     others = [
