@@ -18,7 +18,7 @@ from .claims import claim_kind
 from .counts import Casualties, count_casualties
 from .dates import DateFound, find_date, out_of_range
 from .nlp import Entity, Parsed, stop_words
-from .place_names import before_admin_area, dateline_cased, find_dateline, unlisted_in_captions
+from .place_names import FOCUS_COUNTRY, before_admin_area, dateline_cased, find_dateline, unlisted_in_captions
 from .spelling import standard_spelling
 from .types import KINDS, EventKind, classify
 
@@ -165,7 +165,7 @@ _GROUP_NAMED = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:Organi[sz]ation|Movement|Pa
 
 def _a_town_of_note(t: Toponym) -> bool:
     """A name some Iraqi town of note bears ("the Mosul Brigades" name a group, but Mosul is still Mosul)."""
-    return any(c.country == "Iraq" and c.importance >= WELL_KNOWN for c in t.candidates)
+    return any(c.country == FOCUS_COUNTRY and c.importance >= WELL_KNOWN for c in t.candidates)
 
 
 def organisation_names(text: str) -> set[str]:
