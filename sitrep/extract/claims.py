@@ -182,11 +182,7 @@ def _act_of_an_earlier_year(sentence: str, published: date | None) -> bool:
     for m in YEAR.finditer(sentence):
         if int(m[1]) >= published.year:
             continue
-        starts = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, m.start())]
-        start = starts[-1] if starts else 0
-        after = _CLAUSE_BREAK.search(sentence, m.end())
-        end = after.start() if after else len(sentence)
-        clause, rest = sentence[start:end], sentence[:start] + sentence[end:]
+        clause, rest = _year_clause(sentence, m.start(), m.end())
         if classify(clause) is not None and classify(rest) is None:
             return True
     return False

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .place_names import CAPITALS_HEAD
+
 _GOES_OFF_WORD = r"(?:explo\w+|detonat\w+|went|blew|fired|launched|hit|struck|killed|wounded)"
 _WEAPON = (
     r"(?:explosive devices?|devices?|ieds?|vbieds?|(?:car |roadside |truck )?bombs?|explosives?|(?:land)?mines?|"
@@ -37,7 +39,7 @@ _GOES_OFF = (
 _HEADLINE_STOPPED = (
     # the weapon is the subject: before it only a number and words that are no verb ("Assailants launched"),
     # after a brief's place in capitals ("BAGHDAD — IED defused.")
-    r"^\W*(?:(?-i:[A-Z][A-Z'’ -]{2,30})\s+[—–-]\s+)?(?:(?:an?|the|one|two|three|four|five|\d+)\s+)?"
+    rf"^\W*(?:{CAPITALS_HEAD})?(?:(?:an?|the|one|two|three|four|five|\d+)\s+)?"
     rf"(?:(?!(?!improvised|unexploded)\w+ed\b)[\w'’-]+\s+){{0,2}}?{_WEAPONS}\b"
     rf"(?:(?!\b{_GOES_OFF}\b)[^.;:!?]){{0,160}}?"
     # with no "was" before the verb (nor "was safely"): a sentence that has one says so in full, above

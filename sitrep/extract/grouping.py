@@ -17,7 +17,7 @@ from ..geo.locate import TOWN_PARTS, WELL_KNOWN
 from ..geo.toponyms import Toponym
 from .counts import Count
 from .dates import DateFound
-from .place_names import FOCUS_COUNTRY
+from .place_names import CAPITALS_HEAD, FOCUS_COUNTRY
 from .sentences import SentenceInfo
 from .types import EventKind
 
@@ -61,7 +61,7 @@ _NEW_INCIDENT = re.compile(
     r"another (attack|incident|bomb(ing)?|explosion|blast|assault|clash|roadside bomb))\b"
     rf"|{LIVE_ENTRY.pattern}"
     # a brief's paragraph headed by its place in capitals: "ANBAR — Weapons cache."
-    r"|^\s*(?-i:[A-Z][A-Z'’ -]{2,30})\s+[—–-]\s+(?-i:[A-Z])",
+    rf"|^\s*{CAPITALS_HEAD}(?-i:[A-Z])",
     re.I,
 )
 

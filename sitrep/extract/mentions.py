@@ -228,8 +228,7 @@ def earlier_date(infos: list[SentenceInfo], before: int) -> DateFound | None:
         and (when.precision in ("day", "week") or (when.precision == "month" and s.index == before - 1))
         and s.claim not in _UNDATING_CLAIMS
         and not _set_abroad(s)
-        and not (
-            s.kind is None and told_again(s)
-        )  # "By Thursday the ministry had raised the toll": told then
+        # not the day a toll was raised ("By Thursday the ministry had raised the toll"): told then
+        and not (s.kind is None and told_again(s))
     ]
     return dated[-1] if dated else None

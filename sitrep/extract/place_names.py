@@ -21,6 +21,8 @@ _FILED = (
     r"\s*[—–-]{1,2}\s"
 )
 DATELINE = re.compile(r"^\s*" + _FILED)
+# A brief's paragraph headed by its place in capitals and a dash: "ANBAR — Weapons cache."
+CAPITALS_HEAD = r"(?-i:[A-Z][A-Z'’ -]{2,30})\s+[—–-]\s+"
 # A web page's dateline comes after its masthead and headline: "Security | Published 03 November\n\n
 # Drones target US forces\n\nBAGHDAD — Two drones ...", a paragraph opening with a town in capitals.
 _PARAGRAPH_DATELINE = re.compile(r"\n[ \t]*\n\s*" + _FILED)
