@@ -198,3 +198,24 @@ def test_an_armed_group_named_as_one_side_of_a_fight_is_actor1(sentence: str, si
     found = attribute([sentence])
     assert found.actor1 is not None and found.actor1.name == side1
     assert found.actor2 is not None and found.actor2.name == side2
+
+
+def test_a_reaction_that_is_the_only_telling_of_an_attack_is_its_report() -> None:
+    m = _one("KRG Condemns Attack on Iraqi Parliament Member in Sulaymaniyah")
+    assert m.place is not None and m.place.admin1 == "Sulaymaniyah"
+    assert _mentions("UN envoy condemns the violence") == ()  # no place: nothing to code
+
+
+def test_a_reaction_beside_a_told_attack_is_no_second_incident() -> None:
+    text = (
+        "Governor condemns attack on a police post in Khalis. Gunmen attacked a police post in Khalis on "
+        "Monday night, killing two policemen, officials said."
+    )
+    article = Article(id="synthetic:r", title="", text=text, outlet=None, url=None, published=PUBLISHED)
+    (only,) = next(iter(extract([article]))).mentions
+    assert only.fatalities == 2
+
+
+def test_a_convoy_between_two_dashed_towns_is_placed_on_that_road() -> None:
+    m = _one("Militant group claims attack on a logistics convoy between Basra-Nasiriya")
+    assert m.place is not None and m.place.admin1 == "Basrah"

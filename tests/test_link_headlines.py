@@ -257,3 +257,15 @@ def test_a_lone_headline_joins_the_event_it_fits_clearly_best() -> None:
     assert next_best >= 1.0 and next_best + 0.5 <= best < Linker([]).threshold  # two fits, one clearly better
     events = link_into([khalis, baqubah_day_before, headline]).events
     assert sorted(sorted(e.article_ids) for e in events) == [["a", "x"], ["b"]]
+
+
+def test_american_forces_are_the_coalition_not_the_iraqi_army() -> None:
+    assert report("a", "US military logistics convoy targeted in S Iraq", place=None).victims == {"coalition"}
+    assert report("b", "Roadside bomb hits a convoy of the Coalition in Babel").victims == {"coalition"}
+    assert report("c", "Two U.S. soldiers wounded by a roadside bomb").victims == {"coalition"}
+    assert report("d", "Two Iraqi soldiers wounded by a roadside bomb").victims == {"soldiers"}
+    us, coalition = (
+        report("e", "US military convoy hit by a roadside bomb in Diyala"),
+        report("f", "Roadside bomb targets a coalition convoy in Diyala"),
+    )
+    assert any("both hit coalition" in r for r in compare(us, coalition).reasons)

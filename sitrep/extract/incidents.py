@@ -259,6 +259,22 @@ def _one_per_incident(
     return incidents, claims
 
 
+def _reacted_to(claim_infos: list[SentenceInfo]) -> tuple[list[Draft], list[SentenceInfo]]:
+    """An article that tells no incident but opens by reacting to one it places ("KRG condemns attack on
+    Iraqi MP in Sulaymaniyah") gives the only report there is of it: the reaction is its telling. Only its
+    first sentence counts (a title or lead), not a reaction said in passing further down."""
+    first = claim_infos[0] if claim_infos else None
+    if (
+        first is None
+        or first.index != 0
+        or first.claim != "reaction"
+        or first.kind is None
+        or not first.toponyms
+    ):
+        return [], claim_infos
+    return [Draft([first])], claim_infos[1:]
+
+
 def extract_article(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> Extraction:
     infos = analyse_sentences(article, parsed, gazetteer)
     context = {t.governorate for s in infos for t in s.toponyms if t.governorate}
@@ -267,6 +283,8 @@ def extract_article(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> E
         return build_mention(article, 0, d, gazetteer, context, earlier_date(infos, d.sentences[0].index))
 
     drafts, claim_infos = group_mentions(infos)
+    if not drafts:
+        drafts, claim_infos = _reacted_to(claim_infos)
     sources = [(s, s.claim or "") for s in claim_infos]
     incidents = [(d, build(d)) for d in drafts]
     whole_article = not headline_only(infos)

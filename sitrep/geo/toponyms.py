@@ -351,21 +351,31 @@ _ROUTE_WORD = (
     r"(?:(?!(?:Road|Highway|Route|Motorway|Expressway|Main)\b)[A-Z][\w'’]*|(?:al|el|ad|ar|as|ash|at|az|an)-)"
 )
 _ROUTE_NAME = re.compile(_ROUTE_WORD + r"(?:[ -]?" + _ROUTE_WORD + r")*")
+_BETWEEN = re.compile(r"\bbetween\s", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)  # "a convoy between Basra-Nasiriya"
 
 
 def _dashed_routes(text: str, gazetteer: Gazetteer, offset: int) -> list[Toponym]:
-    """'the Baghdad-Kirkuk highway', 'the Tikrit–Tuz Khurmatu road': two names joined by a dash before
-    a word for a road."""
+    """'the Baghdad-Kirkuk highway', 'the Tikrit–Tuz Khurmatu road', 'a convoy between Basra-Nasiriya':
+    two names joined by a dash before a word for a road, or after 'between'."""
     found: list[Toponym] = []
     for m in _ROUTE_NAME.finditer(text):
-        if not _ROUTE_AFTER.match(text, m.end()):
+        road_after = bool(_ROUTE_AFTER.match(text, m.end()))
+        if not road_after and not _BETWEEN.search(text, max(0, m.start() - 12), m.end()):
             continue
         for dash in re.finditer(r"\s?[-–—]\s?", m.group()):
             left = _known_ending(m.group()[: dash.start()], gazetteer)
             right = m.group()[dash.end() :]
             a, b = gazetteer.lookup(left) if left else [], gazetteer.lookup(right)
-            if a and b:
-                a_end, b_start = m.start() + dash.start(), m.start() + dash.end()
+            a_end, b_start = m.start() + dash.start(), m.start() + dash.end()
+            if (
+                a
+                and b
+                and (
+                    road_after
+                    or _BETWEEN_BEFORE.search(text, max(0, a_end - len(left) - 12), a_end - len(left))
+                )
+            ):
                 found.append(
                     Toponym(
                         a_end - len(left) + offset,

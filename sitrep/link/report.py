@@ -102,6 +102,13 @@ _ACTING = re.compile(
     r"|frees|rescue|rescues|seize|seizes|retake|retakes|recapture|recaptures|clash|clashes|bomb|bombs)\b",
     re.I,
 )
+# American forces in Iraq are the coalition's ("US military logistics convoy" / "coalition convoy"), not
+# the Iraqi army a bare "soldiers" or "military" means.
+_FOREIGN_FORCES = re.compile(
+    r"\b(?:U\.?S\.?|American|United States)(?:[- ]led)?\s+(?:military|army|troops?|forces?|soldiers?|"
+    r"service ?m[ae]n|servicem[ae]mbers?)\b",
+    re.I,
+)
 _PLACE_WORDS = frozenset(w for _, _, aliases in GOVERNORATES.values() for a in aliases for w in a.split())
 
 # Regions of Iraq news names instead of a place, as the governorates they cover.
@@ -184,7 +191,9 @@ def content_words(texts: tuple[str, ...], place: Place | None = None) -> frozens
     skip = set(_PLACE_WORDS)
     if place is not None:
         skip |= set(fold(place.name).split()) | set(fold(place.admin1 or "").split())
-    words = {w for t in texts for w in _WORD.findall(fold(TOLD_BY.sub(" ", t)))}
+    words = {
+        w for t in texts for w in _WORD.findall(fold(_FOREIGN_FORCES.sub(" coalition ", TOLD_BY.sub(" ", t))))
+    }
     stems = {w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 4 else w for w in words}
     stems = {_SAME_THING.get(w, w) for w in stems}
     return frozenset(w for w in stems if w not in stop_words() and w not in _GENERIC and w not in skip)
@@ -198,7 +207,11 @@ def _victims(words: frozenset[str], texts: list[str]) -> frozenset[str]:
     if not classes or not acting:
         return classes
     rest = [_ACTING.sub(" ", t) for t in acting]
-    elsewhere = {w for t in (*rest, *(t for t in texts if t not in acting)) for w in _WORD.findall(fold(t))}
+    elsewhere = {
+        w
+        for t in (*rest, *(t for t in texts if t not in acting))
+        for w in _WORD.findall(fold(_FOREIGN_FORCES.sub(" coalition ", t)))
+    }
     stems = {w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 4 else w for w in elsewhere}
     named = {_VICTIM_CLASS.get(_SAME_THING.get(w, w)) for w in stems}
     return frozenset(c for c in classes if c in named)
