@@ -312,3 +312,35 @@ def test_the_deadliest_attack_where_two_car_bombs_exploded_is_that_towns_not_a_s
         ("Basra", 14),
         ("Mosul", 1),
     ]
+
+
+def test_two_incidents_told_in_one_sentence_are_two_events_with_their_own_tolls() -> None:
+    text = (
+        "BAGHDAD — A wave of car bombs struck the capital on Monday.\n\nA car bomb exploded at an intersection "
+        "in the Shula district of Baghdad, killing seven and wounding 19, while a second bomb in the Kadhimiya "
+        "district killed six people.\n\nGunmen killed two policemen in Mosul, and a roadside bomb in Kirkuk "
+        "wounded five soldiers."
+    )
+    extraction = extraction_of(text, "2013-09-30", "syn-clauses")
+    found = sorted((m.place.admin1 if m.place else "", m.fatalities, m.injured) for m in extraction.mentions)
+    assert ("Kirkuk", 0, 5) in found and ("Ninewa", 2, 0) in found
+    assert sorted(k for a, k, _ in found if a == "Baghdad") == [6, 7]
+
+
+def test_an_incident_with_no_place_of_its_own_takes_none_from_a_story_set_abroad() -> None:
+    text = (
+        "Iraqi troops fought Islamic State militants in Iraq's Anbar province for much of the year, and the "
+        "fighting goes on.\n\nMourners gather where a double car bomb went off in the Al-Zahraa district in "
+        "Homs, Syria, on February 21, 2016. Several attacks in Homs and southern Damascus kill at least 122 and injure "
+        "scores, a state agency said. ISIS claimed them.\n\nThe injured are helped after a suicide bombing "
+        "at the Brussels airport on March 22, 2016. The attacks on the airport and a subway killed 32 people "
+        "and wounded more than 300. ISIS says its fighters carried out the attacks in the Belgian capital."
+    )
+    extraction = extraction_of(text, "2016-03-17", "syn-abroad", "Envoy: ISIS responsible for genocide")
+    assert [m.fatalities for m in extraction.mentions] == []
+    # naming the group "of Iraq and Syria" sets nothing abroad
+    inside = (
+        "BAGHDAD — Fighters of the Islamic State of Iraq and Syria were seen near Tikrit on Monday. Later "
+        "two soldiers were killed in an ambush, the army said."
+    )
+    assert [(p, k) for _, _, p, k in _events(inside, "2014-03-17")] == [("Tikrīt", 2)]

@@ -154,6 +154,12 @@ def test_a_district_named_as_such_keeps_its_town() -> None:
         ("Militants plotted to assassinate the governor", None, None),
         ("On 3 of March, gunmen killed two people", 2, None),
         ("An attack on two police stations killed three people", 3, None),
+        ("A car bomb killed three and wounded nine in Tikrit", 3, 9),
+        ("The blast killed at least 5 and injured 12, police said", 5, 12),
+        ("Three people were killed and 5 wounded", 3, 5),
+        ("Gunmen killed 4, police said", 4, None),
+        ("Killing and wounding 9 people near the bridge", None, None),  # of the 9, how many died is not said
+        ("Nine people were killed or wounded in the blast", None, None),
     ],
 )
 def test_headline_counts(headline: str, killed: int | None, wounded: int | None) -> None:
@@ -219,3 +225,14 @@ def test_a_reaction_beside_a_told_attack_is_no_second_incident() -> None:
 def test_a_convoy_between_two_dashed_towns_is_placed_on_that_road() -> None:
     m = _one("Militant group claims attack on a logistics convoy between Basra-Nasiriya")
     assert m.place is not None and m.place.admin1 == "Basrah"
+
+
+def test_a_baghdad_bridge_news_names_is_a_place_in_baghdad() -> None:
+    m = _one("Bomb wounds nine people near the Imams Bridge")
+    assert m.place is not None and (m.place.name, m.place.admin1) == ("Imams Bridge", "Baghdad")
+
+
+def test_a_stretch_of_border_between_two_towns_is_placed_between_them() -> None:
+    m = _one("Rocket attack targets Peshmerga forces on Kirkuk-Erbil border")
+    assert m.place is not None and m.place.admin1 == "Kirkuk" and m.place.geo_precision == 2
+    assert _one("A bomb hit a convoy on the Iraq-Syria border").place is None  # two countries: no town

@@ -205,10 +205,12 @@ def test_a_merged_event_takes_the_means_one_report_names() -> None:
 
 
 def test_reports_naming_different_armed_forces_are_not_different_victims() -> None:
-    """Reports confuse forces ("US military convoy" for a coalition supply convoy): only armed against
-    unarmed victims count against a link, and then strongly."""
+    """Reports confuse forces ("army convoy" for a coalition supply convoy): only armed against unarmed
+    victims count against a link, and then strongly. American forces are the coalition's."""
     coalition = report("a", "A roadside bomb hit a coalition supply convoy in Khalis.", place=KHALIS)
-    military = report("b", "US military convoy targeted by a bomb in Khalis.", place=KHALIS)
+    military = report("b", "Army convoy targeted by a bomb in Khalis.", place=KHALIS)
+    american = report("d", "US military convoy targeted by a bomb in Khalis.", place=KHALIS)
+    assert any("both hit coalition" in r for r in compare(coalition, american).reasons)
     shepherds = report("c", "A roadside bomb killed shepherds in Khalis.", place=KHALIS)
     forces, unarmed = compare(coalition, military), compare(coalition, shepherds)
     assert not forces.vetoed and forces.score >= 2.0, forces.reasons

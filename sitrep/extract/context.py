@@ -235,6 +235,13 @@ def _usable(t: Toponym, lower_words: frozenset[str]) -> bool:
     return t.governorate is not None or several_words or well_known(t)
 
 
+def _names_only_another_country(toponyms: Sequence[Toponym]) -> bool:
+    """The sentence names another country and not the focus one ("in Homs, Syria"; not "the Islamic State
+    of Iraq and Syria")."""
+    countries = {t.country for t in toponyms if t.country}
+    return bool(countries) and FOCUS_COUNTRY not in countries
+
+
 def _resolved(toponyms: Sequence[Toponym], gazetteer: Gazetteer, governorates: set[str]) -> Place | None:
     place = resolve(toponyms, gazetteer, governorates) if toponyms else None
     return place if place is not None and place.country == FOCUS_COUNTRY else None
@@ -248,6 +255,7 @@ class ArticleContext:
     dateline: tuple[Toponym, ...]
     sentence_places: tuple[tuple[Toponym, ...], ...]  # per sentence index, its usable toponyms
     paragraphs: tuple[int, ...]  # per sentence index, its paragraph
+    set_abroad: tuple[bool, ...]  # per sentence index, whether it names only another country
 
     @classmethod
     def of(
@@ -277,6 +285,7 @@ class ArticleContext:
             dateline,
             tuple(tuple(t for t in tops if _usable(t, lower_words)) for tops in sentence_toponyms),
             tuple(article.text.count("\n\n", 0, start) for start in sentence_starts),
+            tuple(_names_only_another_country(tops) for tops in sentence_toponyms),
         )
 
     def place_for(self, first: int, gazetteer: Gazetteer, governorates: set[str]) -> tuple[Place, str] | None:
@@ -284,6 +293,8 @@ class ArticleContext:
         for i in range(first - 1, max(-1, first - 1 - _CONTEXT_SENTENCES), -1):
             if self.paragraphs[i] < self.paragraphs[first] - 1:
                 break
+            if self.set_abroad[i]:
+                return None  # the story just told was set abroad ("in the Al-Zahraa neighborhood of Homs, Syria")
             place = _resolved(self.sentence_places[i], gazetteer, governorates)
             if place is not None:
                 return place, "an earlier sentence"

@@ -53,7 +53,8 @@ _PERSON = (
     r"security forces|forces|of them|of whom)"
 )
 _QTY = rf"(?:{_HEDGE}\s+)?{_NUMBER}\b(?!-year|th\b|st\b|nd\b|rd\b|%| percent| km| kilomet| mile)"
-_VICTIMS = re.compile(rf"\b{_QTY}(?P<mods>(?:\s+[\w’'-]+){{0,5}}?)\s+{_PERSON}\b", re.I)
+# (not through "and": "four voters and a policeman" are two counts, four and one)
+_VICTIMS = re.compile(rf"\b{_QTY}(?P<mods>(?:\s+(?!(?:and|or|but)\b)[\w’'-]+){{0,5}}?)\s+{_PERSON}\b", re.I)
 # Before a verb, the words between a count and its people hold no other count nor a clause joined by "and"
 # ("Two bombs exploded and 5 people were killed" counts five; after a verb, "killing two and wounding five
 # others" still counts two).
@@ -194,7 +195,7 @@ _NAMED_VICTIM = re.compile(
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 # Headline style: "blast kills at least nine", "bombs kill 49 in Baghdad".
 _BARE_AFTER = re.compile(
-    rf"\s+{_QTY}(?=\s*(?:$|[:,;.\"]|\s+(?:in|at|near|on|including|across|around|as|after|during|outside)\b))",
+    rf"\s+{_QTY}(?![,.]\d)(?=\s*(?:$|[:,;.\"]|\s+(?:in|at|near|on|including|across|around|as|after|during|outside|and)\b))",
     re.I,
 )
 _NOMINAL = re.compile(
@@ -213,6 +214,16 @@ _ACTIVE = {
     "wounding",
     "injuring",
 }
+# One count of the dead and wounded together says how many of neither: "killing and wounding 9 people",
+# "nine people were killed or wounded".
+_JOINT = re.compile(
+    r"\b(?:killed|killing|dead)\s+(?:and|or)\s+(?:wounded|wounding|injured|injuring)\b"
+    r"|\b(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)\b",
+    re.I,
+)
+# Past tense used actively, a bare count after it: "a car bomb killed three and wounded nine" (not "were
+# killed", whose count comes before).
+_PAST_ACTIVE = {"killed", "wounded", "injured"}
 _NOUNS = {"deaths", "fatalities", "casualties", "injuries", "dead"}
 _NAMING_VERBS = {"killed", "killing", "assassinated", "assassinating", "wounded", "injured"}
 _ADDITIONAL = re.compile(r"\b(an additional|a further|an estimated)\s+", re.I)
@@ -373,6 +384,7 @@ def count_casualties(sentence: str) -> Casualties:
     read = _Reader()
     zero = bool(_ZERO.search(sentence))
     s = _ZERO.sub(" ", _ADVERB.sub("", _ADDITIONAL.sub("", _INCLUDING.sub(",", sentence))))
+    s = _JOINT.sub(" harmed ", s)
     s = _NOMINAL.sub(r"\1 ", s)  # "the killing of up to 300 soldiers" counts as "killing up to 300 soldiers"
     extra = _IN_ADDITION.search(s)
     if extra:
@@ -397,7 +409,10 @@ def count_casualties(sentence: str) -> Casualties:
         )
         if after:
             found = after
-        elif v["verb"].lower() in _ACTIVE and (bare := _BARE_AFTER.match(s, v.end())):
+        elif (
+            v["verb"].lower() in _ACTIVE
+            or (v["verb"].lower() in _PAST_ACTIVE and not _PASSIVE_BEFORE.search(s, 0, v.start()))
+        ) and (bare := _BARE_AFTER.match(s, v.end())):
             found = read.value(bare["num"], bare["hedge"])
         elif (
             v["verb"].lower() in _NAMING_VERBS

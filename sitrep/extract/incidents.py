@@ -259,6 +259,13 @@ def _one_per_incident(
     return incidents, claims
 
 
+_CONDEMNS_AN_ACT = re.compile(
+    r"\b(?:condemn|denounc)\w*\s+(?:the\s+|an?\s+|\w+['’]s\s+)?(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|"
+    r"explosion|killing|assassination|shooting|strike|raid|ambush)s?\b",
+    re.I,
+)
+
+
 def _reacted_to(claim_infos: list[SentenceInfo]) -> tuple[list[Draft], list[SentenceInfo]]:
     """An article that tells no incident but opens by reacting to one it places ("KRG condemns attack on
     Iraqi MP in Sulaymaniyah") gives the only report there is of it: the reaction is its telling. Only its
@@ -270,8 +277,9 @@ def _reacted_to(claim_infos: list[SentenceInfo]) -> tuple[list[Draft], list[Sent
         or first.claim != "reaction"
         or first.kind is None
         or not first.toponyms
+        or not _CONDEMNS_AN_ACT.search(first.read)
     ):
-        return [], claim_infos
+        return [], claim_infos  # not a trial, a funeral or a memorial: they tell of an act long known
     return [Draft([first])], claim_infos[1:]
 
 

@@ -203,6 +203,37 @@ def _roads_between(found: tuple[Toponym, ...], whole: str) -> tuple[Toponym, ...
     return tuple(t for t in found if t.qualifier == "between" and not HONORIFIC.match(whole, t.start))
 
 
+# A second incident told in the same sentence, after a comma: "..., killing seven, while a similar attack in
+# the neighbouring district of Hurriya killed six people", "..., and another bomb in Kirkuk wounded five".
+_NEXT_INCIDENT = re.compile(
+    r",\s+(?:while|whereas|and)\s+(?=(?:a|an|another|two|three|four|five|a second|a third)\s)", re.I
+)
+_PLACED = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?[A-Z]")
+
+
+def _told(text: str) -> bool:
+    c = count_casualties(standard_spelling(text))
+    return bool(c.killed or c.wounded)
+
+
+def incident_clauses(spans: tuple[tuple[int, int], ...], whole: str) -> list[tuple[int, int]]:
+    """Sentences, with one that tells two incidents at two places, each with its own toll, cut in two
+    where the second begins."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        m = _NEXT_INCIDENT.search(whole, start, end)
+        if (
+            m
+            and _told(whole[start : m.start()])
+            and _told(whole[m.end() : end])
+            and _PLACED.search(whole, m.end(), end)
+        ):
+            out += [(start, m.start()), (m.end(), end)]
+        else:
+            out.append((start, end))
+    return out
+
+
 def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) -> list[SentenceInfo]:
     excluded = [(e.start, e.end) for e in parsed.entities if e.label in _EXCLUDED_ENTS]
     places = [e for e in parsed.entities if e.label in ("GPE", "LOC")]
@@ -215,7 +246,7 @@ def analyse_sentences(article: Article, parsed: Parsed, gazetteer: Gazetteer) ->
     filed_start, filed_end = (filed.start(1), filed.end()) if filed else (-1, -1)
     cased = dateline_cased(whole, gazetteer)  # "MOSUL, Iraq (AP) —": the town, not initials
     links = _link_lists(whole)
-    for i, (start, end) in enumerate(parsed.sentences):
+    for i, (start, end) in enumerate(incident_clauses(parsed.sentences, whole)):
         text = whole[start:end]
         if any(a <= start < b for a, b in links) or _barred_headlines(text):
             infos.append(_not_news(i, Evidence(article.id, start, end, text)))

@@ -319,8 +319,10 @@ _ROUTE_FROM = re.compile(
     re.I,
 )
 _ROUTE_TO = re.compile(r"\s+(?:and|to|with)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?", re.I)
-# "the Baghdad-Kirkuk highway", "on the Tikrit–Tuz Khurmatu road".
-_ROUTE_AFTER = re.compile(r"\s+(?:main\s+)?(?:road|highway|route|motorway|expressway)\b", re.I)
+# "the Baghdad-Kirkuk highway", "on the Tikrit–Tuz Khurmatu road", "on the Kirkuk-Erbil border".
+_ROUTE_AFTER = re.compile(
+    r"\s+(?:main\s+)?(?:road|highway|route|motorway|expressway|border|boundary)\b", re.I
+)
 
 
 def _routable(t: Toponym) -> bool:
