@@ -344,3 +344,132 @@ def test_an_incident_with_no_place_of_its_own_takes_none_from_a_story_set_abroad
         "two soldiers were killed in an ambush, the army said."
     )
     assert [(p, k) for _, _, p, k in _events(inside, "2014-03-17")] == [("Tikrīt", 2)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("The blast killed four voters and a policeman who had tried to stop him, police said.", 5, None),
+        ("A bomb under his car exploded as he drove, killing him and wounding a passer-by.", 1, 1),
+        ("A drone struck a car on the road near the town, killing its two occupants.", 2, None),
+        ("Gunmen killed him and his brother outside their house.", 2, None),
+    ],
+)
+def test_victims_listed_after_the_act(sentence: str, killed: int | None, wounded: int | None) -> None:
+    c = count_casualties(sentence)
+    assert (c.killed.best if c.killed else None) == killed
+    assert (c.wounded.best if c.wounded else None) == wounded
+
+
+def test_a_toll_given_as_a_range_keeps_both_ends() -> None:
+    c = count_casualties("A spokesman said between 8 and 12 militiamen were killed in the fighting.")
+    assert c.killed is not None and (c.killed.best, c.killed.low, c.killed.high) == (8, 8, 12)
+
+
+def test_one_more_death_counted_by_its_ordinal_is_the_new_toll() -> None:
+    text = (
+        "TARMIYAH, Iraq — Islamic State fighters ambushed an army patrol on the edge of Tarmiyah on Monday, "
+        "killing four soldiers, the army said.\n\nA fifth soldier died of his wounds on Tuesday, the army said."
+    )
+    assert [k for _, _, _, k in _events(text, "2024-05-16")] == [5]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rights commission's running count now stands at 104 dead and more than 6,000 wounded since Tuesday.",
+        "The army says more than 100 militants were killed in the two-week Hawija campaign.",
+    ],
+)
+def test_a_running_count_and_a_campaigns_toll_are_statistics(sentence: str) -> None:
+    assert claim_kind(sentence, date(2019, 10, 5)) == "statistic"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Police in Balad Ruz said they had found the bodies of nine men on Monday.", 9),
+        ("Last week, police discovered 18 bodies of men stacked inside a minibus.", 18),
+        ("Eleven were found in the western district, dumped in a row behind a school.", 11),
+        ("His body was found a week later.", 1),
+    ],
+)
+def test_the_dead_found_are_an_attack_with_their_count(sentence: str, killed: int) -> None:
+    kind, c = classify(sentence), count_casualties(sentence)
+    assert kind is not None and (kind.event_type, kind.sub_event_type) == (
+        "Violence against civilians",
+        "Attack",
+    )
+    assert c.killed is not None and c.killed.best == killed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rescuers pulled 12 bodies from the rubble.",  # the bombing's dead, told already
+        "A mass grave with 40 bodies was found near Sinjar.",  # killed long before
+        "Three cars were found abandoned on the road.",
+    ],
+)
+def test_what_is_found_is_not_always_the_dead_of_a_new_attack(sentence: str) -> None:
+    assert classify(sentence) is None and count_casualties(sentence).killed is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Baghdad has protested to Ankara but has little leverage.", "The ministry lodged a formal protest."],
+)
+def test_a_governments_protest_is_no_demonstration(sentence: str) -> None:
+    assert classify(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was the third deadly drone strike in Sinjar this year.",
+        "The attacks brought to more than 120 the number of people killed in violence so far this month.",
+    ],
+)
+def test_a_strike_counted_in_a_series_or_a_toll_carried_forward_is_a_statistic(sentence: str) -> None:
+    assert claim_kind(sentence, date(2010, 4, 12)) == "statistic"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "MAJAR AL-KABIR, Iraq — A dispute between two clans led to an exchange of fire in a village on Sunday. "
+            "Two men were killed and six wounded. Police said on Monday that a third man, wounded in the clash, "
+            "had died.",
+            3,
+        ),
+    ],
+)
+def test_the_dead_told_after_the_toll_add_to_it(text: str, killed: int) -> None:
+    assert [k for _, _, _, k in _events(text, "2016-10-23")] == [killed]
+
+
+def test_a_revised_toll_told_with_the_figure_first_given_is_one_incident_at_the_latest_toll() -> None:
+    text = (
+        "BAGHDAD, Iraq — The death toll from a car bomb that tore through a crowded market in southern Baghdad's "
+        "Dora district on Wednesday rose to 14 on Thursday, after rescue workers pulled two more bodies from a "
+        "collapsed shop, an official said.\n\nPolice had initially said nine people were killed when the car "
+        "exploded in the evening. More than 30 people were wounded."
+    )
+    extraction = extraction_of(text, "2005-07-14", "syn-toll")
+    assert [(m.fatalities, m.injured) for m in extraction.mentions] == [(14, 30)]
+
+
+def test_more_dead_told_with_also_add_to_the_toll_of_their_incident() -> None:
+    from sitrep.extract import nlp
+    from sitrep.extract.grouping import Draft
+    from sitrep.extract.mentions import _first_count
+    from sitrep.extract.sentences import analyse_sentences
+    from sitrep.geo.gazetteer import default_gazetteer
+    from sitrep.model import Article
+
+    text = "A drone strike near Baghdad airport killed two officers. Three guards were also killed in the strike."
+    article = Article(id="syn-also", title="", text=text, outlet=None, url=None, published=date(2020, 1, 4))
+    infos = analyse_sentences(article, nlp.parsed(next(iter(nlp.parse([text])))), default_gazetteer())
+    count, _ = _first_count(Draft(infos), "killed")
+    assert count is not None and count.best == 5

@@ -25,6 +25,11 @@ _STATISTIC = re.compile(
     r"|\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:people|Iraqis|civilians|protesters|demonstrators|activists|journalists)\b"
     r"(?:(?!,\s*(?:as|while|when|after|amid|since)\b)[^.;]){0,120}"
     r"\b(?:nationwide|across (?:the country|Iraq|the nation)|throughout (?:the country|Iraq)|in acts of violence)"
+    # a running count, and a toll of a whole campaign: "the running count now stands at 104 dead", "100
+    # militants were killed in the two-week Hawija campaign"
+    r"|\brunning (?:count|toll|tally)\b"
+    r"|\b(?:in|during|over|throughout)\s+the\s+(?:[\w-]+\s+){0,2}?(?:[\w]+-(?:day|week|month|year)|"
+    r"(?:days?|weeks?|months?|years?)-long)\s+(?:[\w-]+\s+)?(?:campaign|offensive|operation|battle|siege)\b"
     r"|\b(?:has|have) (?:killed|kidnapped|abducted|executed|displaced|detained|arrested) (?:hundreds|thousands|"
     r"dozens|scores|tens of thousands|more than \d)"
     # a month's toll: "More than 270 people were killed in attacks in March"
@@ -34,7 +39,11 @@ _STATISTIC = re.compile(
     r"(?:air ?strikes|strikes|sorties|attacks|raids|operations)\b"
     # "This was one of two related attacks in the area": a pointer to other incidents, not one of its own.
     r"|\b(?:was|is|were|are|marked)\s+(?:one of|the (?:first|second|third|fourth|fifth|latest|last)(?: of| in)?)\s+"
-    r"(?:[\w-]+\s+){0,3}(?:attacks?|bombings?|incidents?|blasts?|explosions?|assaults?|raids?|killings?)\b",
+    r"(?:[\w-]+\s+){0,3}(?:attacks?|bombings?|incidents?|blasts?|explosions?|assaults?|raids?|killings?|strikes?|"
+    r"ambush(?:es)?|shootings?)\b"
+    # a toll carried forward: "brought to more than 120 the number of people killed this month"
+    r"|\bbr(?:ought|ings?|inging)\s+to\s+(?:more than\s+|at least\s+|nearly\s+|about\s+|some\s+)?[\d,]+\s+the\s+"
+    r"(?:number|total|toll|tally)\b",
     re.I,
 )
 _HABITUAL = re.compile(

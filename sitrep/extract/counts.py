@@ -45,12 +45,16 @@ _PERSON = (
     r"mukhtars?|elders?|shop ?keepers?|owners?|drivers?|passengers?|deputy|deputies|victims?|bodies|"
     r"suspects?|elements?|labou?rers?|colonels?|lieutenants?|captains?|sergeants?|corporals?|brigadiers?|youths?|advisers?|advisors?|bodyguards?|hostages?|captives?|herders?|volunteers?|peshmerga|sheikhs?|clerics?|engineers?|activists?|lawyers?|merchants?|traders?|comrades?|"
     r"militiam[ae]n|detainees?|prisoners?|inmates?|patients?|nurses?|medics?|paramedics?|refugees?|diplomats?|"
-    r"customers?|guests?|tourists?|visitors?|holidaymakers?|shoppers?|mourners?|bystanders?|spectators?|"
+    r"customers?|guests?|tourists?|visitors?|holidaymakers?|shoppers?|mourners?|bystanders?|spectators?|occupants?|"
     # "two police in Kirkuk", not "two police stations"
     r"police(?=\s*(?:$|[,.;:]|\s(?:in|at|near|on|and|with|while|as|were|was|during|after)\b))|"
     # "killed 11 of PMF", "3 deaths of the Peshmerga": some of a force or people, by its name (not a month)
     rf"of (?:the )?(?!{MONTH}\b)(?-i:[A-Z])[\w’'-]+|"
     r"security forces|forces|of them|of whom)"
+)
+_WORD_NUMBER = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
 )
 _QTY = rf"(?:{_HEDGE}\s+)?{_NUMBER}\b(?!-year|th\b|st\b|nd\b|rd\b|%| percent| km| kilomet| mile)"
 # (not through "and": "four voters and a policeman" are two counts, four and one)
@@ -64,6 +68,11 @@ _COUNT_WORD = (
 )
 _VICTIMS_BEFORE = re.compile(
     rf"\b{_QTY}(?P<mods>(?:\s+(?!{_COUNT_WORD})[\w’'-]+){{0,5}}?)\s+{_PERSON}\b", re.I
+)
+_BETWEEN = re.compile(
+    rf"\bbetween\s+(?P<low>\d+|{_WORD_NUMBER})\s+and\s+(?P<high>\d+|{_WORD_NUMBER})(?:\s+[\w’'-]+){{0,3}}?\s+{_PERSON}\b"
+    r"(?:\s+(?:were|have been|had been|are))?\s*$",
+    re.I,
 )
 _BARE = re.compile(rf"\b{_QTY}\s*$", re.I)
 # Any plural noun counted right after an active verb or right before a passive one, when no listed
@@ -114,7 +123,7 @@ _ONE = (
     r"major|captain|lieutenant|sergeant|mayor|governor|imam|priest|militiaman|serviceman|tribesman|detainee|"
     r"prisoner|inmate|patient|nurse|medic|paramedic|refugee|diplomat|customer|guest|tourist|visitor|shopper|"
     r"mourner|bystander|pharmacist|dentist|professor|academic|writer|poet|blogger|businessman|businesswoman|barber|"
-    r"translator|interpreter|singer|athlete|footballer|cameraman|photographer|reporter|presenter)"
+    r"translator|interpreter|singer|athlete|footballer|cameraman|photographer|reporter|presenter|passer-?by|occupant)"
 )
 # A headline's one victim, with no article and no "was": "Hashd al-Shaabi Militiaman Killed", "Lawyer shot
 # dead", "Shia leader assassinated"; and one more after a count: "Three soldiers killed, another wounded".
@@ -127,6 +136,62 @@ _HEADLINE_ONE = re.compile(
 _ONE_AFTER = re.compile(
     rf"\s+(?:(?:a|an|the|his|her|its|their|one|(?-i:[A-Z])[\w-]*['’]s)\s+)?(?:(?!(?:and|or|but|was|were|in|at|on|of|by|to|into|for|from|with|as)\b)[\w’'-]+\s+){{0,2}}?"
     rf"{_ONE}\b(?!s)",
+    re.I,
+)
+# The one the sentence is about, after an active verb: "exploded as he drove, killing him".
+_HIM_OR_HER = re.compile(r"\s+(?:him|her)\b", re.I)
+_WHOSE = re.compile(r"\s+(?:its|his|her|their)(?=\s)", re.I)  # "killing its two occupants"
+# "killing him and wounding a passer-by": after "and", the next verb's victims are its own
+_NEXT_ACT = re.compile(r"\s+(?:wound|injur|kill|hurt|maim)\w*\b", re.I)
+# The dead found, counted: "the bodies of nine men", "18 bodies", "Eleven were found ..., dumped", "his body".
+# The dead found: "police found the bodies of nine men", "18 bodies were discovered", "two were found shot
+# dead" (not the dead pulled from a bombing's rubble)
+BODIES_FOUND = (
+    r"(?:(?:found|discovered|recovered|retrieved|pulled|dumped)\b(?:(?!mass grave)[^.;]){0,40}?\b(?:bod(?:y|ies)|corpses?)"
+    r"(?![^.;]{0,40}\b(?:rubble|debris|wreckage|mass grave))"
+    r"|\b(?:bod(?:y|ies)|corpses?)\b(?:(?!mass grave)[^.;]){0,60}?\b(?:were|was|had been|have been|has been)\s+"
+    r"(?:found|discovered|recovered|dumped)(?![^.;]{0,40}\b(?:rubble|debris|wreckage|mass grave))"
+    r"|\b(?:were|was)\s+found\s+(?:shot\s+|stabbed\s+|beheaded\s+|strangled\s+)?(?:dead|killed|murdered)"
+    r"|\bwere\s+found\b[^.;]{0,80}\bdumped)"
+)
+_FOUND_DEAD = re.compile(BODIES_FOUND, re.I)
+# The dead of a mass grave were killed long before it was found: the finding is no attack, its bodies no toll.
+MASS_GRAVE = re.compile(r"[^.;]*\bmass graves?\b[^.;]*", re.I)
+_BODIES = tuple(
+    re.compile(p, re.I)
+    for p in (
+        rf"\b(?:bodies|corpses)\s+of\s+{_QTY}",
+        rf"\b{_QTY}\s+(?:[\w-]+\s+){{0,2}}?(?:bodies|corpses)\b",
+        rf"\b{_QTY}\s+(?:[\w-]+\s+){{0,2}}?(?:were|was)\s+(?:found|discovered|pulled|dumped)\b",
+    )
+)
+_ONE_BODY = re.compile(
+    r"\b(?:his|her|a|the)\s+(?:[\w-]+\s+)?(?:body|corpse)\b(?=[^.;]{0,60}\b(?:found|discovered|dumped|recovered))",
+    re.I,
+)
+_ORDINALS = {
+    w: i + 2
+    for i, w in enumerate(
+        [
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ]
+    )
+}
+# One more death that brings a toll told before to its ordinal: "A fifth soldier died of his wounds".
+ORDINAL_DEATH = re.compile(
+    rf"\b(?:a|the)\s+(?P<nth>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+){{0,2}}?{_ONE}(?:,[^,;.]{{1,60}},)?\s+"
+    r"(?:(?:later\s+|also\s+|has\s+|had\s+)?died|(?:was|has been|had been)\s+(?:also\s+)?(?:killed|found dead)|"
+    r"succumbed)\b",
     re.I,
 )
 _MONTH_END = re.compile(rf"\b{MONTH}\.?\s*$", re.I)
@@ -145,7 +210,7 @@ _AFTER_VERB = re.compile(
 _LIVES = re.compile(rf"\b(cost|claimed|took)\s+{_QTY}\s+(lives|people)", re.I)
 # "The death toll from Monday's bombing rose to three": the latest count of the dead.
 _TOLL = re.compile(
-    rf"\bdeath toll\b[^.;]{{0,80}}?\b(?:rose|rises|risen|climbed|climbs|reached|reaches|increased|jumped|stands|"
+    rf"\bdeath toll\b[^.;]{{0,140}}?\b(?:rose|rises|risen|climbed|climbs|reached|reaches|increased|jumped|stands|"
     rf"stood|is|was|has risen)\s+(?:at\s+|to\s+)?{_QTY}",
     re.I,
 )
@@ -303,7 +368,7 @@ def _value(num: str, hedge: str | None) -> Count | None:
     return Count(v, v, v)
 
 
-def _add(a: Count | None, b: Count | None) -> Count | None:
+def add_counts(a: Count | None, b: Count | None) -> Count | None:
     if a is None:
         return b
     if b is None:
@@ -315,11 +380,16 @@ def _add(a: Count | None, b: Count | None) -> Count | None:
 
 def _victims_before(window: str, read: _Reader) -> Count | None:
     total: Count | None = None
+    between = _BETWEEN.search(window)
+    if between:  # "between 8 and 12 militiamen were killed": at least the first, at most the second
+        low, high = read.value(between["low"], None), read.value(between["high"], None)
+        if low and high and low.best < high.best:
+            return Count(low.best, low.best, high.best)
     for m in _VICTIMS_BEFORE.finditer(window):
         year = digits(m["num"]) if m["num"].isdigit() else None
         if m["num"].isdigit() and (year is None or year >= 1900) and not m["mods"].strip():
             continue  # "in 2014 militants": a year; a number too long to read is no count either
-        total = _add(total, read.value(m["num"], m["hedge"]))
+        total = add_counts(total, read.value(m["num"], m["hedge"]))
     generic = _GENERIC_BEFORE.search(window) if total is None else None
     if _people(generic) and not _MONTH_END.search(window[: generic.start()]):
         total = read.value(generic["num"], generic["hedge"])  # not "On Jan. 5 Shiites were killed"
@@ -366,16 +436,18 @@ def _victims_after(s: str, pos: int, read: _Reader, verb: bool = True) -> Count 
     total: Count | None = None
     while True:
         m = _VICTIMS.match(s, pos + 1) or _VICTIMS.match(s, pos)
+        if m is None and (whose := _WHOSE.match(s, pos)):
+            m = _VICTIMS.match(s, whose.end() + 1)
         if m:
-            total, pos = _add(total, read.value(m["num"], m["hedge"])), m.end()
-        elif one := _ONE_AFTER.match(s, pos):
-            total, pos = _add(total, Count(1, 1, 1)), one.end()
+            total, pos = add_counts(total, read.value(m["num"], m["hedge"])), m.end()
+        elif (one := _ONE_AFTER.match(s, pos)) or (verb and (one := _HIM_OR_HER.match(s, pos))):
+            total, pos = add_counts(total, Count(1, 1, 1)), one.end()
         elif verb and _people(generic := _GENERIC_AFTER.match(s, pos)):
-            total, pos = _add(total, read.value(generic["num"], generic["hedge"])), generic.end()
+            total, pos = add_counts(total, read.value(generic["num"], generic["hedge"])), generic.end()
         else:
             return total
         joined = re.match(r"\s*,?\s+and\b", s[pos:])
-        if not joined or _OWN_VERB.match(s, pos + joined.end()):
+        if not joined or _OWN_VERB.match(s, pos + joined.end()) or _NEXT_ACT.match(s, pos + joined.end()):
             return total  # "killed 5 Americans, and 3 Iraqis died later": the next has a verb of its own
         pos += joined.end()
 
@@ -436,15 +508,26 @@ def count_casualties(sentence: str) -> Casualties:
         if found is None:
             continue
         if _KILL_VERB.match(v["verb"]):
-            killed = killed if killed and v["verb"].lower() == "lives" else _add(killed, found)
+            killed = killed if killed and v["verb"].lower() == "lives" else add_counts(killed, found)
         else:
-            wounded = _add(wounded, found)
+            wounded = add_counts(wounded, found)
+    if (
+        killed is None and _FOUND_DEAD.search(s) and not MASS_GRAVE.search(s)
+    ):  # "found the bodies of nine men", "his body was found"
+        bodies = next((m for pattern in _BODIES if (m := pattern.search(s))), None)
+        if bodies is not None:
+            killed = read.value(bodies["num"], bodies["hedge"])
+        elif _ONE_BODY.search(s):
+            killed = Count(1, 1, 1)
+    if (ordinal := ORDINAL_DEATH.search(s)) is not None:  # "a fifth soldier died of his wounds": five now
+        n = _ORDINALS[ordinal["nth"].lower()]
+        killed = Count(n, n, n)
     if extra and killed:
         what = extra["what"] + " "
-        killed = _add(killed, _victims_before(what, read) or Count(1, 1, 1))
+        killed = add_counts(killed, _victims_before(what, read) or Count(1, 1, 1))
     if killed and _BOMBER_TOO.search(s):  # "two others were killed when the bomber detonated"
-        killed = _add(killed, Count(1, 1, 1))
+        killed = add_counts(killed, Count(1, 1, 1))
     if _SELF.search(s):  # a suicide bomber who blew himself up is among the dead, as ACLED and GTD count
-        killed = _add(killed, Count(1, 1, 1)) if killed else Count(1, 1, 1)
+        killed = add_counts(killed, Count(1, 1, 1)) if killed else Count(1, 1, 1)
     killed, wounded = read.bounded(killed), read.bounded(wounded)
     return Casualties(killed, wounded, zero and not (killed or wounded), tuple(dict.fromkeys(read.ignored)))

@@ -15,7 +15,7 @@ from datetime import date
 
 from ..geo.locate import TOWN_PARTS, WELL_KNOWN
 from ..geo.toponyms import Toponym
-from .counts import Count
+from .counts import ORDINAL_DEATH, Count
 from .dates import DateFound
 from .place_names import CAPITALS_HEAD, FOCUS_COUNTRY
 from .sentences import SentenceInfo
@@ -95,7 +95,7 @@ def told_again(s: SentenceInfo) -> bool:
     """The sentence gives a later toll of an incident told before."""
     text = s.evidence.text
     later = _LATER_COUNT.search(text) is not None and (s.kind is None or s.casualty_trigger_only)
-    return later or TOLL_UPDATE.search(text) is not None
+    return later or TOLL_UPDATE.search(text) is not None or ORDINAL_DEATH.search(text) is not None
 
 
 _TAKEN = re.compile(r"\b(?:overr(?:an|un|uns)|captured|seized)\b", re.I)
@@ -250,6 +250,21 @@ def _a_night_off(found: DateFound, dates: set[date]) -> bool:
     return found.text.lower() in _NIGHT and any(abs((found.value - d).days) <= 1 for d in dates)
 
 
+# More dead or wounded of the incident told, to be added to its toll: "One coalition soldier was also
+# killed", "29 attackers were also dead", "a policeman also died".
+# A figure given before the latest, of the same incident: "Police had initially said nine people were killed".
+EARLIER_FIGURE = re.compile(
+    r"\b(?:initially|originally|at first|earlier|previously|first)\s+(?:said|reported|put|gave|estimated)\b"
+    r"|\b(?:had|have)\s+(?:initially|originally|earlier|previously|first)\s+(?:said|reported|put)\b",
+    re.I,
+)
+ALSO_HIT = re.compile(
+    r"\b(?:was|were|had been|have been)\s+also\s+(?:killed|dead|wounded|injured|hurt)\b"
+    r"|\balso\s+(?:died|(?:was|were)\s+(?:killed|wounded|injured))\b",
+    re.I,
+)
+
+
 def _joins(draft: Draft, s: SentenceInfo) -> bool:
     gap = _MAX_GAP if s.kind else _MAX_FOLLOW_UP_GAP
     if s.index - draft.last > gap or _NEW_INCIDENT.search(s.evidence.text):
@@ -268,12 +283,12 @@ def _joins(draft: Draft, s: SentenceInfo) -> bool:
         # "In Karbala and Najaf, thousands marched" does not go on a Baghdad report, nor "In Diwaniya,
         # protesters set fire ..." on one from Nasiriyah
         return False
-    if update:
+    c = s.casualties
+    if update or ((c.killed or c.wounded) and EARLIER_FIGURE.search(s.evidence.text)):
         return True
     dates = {x.found_date.value for x in draft.sentences if x.found_date}
     if s.found_date and dates and s.found_date.value not in dates and not _a_night_off(s.found_date, dates):
         return False
-    c = s.casualties
     return not ((c.killed and draft.has("killed")) or (c.wounded and draft.has("wounded")))
 
 

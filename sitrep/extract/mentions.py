@@ -10,9 +10,9 @@ from ..geo.gazetteer import Gazetteer
 from ..geo.locate import resolve
 from ..model import UNRESOLVED_PLACE, Actor, Article, Evidence, Mention
 from .actors import attribute
-from .counts import Count
+from .counts import Count, add_counts
 from .dates import DateFound, days_before_end, days_later, shift, time_before
-from .grouping import LIVE_ENTRY, Draft, told_again
+from .grouping import ALSO_HIT, EARLIER_FIGURE, LIVE_ENTRY, Draft, told_again
 from .place_names import FOCUS_COUNTRY, local_names, unresolved_names
 from .sentences import SentenceInfo
 from .time_of_day import time_of_day
@@ -28,10 +28,22 @@ _CROWDS = {PROTESTS: Actor("Protesters (Iraq)", ""), RIOTS: Actor("Rioters (Iraq
 def _first_count(draft: Draft, kind: str) -> tuple[Count | None, int | None]:
     """The toll of the first sentence that gives one, or of the last that revises it ("had risen to 292")."""
     found = [(c, i) for i, s in enumerate(draft.sentences) if (c := getattr(s.casualties, kind))]
+    # a figure first given and since revised ("police had initially said nine") counts only when alone
+    found = [
+        (c, i) for c, i in found if not EARLIER_FIGURE.search(draft.sentences[i].evidence.text)
+    ] or found[:1]
     revised = [(c, i) for c, i in found if told_again(draft.sentences[i])]
     if revised:
         return revised[-1]
-    return found[0] if found else (None, None)
+    if not found:
+        return None, None
+    first, at = found[0]
+    for c, i in found[1:]:
+        if ALSO_HIT.search(
+            draft.sentences[i].evidence.text
+        ):  # "29 attackers were also dead": more of the dead
+            first = add_counts(first, c) or first
+    return first, at
 
 
 def _told_as_earlier(sentence: str, kind: EventKind) -> int | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .counts import BODIES_FOUND
 from .typology import EventKind, kind
 
 
@@ -147,7 +148,9 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
             r"assault(ed|s)?|murdered|slaughter(s|ed)?|massacre(s|d)?|targeted|targets|targeting|killed|wounded|injured|kills?|wounds|"
             r"injures|killing|wounding|"
             # a toll counted as a noun, as headlines give it: "3 deaths of PMF in Khanaqin"
-            r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) deaths)\b"
+            r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) deaths|" + BODIES_FOUND + r")\b"
+            # the dead found: "police found the bodies of nine men", "18 bodies were discovered", "two were
+            # found shot dead" (not a mass grave of years before, nor the dead pulled from a bombing's rubble)
         ),
         kind("Attack", 3),
     ),
@@ -193,7 +196,10 @@ KINDS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     ),
     (
         _rx(
-            r"\b(protest(ers|ed|s|ing)?|demonstrat(ors|ed|ion|ions)|rall(y|ied|ies)|sit-ins?|marchers)\b"
+            # not a government's note: "Baghdad has protested to Ankara", "lodged a formal protest"
+            r"\b(?<!lodged a )(?<!formal )(?<!diplomatic )(?<!official )"
+            r"(protest(ers|ed|s|ing)?(?!\s+to\s+(?:the\s+)?(?-i:[A-Z]))|demonstrat(ors|ed|ion|ions)|rall(y|ied|ies)|"
+            r"sit-ins?|marchers)\b"
             r"|\b(?:a|the|their|this|that)\s+(?:[\w-]+\s+)?(?-i:march)\b"
             r"|\b(?:tear ?gas|water cannons?|rubber bullets|stun grenades?)\b[^.;]{0,60}\bto (?:disperse|break up)\b"
             # a crowd that marches, or gathers to demand: "thousands marched", "hundreds gathered ... demanding"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .actors import takes_for_the_state
+from .counts import MASS_GRAVE
 from .crowds import demonstration_kind
 from .disruption import disrupted_spans, fought_off, stopped_before_use, without
 from .told_by import TOLD_BY
@@ -178,7 +179,8 @@ def stopped_in_the_act(text: str) -> bool:
 def classify(sentence: str) -> EventKind | None:
     """The sentence's kind of event, or None when it names no act ACLED codes."""
     sentence = without(
-        sentence, [m.span() for r in (_FIGURATIVE, _REMEMBERED, _DISPOSAL) for m in r.finditer(sentence)]
+        sentence,
+        [m.span() for r in (_FIGURATIVE, _REMEMBERED, _DISPOSAL, MASS_GRAVE) for m in r.finditer(sentence)],
     )
     if _ACCIDENT.search(sentence) and _by_words(_CASUALTY.sub(" ", sentence)) is None:
         return None  # "two helicopters crashed in bad weather, killing nine": the dead alone make no attack
