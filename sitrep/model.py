@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-EXTRACTOR_VERSION = "sitrep-rules-0.6"
+EXTRACTOR_VERSION = "sitrep-rules-0.7"
 # Where an event comes from: sitrep's own extraction, or a human-coded dataset brought in by `sitrep import`.
 Dataset = Literal["sitrep", "ucdp", "acled", "gtd"]
 EXTRACTED: Dataset = "sitrep"
