@@ -143,7 +143,6 @@ _HIM_OR_HER = re.compile(r"\s+(?:him|her)\b", re.I)
 _WHOSE = re.compile(r"\s+(?:its|his|her|their)(?=\s)", re.I)  # "killing its two occupants"
 # "killing him and wounding a passer-by": after "and", the next verb's victims are its own
 _NEXT_ACT = re.compile(r"\s+(?:wound|injur|kill|hurt|maim)\w*\b", re.I)
-# The dead found, counted: "the bodies of nine men", "18 bodies", "Eleven were found ..., dumped", "his body".
 # The dead found: "police found the bodies of nine men", "18 bodies were discovered", "two were found shot
 # dead" (not the dead pulled from a bombing's rubble)
 BODIES_FOUND = (
@@ -157,6 +156,7 @@ BODIES_FOUND = (
 _FOUND_DEAD = re.compile(BODIES_FOUND, re.I)
 # The dead of a mass grave were killed long before it was found: the finding is no attack, its bodies no toll.
 MASS_GRAVE = re.compile(r"[^.;]*\bmass graves?\b[^.;]*", re.I)
+# The dead found, counted: "the bodies of nine men", "18 bodies", "Eleven were found ..., dumped", "his body".
 _BODIES = tuple(
     re.compile(p, re.I)
     for p in (
@@ -511,9 +511,8 @@ def count_casualties(sentence: str) -> Casualties:
             killed = killed if killed and v["verb"].lower() == "lives" else add_counts(killed, found)
         else:
             wounded = add_counts(wounded, found)
-    if (
-        killed is None and _FOUND_DEAD.search(s) and not MASS_GRAVE.search(s)
-    ):  # "found the bodies of nine men", "his body was found"
+    if killed is None and _FOUND_DEAD.search(s) and not MASS_GRAVE.search(s):
+        # "found the bodies of nine men", "his body was found"
         bodies = next((m for pattern in _BODIES if (m := pattern.search(s))), None)
         if bodies is not None:
             killed = read.value(bodies["num"], bodies["hedge"])

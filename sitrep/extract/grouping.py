@@ -250,14 +250,14 @@ def _a_night_off(found: DateFound, dates: set[date]) -> bool:
     return found.text.lower() in _NIGHT and any(abs((found.value - d).days) <= 1 for d in dates)
 
 
-# More dead or wounded of the incident told, to be added to its toll: "One coalition soldier was also
-# killed", "29 attackers were also dead", "a policeman also died".
 # A figure given before the latest, of the same incident: "Police had initially said nine people were killed".
 EARLIER_FIGURE = re.compile(
     r"\b(?:initially|originally|at first|earlier|previously|first)\s+(?:said|reported|put|gave|estimated)\b"
     r"|\b(?:had|have)\s+(?:initially|originally|earlier|previously|first)\s+(?:said|reported|put)\b",
     re.I,
 )
+# More dead or wounded of the incident told, to be added to its toll: "One coalition soldier was also
+# killed", "29 attackers were also dead", "a policeman also died".
 ALSO_HIT = re.compile(
     r"\b(?:was|were|had been|have been)\s+also\s+(?:killed|dead|wounded|injured|hurt)\b"
     r"|\balso\s+(?:died|(?:was|were)\s+(?:killed|wounded|injured))\b",
