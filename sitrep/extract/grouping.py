@@ -256,13 +256,6 @@ EARLIER_FIGURE = re.compile(
     r"|\b(?:had|have)\s+(?:initially|originally|earlier|previously|first)\s+(?:said|reported|put)\b",
     re.I,
 )
-# More dead or wounded of the incident told, to be added to its toll: "One coalition soldier was also
-# killed", "29 attackers were also dead", "a policeman also died".
-ALSO_HIT = re.compile(
-    r"\b(?:was|were|had been|have been)\s+also\s+(?:killed|dead|wounded|injured|hurt)\b"
-    r"|\balso\s+(?:died|(?:was|were)\s+(?:killed|wounded|injured))\b",
-    re.I,
-)
 
 
 def _joins(draft: Draft, s: SentenceInfo) -> bool:

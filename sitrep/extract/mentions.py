@@ -12,7 +12,7 @@ from ..model import UNRESOLVED_PLACE, Actor, Article, Evidence, Mention
 from .actors import attribute
 from .counts import Count, add_counts
 from .dates import DateFound, days_before_end, days_later, shift, time_before
-from .grouping import ALSO_HIT, EARLIER_FIGURE, LIVE_ENTRY, Draft, told_again
+from .grouping import EARLIER_FIGURE, LIVE_ENTRY, Draft, told_again
 from .place_names import FOCUS_COUNTRY, local_names, unresolved_names
 from .sentences import SentenceInfo
 from .time_of_day import time_of_day
@@ -23,6 +23,15 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
 
 
 _CROWDS = {PROTESTS: Actor("Protesters (Iraq)", ""), RIOTS: Actor("Rioters (Iraq)", "")}
+
+
+# More dead or wounded of the incident told, to be added to its toll: "One coalition soldier was also
+# killed", "29 attackers were also dead", "a policeman also died".
+_ALSO_HIT = re.compile(
+    r"\b(?:was|were|had been|have been)\s+also\s+(?:killed|dead|wounded|injured|hurt)\b"
+    r"|\balso\s+(?:died|(?:was|were)\s+(?:killed|wounded|injured))\b",
+    re.I,
+)
 
 
 def _first_count(draft: Draft, kind: str) -> tuple[Count | None, int | None]:
@@ -39,9 +48,7 @@ def _first_count(draft: Draft, kind: str) -> tuple[Count | None, int | None]:
         return None, None
     first, at = found[0]
     for c, i in found[1:]:
-        if ALSO_HIT.search(
-            draft.sentences[i].evidence.text
-        ):  # "29 attackers were also dead": more of the dead
+        if _ALSO_HIT.search(draft.sentences[i].evidence.text):  # "29 attackers were also dead"
             first = add_counts(first, c) or first
     return first, at
 

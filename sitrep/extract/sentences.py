@@ -224,9 +224,9 @@ def incident_clauses(spans: tuple[tuple[int, int], ...], whole: str) -> list[tup
         m = _NEXT_INCIDENT.search(whole, start, end)
         if (
             m
+            and _PLACED.search(whole, m.end(), end)
             and _told(whole[start : m.start()])
             and _told(whole[m.end() : end])
-            and _PLACED.search(whole, m.end(), end)
         ):
             out += [(start, m.start()), (m.end(), end)]
         else:

@@ -176,6 +176,11 @@ _FULL_ACCOUNT_WORDS = 25  # field_evidence name of a date the text gives
 _EARLIER_SENTENCE = "date taken from an earlier sentence"
 
 
+def _words_of(text: str) -> list[str]:
+    """The folded words of a text, American forces read as the coalition."""
+    return _WORD.findall(fold(_FOREIGN_FORCES.sub(" coalition ", text)))
+
+
 def region_of(texts: tuple[str, ...]) -> frozenset[str]:
     """The governorates a report means by "southern Iraq", "western Iraq" (empty when it names none)."""
     for t in texts:
@@ -191,9 +196,7 @@ def content_words(texts: tuple[str, ...], place: Place | None = None) -> frozens
     skip = set(_PLACE_WORDS)
     if place is not None:
         skip |= set(fold(place.name).split()) | set(fold(place.admin1 or "").split())
-    words = {
-        w for t in texts for w in _WORD.findall(fold(_FOREIGN_FORCES.sub(" coalition ", TOLD_BY.sub(" ", t))))
-    }
+    words = {w for t in texts for w in _words_of(TOLD_BY.sub(" ", t))}
     stems = {w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 4 else w for w in words}
     stems = {_SAME_THING.get(w, w) for w in stems}
     return frozenset(w for w in stems if w not in stop_words() and w not in _GENERIC and w not in skip)
@@ -207,11 +210,7 @@ def _victims(words: frozenset[str], texts: list[str]) -> frozenset[str]:
     if not classes or not acting:
         return classes
     rest = [_ACTING.sub(" ", t) for t in acting]
-    elsewhere = {
-        w
-        for t in (*rest, *(t for t in texts if t not in acting))
-        for w in _WORD.findall(fold(_FOREIGN_FORCES.sub(" coalition ", t)))
-    }
+    elsewhere = {w for t in (*rest, *(t for t in texts if t not in acting)) for w in _words_of(t)}
     stems = {w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 4 else w for w in elsewhere}
     named = {_VICTIM_CLASS.get(_SAME_THING.get(w, w)) for w in stems}
     return frozenset(c for c in classes if c in named)
