@@ -330,11 +330,11 @@ def test_two_incidents_told_in_one_sentence_are_two_events_with_their_own_tolls(
 def test_an_incident_with_no_place_of_its_own_takes_none_from_a_story_set_abroad() -> None:
     text = (
         "Iraqi troops fought Islamic State militants in Iraq's Anbar province for much of the year, and the "
-        "fighting goes on.\n\nMourners gather where a double car bomb went off in the Al-Zahraa district in "
-        "Homs, Syria, on February 21, 2016. Several attacks in Homs and southern Damascus kill at least 122 and injure "
-        "scores, a state agency said. ISIS claimed them.\n\nThe injured are helped after a suicide bombing "
-        "at the Brussels airport on March 22, 2016. The attacks on the airport and a subway killed 32 people "
-        "and wounded more than 300. ISIS says its fighters carried out the attacks in the Belgian capital."
+        "fighting goes on.\n\nA funeral was held where a car bomb went off in the Al-Zahraa district in Homs, "
+        "Syria, on February 21, 2016. Bombings in Homs and Damascus kill at least 120 and injure scores, a state "
+        "agency said. ISIS claimed them.\n\nTravellers are helped after a suicide bombing at the Brussels airport "
+        "on March 22, 2016. The blasts at the airport and a metro station killed 30 people and wounded more than "
+        "250. ISIS says its fighters carried out the attacks in the Belgian capital."
     )
     extraction = extraction_of(text, "2016-03-17", "syn-abroad", "Envoy: ISIS responsible for genocide")
     assert [m.fatalities for m in extraction.mentions] == []

@@ -260,8 +260,12 @@ def test_a_lone_headline_joins_the_event_it_fits_clearly_best() -> None:
 
 
 def test_american_forces_are_the_coalition_not_the_iraqi_army() -> None:
-    assert report("a", "US military logistics convoy targeted in S Iraq", place=None).victims == {"coalition"}
-    assert report("b", "Roadside bomb hits a convoy of the Coalition in Babel").victims == {"coalition"}
+    assert report(
+        "a", "Roadside bomb hits US military supply trucks in southern Iraq", place=None
+    ).victims == {"coalition"}
+    assert report("b", "Explosive device strikes a supply line of the Coalition near Hilla").victims == {
+        "coalition"
+    }
     assert report("c", "Two U.S. soldiers wounded by a roadside bomb").victims == {"coalition"}
     assert report("d", "Two Iraqi soldiers wounded by a roadside bomb").victims == {"soldiers"}
     us, coalition = (
