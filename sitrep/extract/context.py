@@ -294,7 +294,7 @@ class ArticleContext:
             if self.paragraphs[i] < self.paragraphs[first] - 1:
                 break
             if self.set_abroad[i]:
-                return None  # the story just told was set abroad ("in the Al-Zahraa neighborhood of Homs, Syria")
+                return None  # the story just told was set abroad ("a car bomb in Homs, Syria")
             place = _resolved(self.sentence_places[i], gazetteer, governorates)
             if place is not None:
                 return place, "an earlier sentence"

@@ -267,9 +267,9 @@ _CONDEMNS_AN_ACT = re.compile(
 
 
 def _reacted_to(claim_infos: list[SentenceInfo]) -> tuple[list[Draft], list[SentenceInfo]]:
-    """An article that tells no incident but opens by reacting to one it places ("KRG condemns attack on
-    Iraqi MP in Sulaymaniyah") gives the only report there is of it: the reaction is its telling. Only its
-    first sentence counts (a title or lead), not a reaction said in passing further down."""
+    """An article that tells no incident but opens by reacting to one it places ("Regional government
+    condemns attack on a councillor in Sulaymaniyah") gives the only report there is of it: the reaction is
+    its telling. Only its first sentence counts (a title or lead), not a reaction said in passing further down."""
     first = claim_infos[0] if claim_infos else None
     if (
         first is None

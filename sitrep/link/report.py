@@ -102,7 +102,7 @@ _ACTING = re.compile(
     r"|frees|rescue|rescues|seize|seizes|retake|retakes|recapture|recaptures|clash|clashes|bomb|bombs)\b",
     re.I,
 )
-# American forces in Iraq are the coalition's ("US military logistics convoy" / "coalition convoy"), not
+# American forces in Iraq are the coalition's ("US military supply trucks" / "coalition convoy"), not
 # the Iraqi army a bare "soldiers" or "military" means.
 _FOREIGN_FORCES = re.compile(
     r"\b(?:U\.?S\.?|American|United States)(?:[- ]led)?\s+(?:military|army|troops?|forces?|soldiers?|"
